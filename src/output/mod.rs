@@ -1,0 +1,5 @@
+//! Stage 6: output formats.
+
+pub mod conll;
+pub mod html;
+pub mod json;

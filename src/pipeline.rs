@@ -1,0 +1,108 @@
+//! Runs the stages in order.
+
+use crate::doc::{Document, Entity, Label, ReferenceDate};
+use crate::entities::Recognizer;
+use crate::error::{Error, Result};
+use crate::span::OffsetMap;
+use crate::{resolve, sentences, time, tokenize};
+use chrono::NaiveDate;
+
+/// The largest text [`annotate`] accepts (64 MiB); larger input is an error, not a hang.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// Options for [`annotate`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The document date that relative dates are anchored on. Without it, one is proposed from
+    /// the text (a dateline, or a full date near the top).
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// Annotates `text`: tokens, sentences, names, dates and times, clusters.
+///
+/// Errors only when the text is larger than [`MAX_INPUT_BYTES`] or the built-in model cannot
+/// be loaded; any other string, empty or not, gives a document.
+pub fn annotate(text: &str, options: &Options) -> Result<Document> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::input(format!(
+            "text is {} bytes; the limit is {} MiB",
+            text.len(),
+            MAX_INPUT_BYTES >> 20
+        )));
+    }
+    let recognizer = Recognizer::builtin()?;
+    let tokens = tokenize::tokenize(text);
+    let sentences = sentences::split(text, &tokens);
+
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.byte.clone()]).collect())
+        .collect();
+    let names = recognizer.recognize(&words);
+
+    let (reference, source) = match options.reference_date {
+        Some(d) => (Some(d), "given"),
+        None => (time::propose_reference_date(text), "proposed"),
+    };
+    let temporal = time::tag(text, &tokens, &sentences, reference);
+
+    // Candidates as (byte range, label, score, timex); names first, then temporal ones.
+    let mut cands: Vec<(std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>)> = Vec::new();
+    for (s, spans) in sentences.iter().zip(names) {
+        for n in spans {
+            let first = &tokens[s.tokens.start + n.tokens.start];
+            let last = &tokens[s.tokens.start + n.tokens.end - 1];
+            cands.push((first.byte.start..last.byte.end, n.label, n.score, None));
+        }
+    }
+    for t in temporal {
+        cands.push((t.byte, t.label, 1.0, Some(t.timex)));
+    }
+    let map = OffsetMap::new(text);
+    let mut doc = Document {
+        text: text.to_owned(),
+        entities: Vec::new(),
+        clusters: Vec::new(),
+        reference_date: reference.map(|d| ReferenceDate { date: d.to_string(), source }),
+        tokens,
+        sentences,
+    };
+    doc.entities = without_overlaps(cands)
+        .into_iter()
+        .enumerate()
+        .map(|(id, (byte, label, score, timex))| Entity {
+            id,
+            span: map.span(byte.clone()),
+            text: text[byte].to_owned(),
+            label,
+            score,
+            timex,
+            cluster: None,
+        })
+        .collect();
+    resolve::resolve(&mut doc);
+    Ok(doc)
+}
+
+type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>);
+
+/// Keeps a sorted, non-overlapping set: where two candidates overlap, the longer wins (a
+/// name that contains a date stays a name; a date phrase that contains a name stays a date).
+fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.retain(|c| !c.0.is_empty());
+    cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
+    // Accepted ranges by start; they never overlap, so checking the neighbours suffices.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let (s, e) = (c.0.start, c.0.end);
+        let before_ok = taken.range(..=s).next_back().is_none_or(|(_, &pe)| pe <= s);
+        let after_ok = taken.range(s..).next().is_none_or(|(&ns, _)| e <= ns);
+        if before_ok && after_ok {
+            taken.insert(s, e);
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.0.start);
+    kept
+}
