@@ -30,6 +30,8 @@
 pub mod doc;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "cli")]
+pub mod eval;
 pub mod model;
 pub mod output;
 mod pipeline;

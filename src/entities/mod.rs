@@ -2,6 +2,9 @@
 //!
 //! PLACEHOLDER: capitalized runs become MISC until the trained recognizer lands (issue 3).
 
+#[cfg(feature = "cli")]
+pub mod train;
+
 use crate::doc::Label;
 use crate::error::Result;
 use std::ops::Range;
