@@ -45,3 +45,5 @@ pub use doc::{Cluster, Document, Entity, Label, ReferenceDate, Sentence, Timex, 
 pub use error::{Error, ErrorKind, Result};
 pub use pipeline::{annotate, Options, MAX_INPUT_BYTES};
 pub use span::{OffsetMap, Span};
+/// The calendar date type used for reference dates.
+pub use chrono::NaiveDate;
