@@ -1,14 +1,70 @@
-//! Stage 2: sentence splitting. PLACEHOLDER: one sentence per line break run.
+//! Stage 2: sentences, and line-sized units (headlines, captions, bylines) that have none of
+//! the punctuation sentences end with.
+//!
+//! A sentence ends:
+//! - after `.`, `!`, `?` or `...` (with any closing quotes or brackets after them) when the
+//!   next token starts a sentence: a capital, a digit, an opening quote or bracket;
+//! - after an abbreviation that ends in a period ("the U.S.") only when the next word is a
+//!   common sentence opener ("The", "He"), since "U.S. President" is one phrase;
+//! - at a blank line, always;
+//! - at a single line break when the line is short (a headline, a caption) or the next line
+//!   is indented; long lines are treated as wrapped text (as in wire copy) and flow on;
+//! - after [`MAX_TOKENS`] tokens, so no stage ever sees an unbounded sentence.
 
 use crate::doc::{Sentence, Token};
+use crate::tokenize::is_abbreviation;
 
-/// Splits tokens into sentences.
+/// The longest sentence handed to later stages.
+pub const MAX_TOKENS: usize = 256;
+
+/// Lines shorter than this (in characters) end their sentence at a single line break.
+const SHORT_LINE: usize = 60;
+
+/// Words that, capitalized after an abbreviation's period, start a new sentence.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On",
+    "At", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "Some",
+    "Many", "Most", "After", "Before", "When", "While", "As", "If", "However", "Meanwhile",
+];
+
+fn is_closer(t: &str) -> bool {
+    matches!(t, "\"" | "'" | "”" | "’" | ")" | "]" | "»" | "'\"")
+}
+
+fn starts_sentence(t: &str) -> bool {
+    let c = t.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '«' | '-' | '—')
+        || !c.is_alphabetic() && !c.is_ascii_punctuation() && !c.is_numeric() // emoji, symbols
+}
+
+/// Splits tokens into sentences covering every token once, in order.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let _ = text;
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.newline_before && i > start {
+    let mut line_start = 0; // byte where the current line starts
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if i > start {
+            let gap = &text[tokens[i - 1].byte.end..t.byte.start];
+            let breaks = gap.matches('\n').count() + gap.matches('\r').count().saturating_sub(gap.matches("\r\n").count());
+            let boundary = if breaks >= 2 {
+                true
+            } else if breaks == 1 {
+                let line = &text[line_start..tokens[i - 1].byte.end];
+                let indented = gap.rsplit(['\n', '\r']).next().is_some_and(|s| !s.is_empty());
+                line.chars().count() < SHORT_LINE || indented || ends_sentence(text, tokens, start, i, true)
+            } else {
+                i - start >= MAX_TOKENS || ends_sentence(text, tokens, start, i, false)
+            };
+            if boundary {
+                out.push(Sentence { tokens: start..i });
+                start = i;
+            }
+            if breaks >= 1 {
+                line_start = t.byte.start;
+            }
+        }
+        if i - start >= MAX_TOKENS {
             out.push(Sentence { tokens: start..i });
             start = i;
         }
@@ -17,4 +73,81 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         out.push(Sentence { tokens: start..tokens.len() });
     }
     out
+}
+
+/// Whether a sentence ends before token `next` (tokens `start..next` so far).
+fn ends_sentence(text: &str, tokens: &[Token], start: usize, next: usize, at_line_break: bool) -> bool {
+    let word = |k: usize| &text[tokens[k].byte.clone()];
+    // Step back over closing quotes and brackets to the punctuation that ends the sentence.
+    let mut k = next - 1;
+    while k > start && is_closer(word(k)) {
+        k -= 1;
+    }
+    let last = word(k);
+    let nxt = word(next);
+    // A quote or bracket glued to the punctuation closes the sentence; the break comes after.
+    if is_closer(nxt) && tokens[next - 1].byte.end == tokens[next].byte.start {
+        return false;
+    }
+    let opens = at_line_break || starts_sentence(nxt);
+    if matches!(last, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || last.bytes().all(|b| b == b'.') && !last.is_empty() {
+        return opens;
+    }
+    if let Some(stem) = last.strip_suffix('.') {
+        if is_abbreviation(stem) {
+            return at_line_break || OPENERS.contains(&nxt);
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn sents(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        split(text, &toks)
+            .into_iter()
+            .map(|s| text[toks[s.tokens.start].byte.start..toks[s.tokens.end - 1].byte.end].to_owned())
+            .collect()
+    }
+
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("two sentences", "Biden called. Putin answered.", &["Biden called.", "Putin answered."]),
+        ("question and quote", "\"Why?\" he asked. Nobody knew.", &["\"Why?\" he asked.", "Nobody knew."]),
+        ("quote closes sentence", "He said \"no.\" Then he left.", &["He said \"no.\"", "Then he left."]),
+        ("title abbreviation", "Dr. Smith met Mr. Jones.", &["Dr. Smith met Mr. Jones."]),
+        ("country abbreviation mid", "The U.S. President spoke.", &["The U.S. President spoke."]),
+        ("country abbreviation end", "He flew to the U.S. The talks began.", &["He flew to the U.S.", "The talks began."]),
+        ("month abbreviation", "On Dec. 7 they met.", &["On Dec. 7 they met."]),
+        ("initials", "George W. Bush spoke.", &["George W. Bush spoke."]),
+        ("lowercase after period", "It rose 3. percent later.", &["It rose 3. percent later."]),
+        ("decimal", "It rose 3.5 percent. Then fell.", &["It rose 3.5 percent.", "Then fell."]),
+        ("headline line", "Biden Warns Putin\n\nIn a call, he spoke.", &["Biden Warns Putin", "In a call, he spoke."]),
+        ("caption line", "Russian tank\nRussian tanks are gathering at the border", &["Russian tank", "Russian tanks are gathering at the border"]),
+        ("wrapped wire text", "The company said it expected earnings to rise sharply in the\nsecond quarter of the year.", &["The company said it expected earnings to rise sharply in the\nsecond quarter of the year."]),
+        ("crlf paragraphs", "One here.\r\n\r\nTwo here.", &["One here.", "Two here."]),
+        ("no final punctuation", "Serious and Substantive Tone", &["Serious and Substantive Tone"]),
+        ("ellipsis", "He paused... Then spoke.", &["He paused...", "Then spoke."]),
+        ("emoji after period", "Great news. 🎉 Party time.", &["Great news.", "🎉 Party time."]),
+        ("empty", "", &[]),
+    ];
+
+    #[test]
+    fn table() {
+        for (name, input, want) in CASES {
+            assert_eq!(sents(input), *want, "case `{name}`");
+        }
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let text = "word ".repeat(1000);
+        let toks = tokenize(&text);
+        let s = split(&text, &toks);
+        assert!(s.iter().all(|s| s.tokens.len() <= MAX_TOKENS));
+        assert_eq!(s.iter().map(|s| s.tokens.len()).sum::<usize>(), 1000);
+    }
 }
