@@ -158,7 +158,7 @@ fn next_url_start(s: &str) -> Option<usize> {
 /// Tokenizes `text[start..end]`, which holds no URL.
 fn tokenize_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>, newline: &mut bool) {
     let first_new = out.len();
-    let mut push = |out: &mut Vec<Token>, a: usize, b: usize, nl: &mut bool| {
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, nl: &mut bool| {
         out.push(Token { byte: a..b, newline_before: std::mem::take(nl) });
     };
     // `glued`: the previous token ends where this segment starts (no space between).
@@ -167,7 +167,12 @@ fn tokenize_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>, ne
         let b = a + seg.len();
         let k = kind(seg);
         if k == Kind::Space {
-            *newline |= seg.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']);
+            // UAX 29 attaches combining marks to a preceding space; they form a token of their own.
+            let ws = seg.find(|c: char| !c.is_whitespace()).unwrap_or(seg.len());
+            *newline |= seg[..ws].contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']);
+            if ws < seg.len() {
+                push(out, a + ws, b, newline);
+            }
             continue;
         }
         let glued = out.len() > first_new && out.last().is_some_and(|t| t.byte.end == a) && !*newline;
