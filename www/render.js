@@ -1,0 +1,155 @@
+// The annotated view: the text, with each entity a focusable <mark>. Text only ever enters the
+// DOM as text nodes. Long texts are split into pieces (see chunks.js) shown as plain text at
+// once; a piece gets its highlights when it scrolls near the viewport, and the rest in idle time.
+
+import { WHOLE_LIMIT, pieceBounds } from './chunks.js';
+
+const SLICE_MS = 12; // budget of one background rendering slice
+
+export class AnnotatedView {
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    this.root = root;
+    this.text = '';
+    this.entities = [];
+    this.hidden = new Set(); // labels switched off
+    this.pieces = [];
+    this.covered = 0; // entities are known for text.slice(0, covered)
+    this.byId = new Map(); // entity id -> entity
+    this.observer = new IntersectionObserver((entries) => this.#onIntersect(entries), {
+      rootMargin: '800px 0px',
+    });
+    this.idleTimer = 0;
+  }
+
+  /**
+   * Replaces the view with `text`. `entities` (sorted, non-overlapping, UTF-16 offsets) cover
+   * text.slice(0, covered); more may follow with `add`.
+   */
+  show(text, entities = [], covered = text.length) {
+    this.observer.disconnect();
+    clearTimeout(this.idleTimer);
+    this.text = text;
+    this.entities = [];
+    this.byId.clear();
+    this.covered = 0;
+    const bounds = text.length <= WHOLE_LIMIT ? [0, text.length] : pieceBounds(text);
+    this.pieces = [];
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const el = document.createElement('span');
+      el.className = 'piece';
+      el.append(document.createTextNode(text.slice(bounds[i], bounds[i + 1])));
+      this.pieces.push({ start: bounds[i], end: bounds[i + 1], el, from: 0, to: 0, done: false, visible: false });
+      frag.append(el);
+    }
+    this.root.replaceChildren(frag);
+    if (this.pieces.length > 1) for (const p of this.pieces) this.observer.observe(p.el);
+    this.add(entities, covered);
+  }
+
+  /** Appends entities (after those already known) now known for text.slice(0, covered). */
+  add(entities, covered) {
+    for (const e of entities) {
+      this.entities.push(e);
+      this.byId.set(e.id, e);
+    }
+    this.covered = Math.max(this.covered, covered);
+    this.#assign();
+    if (this.pieces.length === 1) {
+      this.#paint(this.pieces[0]);
+      return;
+    }
+    for (const p of this.pieces) if (p.visible) this.#paint(p);
+    this.#scheduleIdle();
+  }
+
+  /** Switches labels off (their marks become plain text and leave the tab order). */
+  setHidden(hidden) {
+    this.hidden = new Set(hidden);
+    for (const p of this.pieces) {
+      if (p.done) {
+        p.done = false;
+        this.#paint(p);
+      }
+    }
+  }
+
+  /** The <mark> of entity `id`, rendering its piece first if needed. */
+  markFor(id) {
+    const e = this.byId.get(id);
+    if (!e) return null;
+    const p = this.pieces.find((q) => e.start >= q.start && e.end <= q.end);
+    if (p && !p.done) this.#paint(p);
+    return this.root.querySelector(`mark[data-id="${CSS.escape(String(id))}"]`);
+  }
+
+  get pending() {
+    return this.pieces.some((p) => !p.done);
+  }
+
+  // Gives each piece the range [from, to) of entities that lie inside it.
+  #assign() {
+    const ents = this.entities;
+    let i = 0;
+    for (const p of this.pieces) {
+      while (i < ents.length && ents[i].start < p.start) i++;
+      p.from = i;
+      while (i < ents.length && ents[i].end <= p.end) i++;
+      p.to = i;
+    }
+  }
+
+  #onIntersect(entries) {
+    for (const entry of entries) {
+      const p = this.pieces.find((q) => q.el === entry.target);
+      if (!p) continue;
+      p.visible = entry.isIntersecting;
+      if (p.visible) this.#paint(p);
+    }
+  }
+
+  #scheduleIdle() {
+    clearTimeout(this.idleTimer);
+    if (!this.pending) return;
+    this.idleTimer = setTimeout(() => {
+      const until = performance.now() + SLICE_MS;
+      for (const p of this.pieces) {
+        if (!p.done && p.end <= this.covered) this.#paint(p);
+        if (performance.now() > until) break;
+      }
+      if (this.pieces.some((p) => !p.done && p.end <= this.covered)) this.#scheduleIdle();
+    }, 0);
+  }
+
+  // Renders a piece's marks, once its entities are known.
+  #paint(p) {
+    if (p.done || p.end > this.covered) return;
+    const { text } = this;
+    const frag = document.createDocumentFragment();
+    let at = p.start;
+    for (let i = p.from; i < p.to; i++) {
+      const e = this.entities[i];
+      if (this.hidden.has(e.label) || e.start < at) continue;
+      if (e.start > at) frag.append(document.createTextNode(text.slice(at, e.start)));
+      frag.append(makeMark(e, text.slice(e.start, e.end)));
+      at = e.end;
+    }
+    if (at < p.end) frag.append(document.createTextNode(text.slice(at, p.end)));
+    p.el.replaceChildren(frag);
+    p.done = true;
+  }
+}
+
+function makeMark(e, text) {
+  const m = document.createElement('mark');
+  m.className = 'ent';
+  m.tabIndex = 0;
+  m.dataset.label = e.label;
+  m.dataset.id = String(e.id);
+  m.dataset.start = String(e.start);
+  m.dataset.end = String(e.end);
+  if (e.cluster !== undefined && e.cluster !== null) m.dataset.cluster = String(e.cluster);
+  m.append(document.createTextNode(text));
+  return m;
+}

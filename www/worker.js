@@ -1,0 +1,124 @@
+// Runs the wasm annotator off the main thread, so typing never waits for it.
+//
+// In:  { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
+// Out: { type: 'ready', version } | { type: 'init-error', message }
+//      { type: 'progress', id, done, total, entities }   (long texts, piece by piece)
+//      { type: 'result', id, result, ms }                 (result.entities empty if sent as progress)
+//      { type: 'cancelled', id } | { type: 'error', id, message, fatal }
+//
+// Long texts are annotated piece by piece (chunks.js), yielding between pieces so that a
+// cancel or a newer job is seen; offsets, ids and clusters are remapped onto the whole text.
+
+import init, { annotate, version, lastPanic } from './pkg/dateline_wasm.js';
+import { WHOLE_LIMIT, pieceBounds, codePoints } from './chunks.js';
+
+let latest = 0; // id of the job that should be running; older jobs stop at their next yield
+
+const ready = init().then(
+  () => {
+    postMessage({ type: 'ready', version: version() });
+  },
+  (err) => {
+    postMessage({ type: 'init-error', message: `could not start the WebAssembly annotator: ${messageOf(err)}` });
+    throw err;
+  },
+);
+
+self.onmessage = (ev) => {
+  const msg = ev.data;
+  if (msg.type === 'cancel') {
+    if (latest === msg.id) latest = 0;
+  } else if (msg.type === 'annotate') {
+    latest = msg.id;
+    ready.then(() => run(msg)).catch(() => {});
+  }
+};
+
+function messageOf(err) {
+  return err && typeof err === 'object' && 'message' in err ? String(err.message) : String(err);
+}
+
+function fail(id, err) {
+  const trapped = err instanceof WebAssembly.RuntimeError;
+  const panic = trapped ? lastPanic() : null;
+  postMessage({
+    type: 'error',
+    id,
+    message: panic ? `the annotator crashed: ${panic}` : messageOf(err),
+    fatal: trapped, // the wasm instance must be discarded after a trap
+  });
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function run({ id, text, options }) {
+  if (latest !== id) return postMessage({ type: 'cancelled', id });
+  const t0 = performance.now();
+  if (text.length <= WHOLE_LIMIT) {
+    let result;
+    try {
+      result = annotate(text, options);
+    } catch (err) {
+      return fail(id, err);
+    }
+    return postMessage({ type: 'result', id, result, ms: performance.now() - t0 });
+  }
+
+  const bounds = pieceBounds(text);
+  let opts = { ...options };
+  let referenceDate = null;
+  let tokens = 0;
+  let sentences = 0;
+  let nextId = 0;
+  let cpAt = 0;
+  const clusters = [];
+  const clusterKey = new Map(); // label + canonical -> index in clusters (merged across pieces)
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    await tick();
+    if (latest !== id) return postMessage({ type: 'cancelled', id });
+    const a = bounds[i];
+    const b = bounds[i + 1];
+    let r;
+    try {
+      r = annotate(text.slice(a, b), opts);
+    } catch (err) {
+      return fail(id, err);
+    }
+    if (i === 0) {
+      referenceDate = r.referenceDate ?? null;
+      // Later pieces are anchored on the document's date, as found in its first piece.
+      if (!opts.referenceDate && referenceDate) opts = { ...opts, referenceDate: referenceDate.date };
+    }
+    tokens += r.tokens;
+    sentences += r.sentences;
+    const idMap = new Map();
+    for (const e of r.entities) idMap.set(e.id, nextId++);
+    const clusterMap = r.clusters.map((c) => {
+      const key = `${c.label}\u0000${c.canonical}`;
+      let k = clusterKey.get(key);
+      if (k === undefined) {
+        k = clusters.length;
+        clusterKey.set(key, k);
+        clusters.push({ id: k, canonical: c.canonical, label: c.label, mentions: [], roles: [], salience: 0 });
+      }
+      const g = clusters[k];
+      for (const m of c.mentions) if (idMap.has(m)) g.mentions.push(idMap.get(m));
+      for (const role of c.roles) if (!g.roles.includes(role)) g.roles.push(role);
+      g.salience = Math.max(g.salience, c.salience);
+      return k;
+    });
+    const entities = r.entities.map((e) => {
+      const out = { ...e, id: idMap.get(e.id), start: a + e.start, end: a + e.end, cpStart: cpAt + e.cpStart, cpEnd: cpAt + e.cpEnd };
+      if (e.cluster !== undefined && e.cluster !== null) out.cluster = clusterMap[e.cluster];
+      return out;
+    });
+    cpAt += codePoints(text, a, b);
+    postMessage({ type: 'progress', id, done: b, total: text.length, entities });
+  }
+  postMessage({
+    type: 'result',
+    id,
+    ms: performance.now() - t0,
+    result: { entities: [], clusters, referenceDate, tokens, sentences, pieces: bounds.length - 1 },
+  });
+}
