@@ -1,10 +1,23 @@
-//! Stage 4: temporal expressions (DATE, TIME with TIMEX3 type and value), anchored on the
-//! document's reference date.
+//! Stage 4: temporal expressions (DATE, TIME, DURATION, SET with TIMEX3 type and value),
+//! anchored on the document's reference date.
 //!
-//! PLACEHOLDER until the temporal tagger lands (issue 4): finds nothing.
+//! HeidelTime-style, in two passes. First, token rules from data files (`rules.tsv`,
+//! `lexicon.tsv`, see [`grammar`](self)) find expressions and give each an underspecified value
+//! (`wd:4` for "Thursday", `rel:Y:+1` for "next year"). Then the resolver anchors the value on
+//! the reference date, using the sentence's tense ("said ... Friday" is the Friday before,
+//! "will ... on Friday" the one after) or, for narrative forms ("a year earlier", "the next
+//! day"), on the last date mentioned. Without a reference date relative values stay
+//! underspecified (`XXXX-WXX-4`); nothing is guessed silently.
 
-use crate::doc::{Label, Sentence, Timex, Token};
+mod grammar;
+mod lex;
+mod resolve;
+
+use crate::doc::{Label, Sentence, Timex, TimexType, Token};
 use chrono::NaiveDate;
+use grammar::{grammar, Match};
+use lex::{Kind, Tok};
+use resolve::{Context, Tense};
 use std::ops::Range;
 
 /// A temporal expression found in the text.
@@ -20,18 +33,307 @@ pub struct TemporalMention {
 
 /// Finds and normalizes the temporal expressions of a tokenized text. `reference` is the
 /// document date relative expressions are anchored on; without it they stay underspecified.
+///
+/// Results are sorted, do not overlap and lie on char boundaries.
 pub fn tag(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<TemporalMention> {
-    let _ = (text, tokens, sentences, reference);
-    Vec::new()
+    let mut ctx = Context { reference, last: None };
+    let mut out: Vec<TemporalMention> = Vec::new();
+    for range in sentence_ranges(text, tokens, sentences) {
+        let toks = lex::lex(text, range.start, range.end);
+        tag_sentence(&toks, &mut ctx, &mut out);
+    }
+    out.sort_by_key(|m| m.byte.start);
+    // Guard the contract even if sentences overlapped.
+    let mut end = 0;
+    out.retain(|m| {
+        let ok = m.byte.start >= end;
+        if ok {
+            end = m.byte.end;
+        }
+        ok
+    });
+    out
 }
 
-/// Proposes a document date from the text itself (a dateline or a full date near the top).
+/// Byte ranges of the sentences, clipped to valid char boundaries; the whole text when the
+/// sentences are missing or inconsistent with the tokens.
+fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let (Some(a), Some(b)) = (tokens.get(s.tokens.start), s.tokens.end.checked_sub(1).and_then(|e| tokens.get(e))) else {
+            continue;
+        };
+        let (start, end) = (a.byte.start, b.byte.end);
+        if start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push(start..end);
+        }
+    }
+    if out.is_empty() && !text.is_empty() {
+        out.push(0..text.len());
+    }
+    out
+}
+
+fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>) {
+    let g = grammar();
+    let cues = tense_cues(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        if !g.may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(m) = g.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        if !accept(toks, &m) {
+            i += 1;
+            continue;
+        }
+        let rule = &g.rules[m.rule];
+        let mut value = rule.template.clone();
+        for (k, v) in &m.caps {
+            value = value.replace(&format!("{{{k}}}"), v);
+        }
+        // Optional captures that did not match leave their placeholder empty.
+        while let Some(a) = value.find('{') {
+            match value[a..].find('}') {
+                Some(b) => value.replace_range(a..a + b + 1, ""),
+                None => break,
+            }
+        }
+        let (start, modifier) = premodifier(toks, m.start, rule.kind);
+        let tense = tense_at(&cues, m.start, m.end);
+        let r = ctx.resolve(&value, tense);
+        let kind = rule.kind;
+        let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
+            Label::Time
+        } else {
+            Label::Date
+        };
+        out.push(TemporalMention {
+            byte: toks[start].start..toks[m.end - 1].end,
+            label,
+            timex: Timex {
+                kind,
+                value: r.value,
+                modifier: modifier.or_else(|| rule.modifier.clone()),
+                end_value: r.end_value,
+                anchor: r.anchor,
+                explanation: r.explanation,
+            },
+        });
+        i = m.end;
+    }
+}
+
+/// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
+/// Friday", bare numbers that are not years, "fall" the verb.
+fn accept(toks: &[Tok], m: &Match) -> bool {
+    let g = grammar();
+    let first = &toks[m.start];
+    let prev = m.start.checked_sub(1).map(|p| &toks[p]);
+    let next = toks.get(m.end);
+    let len = m.end - m.start;
+    let has = |k: &str| m.caps.iter().any(|(c, _)| c == k);
+    let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.lower.as_str()));
+    const TEMPORAL_PREP: &[&str] = &[
+        "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
+        "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
+        "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
+    ];
+    // A lone month name.
+    if len == 1 && has("month") {
+        let w = first.lower.as_str();
+        if w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
+            return false; // "Jan" alone is a name; abbreviations need a day or year.
+        }
+        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) {
+            return false;
+        }
+    }
+    if has("weekday") && len <= 2 {
+        let wd = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "weekday").is_some());
+        if let Some(wd) = wd {
+            if wd.lower.len() <= 5 && !wd.lower.ends_with("day") && !toks.get(m.end).is_some_and(|t| t.lower == ".") {
+                return false; // "Sat", "Wed" need their dot.
+            }
+        }
+        // "Black Friday", "Mark Friday": a capitalized word glued before it that is not a
+        // function word or a sentence start.
+        if let Some(p) = prev {
+            let function = matches!(
+                p.lower.as_str(),
+                "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late"
+                    | "every" | "each" | "through" | "from" | "before" | "after" | "and" | "or"
+                    | "but" | "the" | "that" | "said" | "says" | "as" | "of" | "for" | "to"
+                    | "late," | "at" | "in" | "until," | "then" | "earlier" | "later" | "also"
+            );
+            let sentence_start = m.start == 1 && prev.is_some_and(|p| p.kind == Kind::Word);
+            if p.kind == Kind::Word && p.cap && !p.all_caps && !function && !g.known(&p.lower) && !(sentence_start && false) {
+                return false;
+            }
+        }
+    }
+    // A bare four-digit number is a year only in the modern range or after a preposition,
+    // and not before a unit of measure.
+    if len == 1 && has("year") {
+        let y: u32 = first.lower.parse().unwrap_or(0);
+        if !(1900..=2050).contains(&y) && !prev_is(TEMPORAL_PREP) {
+            return false;
+        }
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section")) {
+            return false;
+        }
+        if let Some(n) = next {
+            if matches!(n.lower.as_str(), "%" | "percent" | "people" | "points" | "feet" | "meters" | "miles" | "tons" | "units" | "shares" | "troops" | "votes" | "cars" | "workers" | "jobs" | "dollars" | "yen" | "hours" | "pounds") {
+                return false;
+            }
+            if n.kind == Kind::Num && !n.glued {
+                return false;
+            }
+        }
+    }
+    // "fall" / "spring" alone are verbs and nouns more often than seasons.
+    if has("season") && len <= 2 {
+        let s = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "season").is_some());
+        if s.is_some_and(|s| matches!(s.lower.as_str(), "fall" | "spring")) && m.end - m.start <= 2 && !has("year") && !has("rel") {
+            if !prev_is(&["in", "this", "last", "next", "early", "late", "mid", "during", "since", "until", "by", "the", "that"]) {
+                return false;
+            }
+            if next.is_some_and(|n| n.lower == "of") {
+                return false;
+            }
+        }
+    }
+    // "a second", "a quarter of": fractions, not durations.
+    if has("unit") && len == 2 && matches!(first.lower.as_str(), "a" | "an") {
+        if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") || next.is_some_and(|n| n.lower == "of") {
+            return false;
+        }
+    }
+    true
+}
+
+/// Premodifiers TimeML keeps in the extent: "early", "late", "mid", "the end of" ... Returns
+/// the new first token and the TIMEX3 mod.
+fn premodifier(toks: &[Tok], start: usize, kind: TimexType) -> (usize, Option<String>) {
+    if kind == TimexType::Duration || kind == TimexType::Set || start == 0 {
+        return (start, None);
+    }
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let p = start - 1;
+    let single = |s: &str| -> Option<&'static str> {
+        match s {
+            "early" | "earlier" => Some("START"),
+            "late" | "later" => Some("END"),
+            "mid" => Some("MID"),
+            _ => None,
+        }
+    };
+    if let Some(m) = single(w(p)) {
+        return (p, Some(m.to_owned()));
+    }
+    // "the end of", "the beginning of", "the middle of", "the start of"
+    if w(p) == "of" && p >= 1 {
+        let m = match w(p - 1) {
+            "end" | "close" => Some("END"),
+            "beginning" | "start" | "dawn" => Some("START"),
+            "middle" => Some("MID"),
+            _ => None,
+        };
+        if let Some(m) = m {
+            let s = if p >= 2 && w(p - 2) == "the" { p - 2 } else { p - 1 };
+            return (s, Some(m.to_owned()));
+        }
+    }
+    (start, None)
+}
+
+/// Per token: the tense its word signals, if any.
+fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
+    let mut out: Vec<Option<Tense>> = toks
+        .iter()
+        .map(|t| {
+            if t.kind != Kind::Word {
+                return None;
+            }
+            let w = t.lower.as_str();
+            match w {
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "would" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "upcoming" | "next" | "going" | "set" => Some(Tense::Future),
+                "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced" => Some(Tense::Past),
+                "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
+                _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
+                _ => None,
+            }
+        })
+        .collect();
+    // "expected" after a form of "be" still looks ahead; "going to" too; nothing to fix here
+    // beyond dropping cues inside the expressions themselves, done by the caller's window.
+    out.shrink_to_fit();
+    out
+}
+
+/// The tense for a mention at tokens `a..b`: the nearest cue outside it, preferring one
+/// before it on ties; future or past cues win over present ones within reach.
+fn tense_at(cues: &[Option<Tense>], a: usize, b: usize) -> Option<Tense> {
+    const REACH: usize = 40;
+    let mut best: Option<(usize, Tense)> = None;
+    let before = cues[a.saturating_sub(REACH)..a].iter().enumerate().rev().find_map(|(k, c)| c.map(|c| (a - (a.saturating_sub(REACH) + k), c)));
+    let after = cues[b.min(cues.len())..(b + REACH).min(cues.len())].iter().enumerate().find_map(|(k, c)| c.map(|c| (k + 1, c)));
+    for (d, t) in [before, after].into_iter().flatten() {
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, t));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// Proposes a document date from the text itself: the first full date (with a year) in the
+/// first lines, such as a dateline ("WASHINGTON, Dec. 30, 2021 —") or an ISO date.
 pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
-    let _ = text;
-    None
+    // Look at the opening only: a dateline is at the top.
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = lex::lex(text, 0, end);
+    let mut ctx = Context { reference: None, last: None };
+    let mut out = Vec::new();
+    tag_sentence(&toks, &mut ctx, &mut out);
+    out.into_iter()
+        .filter(|m| m.timex.kind == TimexType::Date)
+        .find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, r: &str) -> Vec<(String, String)> {
+        let toks = crate::tokenize::tokenize(s);
+        let sents = crate::sentences::split(s, &toks);
+        tag(s, &toks, &sents, NaiveDate::parse_from_str(r, "%Y-%m-%d").ok())
+            .into_iter()
+            .map(|m| (s[m.byte].to_owned(), m.timex.value))
+            .collect()
+    }
+
+    #[test]
+    fn basics() {
+        assert_eq!(run("He said on Thursday that", "2021-12-30"), [("Thursday".to_owned(), "2021-12-30".to_owned())]);
+        assert_eq!(run("Talks will be on January 9-10, 2022.", "2021-12-30")[0].1, "2022-01-09");
+    }
+
+    #[test]
+    fn proposes_dateline() {
+        assert_eq!(propose_reference_date("MOSCOW, Dec. 30, 2021 (Reuters) - Talks"), NaiveDate::from_ymd_opt(2021, 12, 30));
+        assert_eq!(propose_reference_date("no date here"), None);
+    }
 }

@@ -1,0 +1,361 @@
+//! The rule engine: the normalization table (`lexicon.tsv`) and the pattern rules
+//! (`rules.tsv`), both compiled into the binary and parsed once, and a token-level matcher.
+//!
+//! A rule is `TYPE <tab> pattern <tab> value template [<tab> mod]`. A pattern is a sequence of
+//! elements separated by spaces: a literal (`ago`), alternatives (`last|past`), a class
+//! (`@month`, from the lexicon or a number shape), each optionally followed by `?`. A class
+//! captures its value under its name (`{month}`; a second capture of one class is
+//! `{month2}`), which the template substitutes. The template may stay underspecified
+//! (`wd:5`, `md:12:07`, `rel:Y:-1`); [`super::resolve`] anchors it.
+
+use super::lex::{Kind, Tok};
+use crate::doc::TimexType;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("lexicon.tsv");
+const RULES: &str = include_str!("rules.tsv");
+
+/// One element of a pattern.
+#[derive(Debug)]
+enum Elem {
+    /// Any of these lower-case words.
+    Lit(Vec<String>),
+    /// A class (lexicon or built-in shape).
+    Class(String),
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    elems: Vec<(Elem, bool)>,
+    /// Value template.
+    pub template: String,
+    /// TIMEX3 mod, if the rule sets one.
+    pub modifier: Option<String>,
+    /// Line in rules.tsv (for explanations and debugging).
+    pub line: usize,
+}
+
+/// The parsed data.
+pub struct Grammar {
+    lexicon: HashMap<String, Vec<(String, String)>>,
+    /// Rules in file order (earlier wins ties).
+    pub rules: Vec<Rule>,
+    /// Every literal word of every rule: a cheap filter for where a match may start.
+    literals: std::collections::HashSet<String>,
+}
+
+/// A match of a rule: token range and captures.
+#[derive(Debug, Clone)]
+pub struct Match {
+    /// Index of the rule.
+    pub rule: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Captured class values.
+    pub caps: Vec<(String, String)>,
+}
+
+/// The grammar, parsed on first use.
+pub fn grammar() -> &'static Grammar {
+    static G: OnceLock<Grammar> = OnceLock::new();
+    G.get_or_init(|| Grammar::parse(LEXICON, RULES))
+}
+
+impl Grammar {
+    fn parse(lexicon: &str, rules: &str) -> Grammar {
+        let mut lex: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for line in lexicon.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            if let (Some(w), Some(c), Some(v)) = (f.next(), f.next(), f.next()) {
+                lex.entry(w.to_owned()).or_default().push((c.to_owned(), v.to_owned()));
+            }
+        }
+        let mut out = Vec::new();
+        for (n, line) in rules.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let kind = match f[0] {
+                "DATE" => TimexType::Date,
+                "TIME" => TimexType::Time,
+                "DURATION" => TimexType::Duration,
+                "SET" => TimexType::Set,
+                _ => continue,
+            };
+            let elems = f[1]
+                .split_whitespace()
+                .map(|e| {
+                    let (e, opt) = match e.strip_suffix('?') {
+                        Some(x) if !x.is_empty() => (x, true),
+                        _ => (e, false),
+                    };
+                    let el = match e.strip_prefix('@') {
+                        Some(c) => Elem::Class(c.to_owned()),
+                        None => Elem::Lit(e.split('|').map(str::to_owned).collect()),
+                    };
+                    (el, opt)
+                })
+                .collect();
+            out.push(Rule {
+                kind,
+                elems,
+                template: f[2].to_owned(),
+                modifier: f.get(3).filter(|m| !m.is_empty()).map(|m| (*m).to_owned()),
+                line: n + 1,
+            });
+        }
+        let literals = out
+            .iter()
+            .flat_map(|r| r.elems.iter())
+            .filter_map(|(e, _)| match e {
+                Elem::Lit(ws) => Some(ws.iter().cloned()),
+                Elem::Class(_) => None,
+            })
+            .flatten()
+            .collect();
+        Grammar { lexicon: lex, rules: out, literals }
+    }
+
+    /// The value of `word` in lexicon class `class`.
+    pub fn lookup(&self, word: &str, class: &str) -> Option<&str> {
+        self.lexicon.get(word)?.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
+    }
+
+    /// True if the word is in the lexicon under any class.
+    pub fn known(&self, word: &str) -> bool {
+        self.lexicon.contains_key(word)
+    }
+
+    /// False when no rule can start at this token (most words), so matching stays cheap.
+    pub fn may_start(&self, t: &Tok) -> bool {
+        t.kind == Kind::Num || self.lexicon.contains_key(&t.lower) || self.literals.contains(&t.lower)
+    }
+
+    /// The longest match of any rule starting at token `i` (earlier rules win ties).
+    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<Match> {
+        let mut best: Option<Match> = None;
+        let mut caps = Vec::new();
+        for (r, rule) in self.rules.iter().enumerate() {
+            caps.clear();
+            if let Some(end) = self.match_elems(&rule.elems, toks, i, &mut caps) {
+                if end > i && best.as_ref().is_none_or(|b| end > b.end) {
+                    best = Some(Match { rule: r, start: i, end, caps: caps.clone() });
+                }
+            }
+        }
+        best
+    }
+
+    /// Matches `elems` at token `i`; returns the end of the longest way (greedy per element,
+    /// backtracking over optional elements).
+    fn match_elems(&self, elems: &[(Elem, bool)], toks: &[Tok], i: usize, caps: &mut Vec<(String, String)>) -> Option<usize> {
+        let Some(((el, opt), rest)) = elems.split_first() else {
+            return Some(i);
+        };
+        let mark = caps.len();
+        if let Some((n, vals)) = self.match_elem(el, toks, i) {
+            for (k, v) in vals {
+                let name = if caps.iter().any(|(c, _)| *c == k) { format!("{k}2") } else { k };
+                caps.push((name, v));
+            }
+            if let Some(e) = self.match_elems(rest, toks, i + n, caps) {
+                return Some(e);
+            }
+            caps.truncate(mark);
+        }
+        if *opt {
+            return self.match_elems(rest, toks, i, caps);
+        }
+        None
+    }
+
+    /// Matches one element at token `i`: (tokens consumed, captures).
+    fn match_elem(&self, el: &Elem, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+        let t = toks.get(i)?;
+        match el {
+            Elem::Lit(ws) => ws.iter().any(|w| *w == t.lower).then(|| (1, Vec::new())),
+            Elem::Class(c) => self.match_class(c, toks, i),
+        }
+    }
+
+    fn match_class(&self, c: &str, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+        let t = &toks[i];
+        let one = |v: String| Some((1, vec![(c.to_owned(), v)]));
+        match c {
+            "year" => {
+                let y = plain_int(t, 4)?;
+                (1000..=2099).contains(&y).then(|| (1, vec![("year".into(), format!("{y:04}"))]))
+            }
+            "yy" => {
+                // '98
+                let d = t.lower.strip_prefix('\'')?;
+                let y: u32 = d.parse().ok()?;
+                one(format!("{}", if y < 30 { 2000 + y } else { 1900 + y }))
+            }
+            "day" => {
+                let d = plain_int(t, 2).or_else(|| digit_ordinal(t))?;
+                (1..=31).contains(&d).then(|| (1, vec![("day".into(), format!("{d:02}"))]))
+            }
+            "dayrange" => {
+                let (a, b) = t.lower.split_once('-')?;
+                let (a, b): (u32, u32) = (small(a)?, small(b)?);
+                ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then(|| {
+                    (1, vec![("day".into(), format!("{a:02}")), ("day2".into(), format!("{b:02}"))])
+                })
+            }
+            "numd" => one(plain_int(t, 5)?.to_string()),
+            "hour" => {
+                let h = plain_int(t, 2)?;
+                (1..=12).contains(&h).then(|| (1, vec![("hour".into(), format!("{h:02}"))]))
+            }
+            "clock" => {
+                let (h, m) = t.lower.split_once(':')?;
+                let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
+                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, vec![("clock".into(), format!("{h:02}:{m:02}"))]))
+            }
+            "iso" => {
+                let v: Vec<&str> = t.lower.split('-').collect();
+                if v.len() != 3 || v[0].len() != 4 || v[1].len() != 2 || v[2].len() != 2 {
+                    return None;
+                }
+                let d = chrono::NaiveDate::parse_from_str(&t.lower, "%Y-%m-%d").ok()?;
+                one(d.format("%Y-%m-%d").to_string())
+            }
+            "slash" => {
+                let v: Vec<&str> = t.lower.split('/').collect();
+                if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || !(v[2].len() == 4 || v[2].len() == 2) {
+                    return None;
+                }
+                let (m, d, mut y): (u32, u32, i32) = (v[0].parse().ok()?, v[1].parse().ok()?, v[2].parse().ok()?);
+                if v[2].len() == 2 {
+                    y += if y < 30 { 2000 } else { 1900 };
+                }
+                let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+                one(date.format("%Y-%m-%d").to_string())
+            }
+            "decade" => {
+                let l = t.lower.trim_end_matches("'s").trim_end_matches('s');
+                if l.len() == t.lower.len() {
+                    return None;
+                }
+                if let Some(d) = l.strip_prefix('\'') {
+                    let y: u32 = d.parse().ok()?;
+                    return (d.len() == 2 && y % 10 == 0).then(|| (1, vec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
+                }
+                if l.len() == 4 {
+                    let y: u32 = l.parse().ok()?;
+                    return (y % 10 == 0 && (1000..2100).contains(&y)).then(|| (1, vec![("decade".into(), format!("{}", y / 10))]));
+                }
+                if l.len() == 2 {
+                    let y: u32 = l.parse().ok()?;
+                    return (y % 10 == 0).then(|| (1, vec![("decade".into(), format!("{}", 190 + y / 10))]));
+                }
+                None
+            }
+            "num" => self.number(toks, i),
+            "ord" => {
+                if let Some(d) = digit_ordinal(t) {
+                    return one(d.to_string());
+                }
+                if let Some(tens) = self.lookup(&t.lower, "tens") {
+                    if let Some(n) = toks.get(i + 1).and_then(|u| self.lookup(&u.lower, "ord")) {
+                        if let (Ok(a), Ok(b)) = (tens.parse::<u32>(), n.parse::<u32>()) {
+                            if b < 10 {
+                                return Some((2, vec![("ord".into(), (a + b).to_string())]));
+                            }
+                        }
+                    }
+                }
+                one(self.lookup(&t.lower, "ord")?.to_owned())
+            }
+            _ => {
+                if t.kind != Kind::Word {
+                    return None;
+                }
+                let v = self.lookup(&t.lower, c)?;
+                if matches!(c, "month" | "weekday" | "weekdays" | "holiday") && !t.cap {
+                    return None;
+                }
+                one(v.to_owned())
+            }
+        }
+    }
+
+    /// A cardinal: digits, spelled ("twenty four"), "a few", "a couple (of)".
+    fn number(&self, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+        let t = &toks[i];
+        let cap = |n: usize, v: String| Some((n, vec![("num".to_owned(), v)]));
+        if t.kind == Kind::Num {
+            let v = plain_int(t, 6)?;
+            return cap(1, v.to_string());
+        }
+        if t.lower == "a" || t.lower == "an" {
+            if let Some(u) = toks.get(i + 1) {
+                if u.lower == "few" {
+                    return cap(2, "X".into());
+                }
+                if u.lower == "couple" {
+                    let n = if toks.get(i + 2).is_some_and(|o| o.lower == "of") { 3 } else { 2 };
+                    return cap(n, "2".into());
+                }
+                if u.lower == "dozen" {
+                    return cap(2, "12".into());
+                }
+            }
+        }
+        let v = self.lookup(&t.lower, "num")?;
+        if let Some(tens) = self.lookup(&t.lower, "tens") {
+            if let Some(u) = toks.get(i + 1) {
+                if let Some(n) = self.lookup(&u.lower, "num").and_then(|n| n.parse::<u32>().ok()).filter(|n| *n < 10) {
+                    if u.kind == Kind::Word && u.lower != "a" && u.lower != "an" {
+                        return cap(2, (tens.parse::<u32>().ok()? + n).to_string());
+                    }
+                }
+            }
+        }
+        cap(1, v.to_owned())
+    }
+}
+
+/// A token of only ASCII digits, at most `max` of them.
+fn plain_int(t: &Tok, max: usize) -> Option<u32> {
+    (t.kind == Kind::Num && t.lower.len() <= max && t.lower.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.lower.parse().ok())
+        .flatten()
+}
+
+fn small(s: &str) -> Option<u32> {
+    (s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+/// "7th", "21st".
+fn digit_ordinal(t: &Tok) -> Option<u32> {
+    let l = &t.lower;
+    let n = l.strip_suffix("st").or_else(|| l.strip_suffix("nd")).or_else(|| l.strip_suffix("rd")).or_else(|| l.strip_suffix("th"))?;
+    small(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parses() {
+        let g = grammar();
+        assert!(g.rules.len() > 50);
+        assert_eq!(g.lookup("sept", "month"), Some("09"));
+    }
+}

@@ -1,0 +1,195 @@
+//! A small lexer of its own for the temporal grammar, so the rules do not depend on the
+//! pipeline tokenizer's fine details: words, number shapes ("9-10", "2021-12-30", "15:00",
+//! "1990s", "7th"), punctuation. Intra-word hyphens are dropped and recorded on the next token,
+//! so "third-quarter" and "third quarter" match the same rule.
+
+/// The broad shape of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (possibly with digits, inner apostrophes, or "a.m."-style dots).
+    Word,
+    /// Starts with a digit: "30", "9-10", "2021-12-30", "15:00", "1,000", "1990s", "7th".
+    Num,
+    /// Any other single character.
+    Punct,
+}
+
+/// A lexed token.
+#[derive(Clone, Debug)]
+pub struct Tok {
+    /// Byte start in the document.
+    pub start: usize,
+    /// Byte end in the document.
+    pub end: usize,
+    /// Lower-cased text.
+    pub lower: String,
+    /// Shape.
+    pub kind: Kind,
+    /// The first character is upper case.
+    pub cap: bool,
+    /// Every letter is upper case (headlines).
+    pub all_caps: bool,
+    /// Joined to the previous token by a hyphen ("year-end").
+    pub hyphen_before: bool,
+    /// No whitespace between this token and the previous one.
+    pub glued: bool,
+}
+
+/// Lexes `text[range]`; byte offsets in the result are absolute.
+pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let s = &text[start..end];
+    let b = s.as_bytes();
+    let mut out: Vec<Tok> = Vec::new();
+    let mut i = 0;
+    let mut hyphen = false;
+    let mut glued = false;
+    while i < b.len() {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            hyphen = false;
+            glued = false;
+            continue;
+        }
+        let j;
+        let kind;
+        if c.is_ascii_digit() {
+            j = scan_number(b, i);
+            kind = Kind::Num;
+        } else if c == '\'' && i + 2 < b.len() + 0 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
+        {
+            // '90s, '98
+            let mut k = i + 3;
+            if b.get(k) == Some(&b's') {
+                k += 1;
+            }
+            j = k;
+            kind = Kind::Num;
+        } else if c.is_alphanumeric() {
+            j = scan_word(s, i);
+            kind = Kind::Word;
+        } else if c == '-' && glued && !out.is_empty() && next_is_alnum(s, i + 1) {
+            // An intra-word hyphen: drop it, remember it on the next token.
+            i += 1;
+            hyphen = true;
+            continue;
+        } else {
+            j = i + c.len_utf8();
+            kind = Kind::Punct;
+        }
+        let raw = &s[i..j];
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = raw.chars().any(char::is_alphabetic)
+            && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let lower = if raw.is_ascii() { raw.to_ascii_lowercase() } else { raw.to_lowercase() };
+        out.push(Tok {
+            start: start + i,
+            end: start + j,
+            lower,
+            kind,
+            cap,
+            all_caps,
+            hyphen_before: hyphen,
+            glued,
+        });
+        hyphen = false;
+        glued = true;
+        i = j;
+    }
+    out
+}
+
+fn next_is_alnum(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Digits with inner separators ("2021-12-30", "12/30/2021", "9-10", "15:00", "1,000", "3.5")
+/// and an ASCII letter suffix ("1990s", "7th", "5pm").
+fn scan_number(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    while i + 1 < b.len() && matches!(b[i], b'-' | b'/' | b':' | b'.' | b',') && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    // "1990's"
+    if i + 1 < b.len() && b[i] == b'\'' && b[i + 1] == b's' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
+        return i + 2;
+    }
+    let mut k = i;
+    while k < b.len() && b[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    if k - i <= 2 {
+        k
+    } else {
+        i
+    }
+}
+
+/// Letters and digits; inner apostrophes ("o'clock") but not a possessive "'s"; dotted
+/// abbreviations of single letters ("a.m.", "p.m.").
+fn scan_word(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = i;
+    for (k, c) in s[i..].char_indices() {
+        if c.is_alphanumeric() {
+            j = i + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // a.m. / p.m. / a.m / p.m
+    if j == i + 1 && b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+        && !b.get(j + 2).is_some_and(u8::is_ascii_alphabetic)
+    {
+        let mut k = j + 2;
+        if b.get(k) == Some(&b'.') {
+            k += 1;
+        }
+        return k;
+    }
+    // o'clock, but not year's
+    if b.get(j) == Some(&b'\'') || s[j..].starts_with('\u{2019}') {
+        let q = if b.get(j) == Some(&b'\'') { 1 } else { 3 };
+        let rest = &s[j + q..];
+        let word_len = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+        if word_len > 0 && !(rest.starts_with('s') && word_len == 1) && !(rest.starts_with('t') && word_len == 1) {
+            return scan_word(s, j + q);
+        }
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        lex(s, 0, s.len()).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(words("Jan. 9-10, 2022"), ["jan", ".", "9-10", ",", "2022"]);
+        assert_eq!(words("5 p.m. EST"), ["5", "p.m.", "est"]);
+        assert_eq!(words("the year's third-quarter"), ["the", "year", "'", "s", "third", "quarter"]);
+        assert_eq!(words("1990s '90s 7th o'clock"), ["1990s", "'90s", "7th", "o'clock"]);
+        assert_eq!(words("in 1990."), ["in", "1990", "."]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in ["", "'", "'9", "'99", "-", "a-", "-a", "9-", "é-ü", "a.", "a.b", "日本 2021年", "\0\r\n"] {
+            let _ = lex(s, 0, s.len());
+        }
+    }
+}

@@ -1,0 +1,611 @@
+//! The second pass: turns an underspecified value from a rule (`wd:4`, `md:12:07`,
+//! `rel:Y:-1`, ...) into a TIMEX3 value, anchored on the reference date (news) or on the last
+//! date mentioned (narrative forms such as "a year earlier"), using the sentence's tense, and
+//! says why in words. All calendar arithmetic goes through chrono.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+/// Grammatical time of the sentence around a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past ("said", "was", "-ed").
+    Past,
+    /// Present ("is", "says").
+    Present,
+    /// Future ("will", "is expected to").
+    Future,
+}
+
+impl Tense {
+    fn words(t: Option<Tense>) -> &'static str {
+        match t {
+            Some(Tense::Past) => "past tense",
+            Some(Tense::Future) => "future tense",
+            Some(Tense::Present) => "present tense",
+            None => "no tense cue",
+        }
+    }
+}
+
+/// How fine a remembered date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gran {
+    /// A day.
+    Day,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A year.
+    Year,
+}
+
+/// The state that crosses mentions: the reference date and the last date mentioned.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// The document date.
+    pub reference: Option<NaiveDate>,
+    /// The last resolved date in the text and its granularity.
+    pub last: Option<(NaiveDate, Gran)>,
+}
+
+/// A resolved value.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    /// TIMEX3 value.
+    pub value: String,
+    /// Range end, if any.
+    pub end_value: Option<String>,
+    /// The anchor (ISO).
+    pub anchor: Option<String>,
+    /// Why, in words.
+    pub explanation: Option<String>,
+}
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl Context {
+    /// Resolves a template value (already substituted) given the sentence tense.
+    pub fn resolve(&mut self, raw: &str, tense: Option<Tense>) -> Resolved {
+        let (a, b) = match raw.split_once("..") {
+            Some((a, b)) => (a, Some(b)),
+            None => (raw, None),
+        };
+        let mut r = self.resolve_one(a, tense);
+        if let Some(b) = b {
+            r.end_value = Some(self.resolve_one(b, tense).value);
+        }
+        if let Some(g) = granularity(&r.value) {
+            self.last = Some(g);
+        }
+        r
+    }
+
+    fn resolve_one(&self, raw: &str, tense: Option<Tense>) -> Resolved {
+        let (base, suffix) = match raw.split_once('|') {
+            Some((b, s)) => (b, Some(s)),
+            None => (raw, None),
+        };
+        let mut r = self.base(base, tense);
+        if let Some(s) = suffix {
+            let s = time_suffix(s);
+            if r.value.len() == 10 || r.value == "XXXX-XX-XX" {
+                r.value.push_str(&s);
+            } else if r.value.starts_with("XXXX-WXX") {
+                r.value.push_str(&s);
+            }
+        }
+        r
+    }
+
+    fn base(&self, v: &str, tense: Option<Tense>) -> Resolved {
+        let f: Vec<&str> = v.split(':').collect();
+        let tw = Tense::words(tense);
+        let rf = self.reference;
+        let mut out = Resolved { value: v.to_owned(), ..Default::default() };
+        let anchor = |d: NaiveDate| Some(d.to_string());
+        match f[0] {
+            "rel" | "last" if f.len() == 3 => {
+                let unit = f[1];
+                let n = f[2];
+                let (base, from_last) = if f[0] == "last" {
+                    match self.last {
+                        Some((d, g)) => (Some((d, g)), true),
+                        None => (rf.map(|d| (d, Gran::Day)), false),
+                    }
+                } else {
+                    // "a year ago" in a report about a quarter means that quarter a year ago.
+                    match (self.last, rf) {
+                        (Some((d, Gran::Quarter)), Some(_)) if unit == "Y" => (Some((d, Gran::Quarter)), true),
+                        _ => (rf.map(|d| (d, Gran::Day)), false),
+                    }
+                };
+                let Some((d, g)) = base else {
+                    out.value = unknown(unit).to_owned();
+                    out.explanation = Some("relative to a date that is not known".into());
+                    return out;
+                };
+                let Ok(k) = n.trim_start_matches('+').parse::<i64>() else {
+                    out.value = if n.starts_with('-') { "PAST_REF" } else { "FUTURE_REF" }.into();
+                    out.explanation = Some(format!("an unspecified time {} {d}", if n.starts_with('-') { "before" } else { "after" }));
+                    return out;
+                };
+                out.anchor = anchor(d);
+                let what = if from_last { "the date last mentioned" } else { "the reference date" };
+                out.value = shift(d, g, unit, k);
+                out.explanation = Some(match k {
+                    0 => format!("the {} of {d} ({what})", unit_word(unit)),
+                    _ => format!("{} {}{} {} {d} ({what})", k.abs(), unit_word(unit), if k.abs() == 1 { "" } else { "s" }, if k < 0 { "before" } else { "after" }),
+                });
+            }
+            "wd" if f.len() == 2 => {
+                let wd = weekday(f[1]);
+                let name = WEEKDAYS[wd.num_days_from_monday() as usize];
+                match rf {
+                    None => out.value = format!("XXXX-WXX-{}", f[1]),
+                    Some(d) => {
+                        let future = tense == Some(Tense::Future);
+                        let x = if future { on_or_after(d, wd) } else { on_or_before(d, wd) };
+                        out.value = x.to_string();
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!(
+                            "the {name} {} {d}, {tw}",
+                            if x == d { "on" } else if future { "after" } else { "before" }
+                        ));
+                    }
+                }
+            }
+            "wdrel" if f.len() == 3 => {
+                let wd = weekday(f[1]);
+                let name = WEEKDAYS[wd.num_days_from_monday() as usize];
+                match rf {
+                    None => out.value = format!("XXXX-WXX-{}", f[1]),
+                    Some(d) => {
+                        let x = match f[2] {
+                            "-1" => on_or_before(d - Duration::days(1), wd),
+                            "+1" => on_or_after(d + Duration::days(1), wd),
+                            _ => d - Duration::days(d.weekday().num_days_from_monday() as i64)
+                                + Duration::days(wd.num_days_from_monday() as i64),
+                        };
+                        out.value = x.to_string();
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the {} {name} from {d}", rel_word(f[2])));
+                    }
+                }
+            }
+            "md" if f.len() == 3 => {
+                let (m, day) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
+                match rf {
+                    None => out.value = format!("XXXX-{m:02}-{day:02}"),
+                    Some(d) => {
+                        let y = year_by_tense(d, m, day, tense);
+                        match NaiveDate::from_ymd_opt(y, m, day) {
+                            Some(x) => {
+                                out.value = x.to_string();
+                                out.explanation = Some(format!("{} {day} in the year of {d}{}, {tw}", MONTHS[(m - 1) as usize], year_note(y, d)));
+                            }
+                            None => out.value = format!("{y:04}-{m:02}-{day:02}"),
+                        }
+                        out.anchor = anchor(d);
+                    }
+                }
+            }
+            "m" if f.len() == 2 => {
+                let m: u32 = f[1].parse().unwrap_or(1);
+                match rf {
+                    None => out.value = format!("XXXX-{m:02}"),
+                    Some(d) => {
+                        let y = year_by_tense(d, m, 15, tense);
+                        out.value = format!("{y:04}-{m:02}");
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("{} in the year of {d}{}, {tw}", MONTHS[(m - 1) as usize], year_note(y, d)));
+                    }
+                }
+            }
+            "mrel" if f.len() == 3 => {
+                let m: u32 = f[1].parse().unwrap_or(1);
+                match rf {
+                    None => out.value = format!("XXXX-{m:02}"),
+                    Some(d) => {
+                        let y = match f[2] {
+                            "-1" if m >= d.month() => d.year() - 1,
+                            "+1" if m <= d.month() => d.year() + 1,
+                            _ => d.year(),
+                        };
+                        out.value = format!("{y:04}-{m:02}");
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the {} {} from {d}", rel_word(f[2]), MONTHS[(m - 1) as usize]));
+                    }
+                }
+            }
+            "my" if f.len() == 3 => {
+                let m: u32 = f[1].parse().unwrap_or(1);
+                let k: i32 = f[2].trim_start_matches('+').parse().unwrap_or(0);
+                match rf {
+                    None => out.value = format!("XXXX-{m:02}"),
+                    Some(d) => {
+                        out.value = format!("{:04}-{m:02}", d.year() + k);
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("{} of the {} year from {d}", MONTHS[(m - 1) as usize], rel_word(f[2])));
+                    }
+                }
+            }
+            "season" | "srel" if f.len() >= 2 => {
+                let s = f[1];
+                let start = match s { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+                match rf {
+                    None => out.value = format!("XXXX-{s}"),
+                    Some(d) => {
+                        let y = match (f[0], f.get(2).copied(), tense) {
+                            ("srel", Some("-1"), _) => if start + 3 <= d.month() { d.year() } else { d.year() - 1 },
+                            ("srel", Some("+1"), _) => if start > d.month() { d.year() } else { d.year() + 1 },
+                            ("season", _, Some(Tense::Past)) if start > d.month() => d.year() - 1,
+                            ("season", _, Some(Tense::Future)) if start + 3 <= d.month() => d.year() + 1,
+                            _ => d.year(),
+                        };
+                        out.value = format!("{y:04}-{s}");
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the season in {y}, from {d}, {tw}"));
+                    }
+                }
+            }
+            "q" if f.len() == 2 => {
+                let q = f[1];
+                match rf {
+                    None => out.value = format!("XXXX-Q{q}"),
+                    Some(d) => {
+                        out.value = format!("{:04}-Q{q}", d.year());
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("quarter {q} of the year of {d}"));
+                    }
+                }
+            }
+            "half" if f.len() == 2 => {
+                let h = f[1];
+                match rf {
+                    None => out.value = format!("XXXX-H{h}"),
+                    Some(d) => {
+                        out.value = format!("{:04}-H{h}", d.year());
+                        out.anchor = anchor(d);
+                    }
+                }
+            }
+            "cent" if f.len() == 2 => {
+                if let Ok(n) = f[1].parse::<u32>() {
+                    if n >= 1 {
+                        out.value = format!("{:02}", n - 1);
+                        out.explanation = Some(format!("the years {}01 to {}00", n - 1, n));
+                    }
+                }
+            }
+            "dur" if f.len() == 3 => {
+                out.value = duration(f[1], f[2]);
+            }
+            "set" if f.len() == 3 => {
+                out.value = duration(f[1], f[2]);
+            }
+            "hol" | "holy" => {
+                let (year, spec) = if f[0] == "holy" {
+                    (f.get(1).and_then(|y| y.parse::<i32>().ok()), &f[2.min(f.len())..])
+                } else {
+                    (None, &f[1..])
+                };
+                let find = |y: i32| holiday(y, spec);
+                match (year, rf) {
+                    (Some(y), _) => {
+                        out.value = find(y).map(|x| x.to_string()).unwrap_or_else(|| format!("{y:04}"));
+                    }
+                    (None, Some(d)) => {
+                        let this = find(d.year());
+                        out.value = match this {
+                            Some(x) => {
+                                let x = match tense {
+                                    Some(Tense::Past) if x > d => find(d.year() - 1).unwrap_or(x),
+                                    Some(Tense::Future) if x < d => find(d.year() + 1).unwrap_or(x),
+                                    _ => x,
+                                };
+                                out.explanation = Some(format!("the holiday in {}, from {d}, {tw}", x.year()));
+                                x.to_string()
+                            }
+                            None => format!("{:04}", d.year()),
+                        };
+                        out.anchor = anchor(d);
+                    }
+                    (None, None) => {
+                        out.value = match holiday(2001, spec) {
+                            Some(x) if spec.first().is_some_and(|s| s.contains('-')) => format!("XXXX-{:02}-{:02}", x.month(), x.day()),
+                            _ => "XXXX-XX-XX".into(),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// `(date, granularity)` of a resolved value, for the narrative anchor.
+fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    if b.len() >= 10 {
+        if let Ok(d) = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d") {
+            return Some((d, Gran::Day));
+        }
+    }
+    if b.len() == 7 && b[5] == b'Q' {
+        let q: u32 = v[6..].parse().ok()?;
+        return Some((NaiveDate::from_ymd_opt(y, q.clamp(1, 4) * 3 - 2, 1)?, Gran::Quarter));
+    }
+    if b.len() == 7 {
+        let m: u32 = v[5..].parse().ok()?;
+        return Some((NaiveDate::from_ymd_opt(y, m, 1)?, Gran::Month));
+    }
+    if b.len() == 4 {
+        return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, Gran::Year));
+    }
+    None
+}
+
+/// Underspecified value for a unit when there is no anchor.
+fn unknown(unit: &str) -> &'static str {
+    match unit {
+        "D" | "H" | "MIN" | "S" => "XXXX-XX-XX",
+        "W" | "WE" | "FN" => "XXXX-WXX",
+        "M" => "XXXX-XX",
+        "Q" => "XXXX-QX",
+        "DE" => "XXX",
+        "CE" => "XX",
+        _ => "XXXX",
+    }
+}
+
+fn unit_word(u: &str) -> &'static str {
+    match u {
+        "D" => "day",
+        "W" => "week",
+        "WE" => "weekend",
+        "M" => "month",
+        "Q" => "quarter",
+        "Y" => "year",
+        "DE" => "decade",
+        "CE" => "century",
+        "H" => "hour",
+        "MIN" => "minute",
+        "FN" => "fortnight",
+        _ => "period",
+    }
+}
+
+fn rel_word(r: &str) -> &'static str {
+    match r {
+        "-1" => "previous",
+        "+1" => "next",
+        _ => "same-week",
+    }
+}
+
+/// `d` shifted by `k` units, written at the unit's (or the anchor's coarser) granularity.
+fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
+    let months = |n: i64| -> NaiveDate {
+        if n >= 0 {
+            d.checked_add_months(Months::new(n as u32)).unwrap_or(d)
+        } else {
+            d.checked_sub_months(Months::new((-n) as u32)).unwrap_or(d)
+        }
+    };
+    let k32 = k.clamp(-10_000, 10_000);
+    match unit {
+        "D" | "H" | "MIN" | "S" => {
+            let x = if unit == "D" { d.checked_add_signed(Duration::days(k32)).unwrap_or(d) } else { d };
+            match g {
+                Gran::Day => x.to_string(),
+                Gran::Month => x.format("%Y-%m").to_string(),
+                Gran::Quarter => quarter(x),
+                Gran::Year => format!("{:04}", x.year()),
+            }
+        }
+        "W" | "WE" | "FN" => {
+            let days = if unit == "FN" { 14 } else { 7 };
+            let x = d.checked_add_signed(Duration::days(days * k32)).unwrap_or(d);
+            if k != 0 && unit == "W" && k.abs() > 1 {
+                // "two weeks ago": a day, as TimeBank writes it.
+                return x.to_string();
+            }
+            let w = x.iso_week();
+            let s = format!("{:04}-W{:02}", w.year(), w.week());
+            if unit == "WE" { format!("{s}-WE") } else { s }
+        }
+        "M" => {
+            let x = months(k32);
+            match g {
+                Gran::Quarter => quarter(x),
+                Gran::Year => format!("{:04}", x.year()),
+                _ => x.format("%Y-%m").to_string(),
+            }
+        }
+        "Q" => quarter(months(3 * k32)),
+        "Y" => {
+            let x = months(12 * k32);
+            match g {
+                Gran::Quarter => quarter(x),
+                _ => format!("{:04}", x.year()),
+            }
+        }
+        "DE" => format!("{:03}", (d.year() as i64 + 10 * k32).div_euclid(10)),
+        "CE" => format!("{:02}", (d.year() as i64 + 100 * k32).div_euclid(100)),
+        _ => d.to_string(),
+    }
+}
+
+fn quarter(d: NaiveDate) -> String {
+    format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// The year for a month/day without one: the reference year, moved by the tense when the
+/// date would otherwise fall on the wrong side of the reference.
+fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>) -> i32 {
+    let y = d.year();
+    let here = (m, day);
+    let now = (d.month(), d.day());
+    match tense {
+        Some(Tense::Past) if here > now => y - 1,
+        Some(Tense::Future) if here < now => y + 1,
+        // Without a cue, the nearest one.
+        None if (m as i32 - d.month() as i32) > 6 => y - 1,
+        None if (d.month() as i32 - m as i32) > 6 => y + 1,
+        _ => y,
+    }
+}
+
+fn year_note(y: i32, d: NaiveDate) -> String {
+    match y - d.year() {
+        0 => String::new(),
+        k if k < 0 => " moved back a year".into(),
+        _ => " moved on a year".into(),
+    }
+}
+
+fn weekday(s: &str) -> Weekday {
+    match s {
+        "1" => Weekday::Mon,
+        "2" => Weekday::Tue,
+        "3" => Weekday::Wed,
+        "4" => Weekday::Thu,
+        "5" => Weekday::Fri,
+        "6" => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+fn on_or_before(d: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (d.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    d - Duration::days(back as i64)
+}
+
+fn on_or_after(d: NaiveDate, wd: Weekday) -> NaiveDate {
+    let fwd = (wd.num_days_from_monday() + 7 - d.weekday().num_days_from_monday()) % 7;
+    d + Duration::days(fwd as i64)
+}
+
+/// A time-of-day suffix: `T{pod}` as is, `hm:H:M:AMPM` as `THH:MM`.
+fn time_suffix(s: &str) -> String {
+    if let Some(rest) = s.strip_prefix("hm:") {
+        let f: Vec<&str> = rest.split(':').collect();
+        let mut h: u32 = f.first().and_then(|h| h.parse().ok()).unwrap_or(0);
+        let m: u32 = f.get(1).and_then(|m| m.parse().ok()).unwrap_or(0);
+        match f.get(2).copied() {
+            Some("pm") if h < 12 => h += 12,
+            Some("am") if h == 12 => h = 0,
+            _ => {}
+        }
+        return format!("T{h:02}:{m:02}");
+    }
+    s.to_owned()
+}
+
+/// `P3Y`, `PT2H`, `PXW`.
+fn duration(n: &str, unit: &str) -> String {
+    let num = |mul: f64| -> String {
+        match n.parse::<f64>() {
+            Ok(x) => {
+                let v = x * mul;
+                if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
+            }
+            Err(_) => "X".into(),
+        }
+    };
+    match unit {
+        "H" => format!("PT{}H", num(1.0)),
+        "MIN" => format!("PT{}M", num(1.0)),
+        "S" => format!("PT{}S", num(1.0)),
+        "DE" => if n == "X" { "PXDE".into() } else { format!("P{}Y", num(10.0)) },
+        "CE" => if n == "X" { "PXCE".into() } else { format!("P{}Y", num(100.0)) },
+        "ML" => format!("P{}Y", num(1000.0)),
+        "FN" => format!("P{}W", num(2.0)),
+        "WE" => format!("P{}WE", num(1.0)),
+        "NI" => format!("P{}NI", num(1.0)),
+        u => format!("P{}{u}", num(1.0)),
+    }
+}
+
+/// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N`, `lastwd:MM:WD`, `easter:OFF`, `elect`.
+fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
+    let wd = |s: &str| weekday(s);
+    let d = match *spec.first()? {
+        "nth" => {
+            let m: u32 = spec.get(1)?.parse().ok()?;
+            let n: u8 = spec.get(3)?.parse().ok()?;
+            NaiveDate::from_weekday_of_month_opt(y, m, wd(spec.get(2)?), n)?
+        }
+        "lastwd" => {
+            let m: u32 = spec.get(1)?.parse().ok()?;
+            let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))? - Duration::days(1);
+            on_or_before(end, wd(spec.get(2)?))
+        }
+        "easter" => {
+            let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
+            easter(y)? + Duration::days(off)
+        }
+        "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)? + Duration::days(1),
+        md => {
+            let (m, day) = md.split_once('-')?;
+            let x = NaiveDate::from_ymd_opt(y, m.parse().ok()?, day.parse().ok()?)?;
+            let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
+            x + Duration::days(off)
+        }
+    };
+    Some(d)
+}
+
+/// Western Easter Sunday (anonymous Gregorian computus; chrono has no ecclesiastical dates).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn weekdays_by_tense() {
+        let mut c = Context { reference: Some(d("2021-12-30")), last: None };
+        assert_eq!(c.resolve("wd:4", Some(Tense::Past)).value, "2021-12-30");
+        assert_eq!(c.resolve("wd:5", Some(Tense::Past)).value, "2021-12-24");
+        assert_eq!(c.resolve("wd:5", Some(Tense::Future)).value, "2021-12-31");
+        assert_eq!(c.resolve("md:01:12", Some(Tense::Future)).value, "2022-01-12");
+        assert_eq!(c.resolve("md:06:16", Some(Tense::Past)).value, "2021-06-16");
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2021), Some(d("2021-04-04")));
+        assert_eq!(easter(2000), Some(d("2000-04-23")));
+    }
+}
