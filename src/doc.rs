@@ -179,6 +179,8 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// Titles, roles and descriptions the article gives ("White House Press Secretary").
     pub roles: Vec<String>,
+    /// How many sentences report what the entity said ("Psaki added", "the Kremlin said").
+    pub statements: usize,
     /// How central the entity is to the document, in 0..=1 (1 for the most central).
     pub salience: f32,
 }

@@ -1,32 +1,428 @@
-//! Stage 5: group mentions of one entity into clusters, with roles and salience.
+//! Stage 5: mentions to entities. Groups the names of a document into clusters ("Joe Biden",
+//! "Biden", "President Biden"; "the Organization for Security and Cooperation (OSCE) in
+//! Europe", "OSCE"), gives each a canonical name and one label, collects the roles the text
+//! gives it ("White House Press Secretary", "the press secretary"), counts what it is reported
+//! to have said, and ranks clusters by salience.
+//!
+//! Rules, in the order they are tried for each mention (text order):
+//! 1. the same normalized name (case, periods, a leading "the", aliases such as "U.S." /
+//!    "United States") with a compatible label;
+//! 2. an acronym and its long form: defined in the text ("Long Form (LF)", Schwartz–Hearst
+//!    style, also when the acronym is used before its definition) or matching the initials;
+//! 3. for people, a contiguous part of a longer name ("Biden" in "Joe Biden"), joining the most
+//!    recently mentioned person it fits; two different full names ("George Bush" and "George W.
+//!    Bush") stay apart, as a careful reader would keep them.
+//!
+//! Each cluster's label is the score-weighted vote of its mentions, and every mention takes it.
 
-use crate::doc::{Cluster, Document};
+use crate::doc::{Cluster, Document, Label};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Clusters the named entities of `doc` (fills [`Document::clusters`] and each entity's
-/// `cluster`). This first version groups mentions with identical text.
+struct Lexicons {
+    titles: Vec<&'static str>,
+    honorifics: Vec<&'static str>,
+    reporting: Vec<&'static str>,
+    /// Alias key to shared key.
+    aliases: HashMap<&'static str, &'static str>,
+}
+
+fn words(list: &'static str) -> Vec<&'static str> {
+    let mut v: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn lexicons() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut aliases = HashMap::new();
+        for line in include_str!("aliases.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut keys = line.split('\t');
+            let first = keys.next().unwrap_or_default();
+            for k in keys {
+                aliases.insert(k, first);
+            }
+        }
+        Lexicons {
+            titles: words(include_str!("titles.txt")),
+            honorifics: words(include_str!("honorifics.txt")),
+            reporting: words(include_str!("reporting.txt")),
+            aliases,
+        }
+    })
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.binary_search(&lower.as_str()).is_ok()
+}
+
+const STOPWORDS: &[&str] = &["of", "for", "and", "the", "in", "on", "at", "to", "de", "la", "du", "des", "&"];
+const CORPORATE: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "ag", "sa", "nv"];
+
+/// The key a name is matched by: lower case, no periods or possessive, no leading "the",
+/// aliases mapped to one key.
+pub fn name_key(name: &str) -> String {
+    let mut k: String = name
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    for prefix in ["the "] {
+        if let Some(rest) = k.strip_prefix(prefix) {
+            k = rest.to_owned();
+        }
+    }
+    for suffix in ["'s", "'"] {
+        if let Some(rest) = k.strip_suffix(suffix) {
+            k = rest.to_owned();
+        }
+    }
+    let mut ws: Vec<&str> = k.split_whitespace().collect();
+    while ws.len() > 1 && ws.last().is_some_and(|w| CORPORATE.contains(&w.trim_matches(','))) {
+        ws.pop();
+    }
+    let k = ws.join(" ");
+    match lexicons().aliases.get(k.as_str()) {
+        Some(shared) => (*shared).to_owned(),
+        None => k,
+    }
+}
+
+/// True when `s` looks like an acronym: 2 to 8 capital letters, digits or `&`, with at least
+/// two capitals; periods allowed ("U.N.").
+pub fn is_acronym(s: &str) -> bool {
+    let core: String = s.chars().filter(|&c| c != '.').collect();
+    let n = core.chars().count();
+    (2..=8).contains(&n)
+        && core.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && core.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Initials of the content words of a name ("Organization for Security and Cooperation in
+/// Europe" gives "OSCE").
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether the letters of `short` can be read off `long` Schwartz–Hearst style: each letter
+/// found right to left in order, the first one starting a word of `long`.
+pub fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let l: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    if s.is_empty() || l.len() <= s.len() {
+        return false;
+    }
+    let (mut si, mut li) = (s.len() as isize - 1, l.len() as isize - 1);
+    while si >= 0 {
+        let c = s[si as usize];
+        loop {
+            if li < 0 {
+                return false;
+            }
+            let at_word_start = li == 0 || !l[(li - 1) as usize].is_alphanumeric();
+            if l[li as usize] == c && (si > 0 || at_word_start) {
+                break;
+            }
+            li -= 1;
+        }
+        si -= 1;
+        li -= 1;
+    }
+    true
+}
+
+fn compatible(a: Label, b: Label) -> bool {
+    use Label::*;
+    a == b
+        || a == Misc
+        || b == Misc
+        || matches!((a, b), (Gpe, Loc) | (Loc, Gpe) | (Org, Gpe) | (Gpe, Org) | (Norp, Gpe) | (Gpe, Norp))
+}
+
+struct Building {
+    keys: Vec<String>,
+    /// Words of the longest mention.
+    longest: String,
+    votes: HashMap<Label, f32>,
+    mentions: Vec<usize>,
+    roles: Vec<String>,
+    statements: Vec<usize>,
+    weight: f32,
+}
+
+impl Building {
+    fn label(&self) -> Label {
+        let mut v: Vec<(&Label, &f32)> = self.votes.iter().collect();
+        v.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        *v[0].0
+    }
+}
+
+/// Clusters the named entities of `doc`: fills [`Document::clusters`] (most salient first) and
+/// each entity's `cluster`, and makes every mention carry its cluster's label.
 pub fn resolve(doc: &mut Document) {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for e in doc.entities.iter_mut().filter(|e| !e.label.is_temporal()) {
-        let id = match clusters.iter().position(|c| c.canonical == e.text && c.label == e.label) {
-            Some(id) => id,
+    let lex = lexicons();
+    let text = doc.text.as_str();
+    let n_tokens = doc.tokens.len();
+    let first_token = |byte: usize| doc.tokens.partition_point(|t| t.byte.start < byte);
+    let token_text = |i: usize| &text[doc.tokens[i].byte.clone()];
+    // Sentence of each token, and whether the first sentence is a headline (no final stop).
+    let mut sentence_of = vec![0usize; n_tokens];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        sentence_of[s.tokens.clone()].iter_mut().for_each(|x| *x = si);
+    }
+    let headline = doc.sentences.first().is_some_and(|s| {
+        !matches!(token_text(s.tokens.end - 1), "." | "!" | "?" | "\"" | "”")
+    });
+    let entity_at_token: HashMap<usize, usize> = doc
+        .entities
+        .iter()
+        .filter(|e| !e.label.is_temporal())
+        .map(|e| (first_token(e.span.byte.start), e.id))
+        .collect();
+
+    // Acronym definitions: "Long Form (LF)" where an entity ends at, or contains, the "(".
+    let mut defined: HashMap<String, String> = HashMap::new(); // acronym key -> long-form key
+    let mut inline: HashMap<usize, String> = HashMap::new(); // entity id -> long form it defines
+    for e in doc.entities.iter().filter(|e| !e.label.is_temporal()) {
+        let t0 = first_token(e.span.byte.start);
+        let t1 = first_token(e.span.byte.end);
+        let mut k = t0;
+        while k + 2 < n_tokens.min(t1 + 3) {
+            if token_text(k) == "(" && token_text(k + 2) == ")" && is_acronym(token_text(k + 1)) {
+                let short = token_text(k + 1);
+                // Long form: the entity's words before "(", plus words after ")" inside it.
+                let before = &text[e.span.byte.start..doc.tokens[k].byte.start];
+                let after = if doc.tokens[k + 2].byte.end < e.span.byte.end {
+                    &text[doc.tokens[k + 2].byte.end..e.span.byte.end]
+                } else {
+                    ""
+                };
+                let long = format!("{} {}", before.trim(), after.trim());
+                let long = long.trim();
+                if abbreviates(short, long) {
+                    defined.insert(name_key(short), name_key(long));
+                    if doc.tokens[k + 2].byte.end <= e.span.byte.end {
+                        inline.insert(e.id, long.to_owned());
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+
+    let mut clusters: Vec<Building> = Vec::new();
+    let mut last_seen: Vec<usize> = Vec::new();
+    let total = text.len().max(1) as f32;
+    for ei in 0..doc.entities.len() {
+        let e = &doc.entities[ei];
+        if e.label.is_temporal() {
+            continue;
+        }
+        // A mention with an inline definition "Long (LF) rest" is matched by its long form.
+        let long_form = inline.get(&e.id);
+        let key = name_key(long_form.map_or(&e.text, |l| l));
+        let words: Vec<&str> = e.text.split_whitespace().collect();
+        let acr = is_acronym(&e.text);
+        let defined_long = if acr { defined.get(&key).cloned() } else { None };
+        let long_defines: Vec<&String> = defined.iter().filter(|(_, l)| **l == key).map(|(s, _)| s).collect();
+
+        let recent = |pred: &dyn Fn(&Building) -> bool| -> Option<usize> {
+            (0..clusters.len()).filter(|&c| pred(&clusters[c])).max_by_key(|&c| last_seen[c])
+        };
+        let found = recent(&|c| compatible(c.label(), e.label) && c.keys.contains(&key))
+            .or_else(|| {
+                defined_long.as_ref().and_then(|l| recent(&|c| c.keys.contains(l)))
+            })
+            .or_else(|| recent(&|c| long_defines.iter().any(|s| c.keys.contains(s))))
+            .or_else(|| {
+                // Acronym by initials, in either direction.
+                if acr {
+                    recent(&|c| c.label() != Label::Person && c.keys.iter().any(|k| k.split(' ').count() > 1) && initials(&c.longest).eq_ignore_ascii_case(&key.replace('.', "")))
+                } else if words.len() > 1 && e.label != Label::Person {
+                    let ini = initials(&e.text);
+                    recent(&|c| c.label() != Label::Person && c.keys.iter().any(|k| is_acronym(&k.to_uppercase()) && k.eq_ignore_ascii_case(&ini)))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                // Part of a person's name. A one-word mention the recognizer called ORG or MISC
+                // may join a person ("Psaki"), never a place ("Paris" and "Paris Hilton").
+                let wavering = |l: Label| matches!(l, Label::Org | Label::Misc);
+                recent(&|c| {
+                    let cw: Vec<&str> = c.longest.split_whitespace().collect();
+                    let (cl, el) = (c.label(), e.label);
+                    (cl == Label::Person && (el == Label::Person || wavering(el) && words.len() == 1) && contiguous_part(&words, &cw))
+                        || (el == Label::Person && (cl == Label::Person || wavering(cl)) && cw.len() == 1 && contiguous_part(&cw, &words))
+                })
+            });
+        let pos_weight = 1.0 + 1.5 * (1.0 - e.span.byte.start as f32 / total);
+        let in_headline = headline && sentence_of.get(first_token(e.span.byte.start)) == Some(&0);
+        let weight = 1.0 + if in_headline { 2.0 } else { 0.0 };
+        let c = match found {
+            Some(c) => c,
             None => {
-                clusters.push(Cluster {
-                    id: clusters.len(),
-                    canonical: e.text.clone(),
-                    label: e.label,
+                clusters.push(Building {
+                    keys: Vec::new(),
+                    longest: String::new(),
+                    votes: HashMap::new(),
                     mentions: Vec::new(),
                     roles: Vec::new(),
-                    salience: 0.0,
+                    statements: Vec::new(),
+                    weight: pos_weight,
                 });
+                last_seen.push(0);
                 clusters.len() - 1
             }
         };
-        clusters[id].mentions.push(e.id);
-        e.cluster = Some(id);
+        let b = &mut clusters[c];
+        if !b.keys.contains(&key) {
+            b.keys.push(key);
+        }
+        let full = long_form.unwrap_or(&e.text);
+        let plain = full.strip_prefix("the ").or_else(|| e.text.strip_prefix("The ")).unwrap_or(full);
+        if plain.chars().count() > b.longest.chars().count() && !(acr && !b.longest.is_empty()) {
+            b.longest = plain.to_owned();
+        }
+        *b.votes.entry(e.label).or_default() += e.score.max(0.05);
+        b.mentions.push(e.id);
+        b.weight += weight;
+        last_seen[c] = ei + 1;
+
+        // Roles: a title run just before the name, or an appositive just after it.
+        let t0 = first_token(e.span.byte.start);
+        let t1 = first_token(e.span.byte.end);
+        if e.label == Label::Person {
+            if let Some(role) = title_before(doc, t0, &entity_at_token, lex) {
+                if !b.roles.contains(&role) {
+                    b.roles.push(role);
+                }
+            }
+            if let Some(role) = appositive_after(doc, t1, lex) {
+                if !b.roles.contains(&role) {
+                    b.roles.push(role);
+                }
+            }
+        }
+        // Statements: "<name> (also) said" or "said <the> <name>".
+        let after = (t1..n_tokens.min(t1 + 2)).map(token_text).find(|w| !matches!(*w, "also" | "later" | "then" | "has" | "had" | "have"));
+        let said_after = after.is_some_and(|w| in_list(&lex.reporting, w));
+        let said_before = t0 >= 1 && {
+            let k = if t0 >= 2 && token_text(t0 - 1).eq_ignore_ascii_case("the") { t0 - 2 } else { t0 - 1 };
+            in_list(&lex.reporting, token_text(k))
+        };
+        if (said_after || said_before) && t0 < n_tokens {
+            let s = sentence_of[t0];
+            if !b.statements.contains(&s) {
+                b.statements.push(s);
+            }
+        }
     }
-    let most = clusters.iter().map(|c| c.mentions.len()).max().unwrap_or(1) as f32;
-    for c in &mut clusters {
-        c.salience = c.mentions.len() as f32 / most;
+
+    // Salience: weighted mentions (headline mentions count triple), an early first mention, and
+    // reported speech; normalized so the most salient cluster has 1.
+    let score = |b: &Building| b.weight + 0.5 * b.statements.len() as f32;
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by(|&a, &b| score(&clusters[b]).total_cmp(&score(&clusters[a])).then(a.cmp(&b)));
+    let top = order.first().map_or(1.0, |&c| score(&clusters[c])).max(f32::EPSILON);
+    doc.clusters = order
+        .iter()
+        .enumerate()
+        .map(|(id, &c)| {
+            let b = &clusters[c];
+            Cluster {
+                id,
+                canonical: b.longest.clone(),
+                label: b.label(),
+                mentions: b.mentions.clone(),
+                roles: b.roles.clone(),
+                statements: b.statements.len(),
+                salience: score(b) / top,
+            }
+        })
+        .collect();
+    for c in &doc.clusters {
+        for &m in &c.mentions {
+            doc.entities[m].cluster = Some(c.id);
+            doc.entities[m].label = c.label;
+        }
     }
-    doc.clusters = clusters;
+}
+
+/// True when `part` occurs as a contiguous run of words in `whole` and is shorter.
+fn contiguous_part(part: &[&str], whole: &[&str]) -> bool {
+    !part.is_empty() && part.len() < whole.len() && whole.windows(part.len()).any(|w| w == part)
+}
+
+/// A title run ending just before token `t0` ("US President", "White House Press Secretary",
+/// "Russian counterpart"): title words and capitalized words, with at least one title word.
+fn title_before(doc: &Document, t0: usize, entity_at: &HashMap<usize, usize>, lex: &Lexicons) -> Option<String> {
+    let text = doc.text.as_str();
+    let mut k = t0;
+    let mut has_title = false;
+    while k > 0 {
+        let w = &text[doc.tokens[k - 1].byte.clone()];
+        let title = in_list(&lex.titles, w);
+        let honorific = in_list(&lex.honorifics, w);
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "In" | "On" | "At" | "His" | "Her" | "Its" | "Their");
+        if !(title || honorific || capital) || doc.tokens[k].newline_before {
+            break;
+        }
+        // A capitalized word that is another person's name ends the run.
+        if let Some(&id) = entity_at.get(&(k - 1)) {
+            if doc.entities[id].label == Label::Person {
+                break;
+            }
+        }
+        has_title |= title;
+        k -= 1;
+    }
+    // Drop honorifics and sentence-initial capitals with no title after them.
+    while k < t0 && in_list(&lex.honorifics, &text[doc.tokens[k].byte.clone()]) {
+        k += 1;
+    }
+    if !has_title || k >= t0 {
+        return None;
+    }
+    let mut end = t0;
+    while end > k && in_list(&lex.honorifics, &text[doc.tokens[end - 1].byte.clone()]) {
+        end -= 1;
+    }
+    (k < end).then(|| text[doc.tokens[k].byte.start..doc.tokens[end - 1].byte.end].to_owned())
+}
+
+/// An appositive after the name ending at token `t1`: ", the press secretary," gives
+/// "press secretary".
+fn appositive_after(doc: &Document, t1: usize, lex: &Lexicons) -> Option<String> {
+    let text = doc.text.as_str();
+    let tok = |i: usize| doc.tokens.get(i).map(|t| &text[t.byte.clone()]);
+    if tok(t1)? != "," {
+        return None;
+    }
+    let mut k = t1 + 1;
+    if matches!(tok(k)?.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        k += 1;
+    }
+    let start = k;
+    while k < doc.tokens.len() && k < start + 7 && !doc.tokens[k].newline_before {
+        let w = tok(k)?;
+        if matches!(w, "," | "." | ";" | ")" | "—") {
+            break;
+        }
+        k += 1;
+    }
+    let closes = matches!(tok(k), Some("," | "." | ";" | "—"));
+    if k == start || !closes || !in_list(&lex.titles, tok(k - 1)?) {
+        return None;
+    }
+    Some(text[doc.tokens[start].byte.start..doc.tokens[k - 1].byte.end].to_owned())
 }

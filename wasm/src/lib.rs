@@ -56,6 +56,7 @@ struct JsCluster<'a> {
     label: &'static str,
     mentions: &'a [usize],
     roles: &'a [String],
+    statements: usize,
     salience: f32,
 }
 
@@ -110,6 +111,7 @@ fn document(doc: &Document) -> JsDocument<'_> {
                 label: c.label.as_str(),
                 mentions: &c.mentions,
                 roles: &c.roles,
+                statements: c.statements,
                 salience: c.salience,
             })
             .collect(),
