@@ -1,4 +1,13 @@
 //! `dateline eval conll`: entity-level precision, recall and F1 as conlleval computes them.
+//!
+//! Gold tags (the last column) may be IOB1, IOB2 or IOE; chunks are found with conlleval's own
+//! start/end rules, so scores match `conlleval` on the same tags. An entity counts as correct
+//! only when its boundaries and type both match.
+
+use crate::entities::Recognizer;
+use crate::output::conll::{parse, Block};
+use std::collections::BTreeMap;
+use std::fmt;
 
 /// Arguments of `dateline eval conll`.
 #[derive(clap::Args, Debug)]
@@ -7,8 +16,194 @@ pub struct EvalArgs {
     pub gold: std::path::PathBuf,
 }
 
+/// A chunk: token range within a sentence and its type.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Chunk {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Type (`PER`, `ORG`, ...).
+    pub kind: String,
+}
+
+fn split_tag(t: &str) -> (&str, &str) {
+    match t.split_once('-') {
+        Some((p, ty)) => (p, ty),
+        None => (t, ""),
+    }
+}
+
+fn chunk_end(prev: &str, tag: &str, prev_ty: &str, ty: &str) -> bool {
+    matches!((prev, tag), ("B", "B") | ("B", "O") | ("I", "B") | ("I", "O") | ("E", "E") | ("E", "I") | ("E", "O"))
+        || (prev != "O" && prev != "." && prev_ty != ty)
+}
+
+fn chunk_start(prev: &str, tag: &str, prev_ty: &str, ty: &str) -> bool {
+    matches!((prev, tag), ("B", "B") | ("I", "B") | ("O", "B") | ("O", "I") | ("E", "E") | ("E", "I") | ("O", "E"))
+        || (tag != "O" && tag != "." && prev_ty != ty)
+}
+
+/// The chunks of one sentence's tags, by conlleval's rules.
+pub fn chunks(tags: &[&str]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let (mut prev, mut prev_ty) = ("O", "");
+    let mut open: Option<(usize, &str)> = None;
+    for (i, t) in tags.iter().chain(std::iter::once(&"O")).enumerate() {
+        let (tag, ty) = split_tag(t);
+        if chunk_end(prev, tag, prev_ty, ty) {
+            if let Some((s, k)) = open.take() {
+                out.push(Chunk { start: s, end: i, kind: k.to_owned() });
+            }
+        }
+        if chunk_start(prev, tag, prev_ty, ty) {
+            open = Some((i, ty));
+        }
+        prev = tag;
+        prev_ty = ty;
+    }
+    out
+}
+
+/// Counts for one type or overall.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Entities in the gold standard.
+    pub gold: usize,
+    /// Entities predicted.
+    pub predicted: usize,
+    /// Predicted entities with the right boundaries and type.
+    pub correct: usize,
+}
+
+impl Counts {
+    /// Precision in percent.
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 { 0.0 } else { 100.0 * self.correct as f64 / self.predicted as f64 }
+    }
+    /// Recall in percent.
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 { 0.0 } else { 100.0 * self.correct as f64 / self.gold as f64 }
+    }
+    /// F1 in percent.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// Overall and per-type scores.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// All types together.
+    pub overall: Counts,
+    /// By type, sorted by name.
+    pub by_type: BTreeMap<String, Counts>,
+}
+
+impl Report {
+    /// Adds one sentence's gold and predicted chunks.
+    pub fn add(&mut self, gold: &[Chunk], predicted: &[Chunk]) {
+        for c in gold {
+            self.overall.gold += 1;
+            self.by_type.entry(c.kind.clone()).or_default().gold += 1;
+        }
+        for c in predicted {
+            self.overall.predicted += 1;
+            let e = self.by_type.entry(c.kind.clone()).or_default();
+            e.predicted += 1;
+            if gold.contains(c) {
+                self.overall.correct += 1;
+                e.correct += 1;
+            }
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let o = &self.overall;
+        writeln!(
+            f,
+            "found: {} phrases; gold: {} phrases; correct: {}.",
+            o.predicted, o.gold, o.correct
+        )?;
+        writeln!(f, "{:>8}  precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}", "overall", o.precision(), o.recall(), o.f1())?;
+        for (k, c) in &self.by_type {
+            writeln!(
+                f,
+                "{k:>8}  precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {}",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.predicted
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores a recognizer on CoNLL text (gold tags in the last column), tagging it document by
+/// document as `dateline tag-conll` does.
+pub fn evaluate(recognizer: &Recognizer, text: &str) -> Report {
+    let mut report = Report::default();
+    for block in parse(text) {
+        let Block::Doc(doc) = block else { continue };
+        let words: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect())
+            .collect();
+        let names = recognizer.recognize(&words);
+        for (sent, spans) in doc.sentences.iter().zip(names) {
+            let gold_tags: Vec<&str> = sent.iter().map(|l| l.split_whitespace().last().unwrap_or("O")).collect();
+            let mut gold = chunks(&gold_tags);
+            gold.sort();
+            let mut pred: Vec<Chunk> = spans
+                .iter()
+                .filter_map(|n| {
+                    Some(Chunk { start: n.tokens.start, end: n.tokens.end, kind: n.label.conll()?.to_owned() })
+                })
+                .collect();
+            pred.sort();
+            report.add(&gold, &pred);
+        }
+    }
+    report
+}
+
 /// Runs the evaluation and prints the report.
 pub fn run(args: &EvalArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let _ = args;
-    Err("not implemented yet".into())
+    let text = std::fs::read_to_string(&args.gold)
+        .map_err(|e| format!("cannot read {}: {e}", args.gold.display()))?;
+    let recognizer = Recognizer::builtin()?;
+    let t = std::time::Instant::now();
+    let report = evaluate(recognizer, &text);
+    print!("{report}");
+    eprintln!("(tagged in {:.2} s)", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob1_chunks_follow_conlleval() {
+        let tags = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG", "O", "B-MISC"];
+        let c = chunks(&tags);
+        let got: Vec<(usize, usize, &str)> = c.iter().map(|c| (c.start, c.end, c.kind.as_str())).collect();
+        assert_eq!(got, vec![(0, 2, "PER"), (2, 3, "PER"), (4, 5, "LOC"), (5, 6, "ORG"), (7, 8, "MISC")]);
+    }
+
+    #[test]
+    fn scores() {
+        let mut r = Report::default();
+        let gold = chunks(&["I-PER", "I-PER", "O", "I-LOC"]);
+        let pred = chunks(&["B-PER", "I-PER", "O", "B-ORG"]);
+        r.add(&gold, &pred);
+        assert_eq!(r.overall, Counts { gold: 2, predicted: 2, correct: 1 });
+        assert_eq!(r.by_type["PER"].f1(), 100.0);
+        assert_eq!(r.by_type["LOC"].recall(), 0.0);
+    }
 }

@@ -1,0 +1,505 @@
+//! Token analysis and feature extraction, shared by training and tagging so that both see
+//! exactly the same features. Features are hashed to 32-bit keys on the fly (no strings are
+//! built), which keeps tagging allocation-light and fast.
+
+use super::hash::{self, IdMap};
+use super::tags::{tag_pos, tag_type, Pos, NT};
+use std::collections::HashSet;
+
+/// Gazetteer lists; a phrase may be in several (bit `1 << list`).
+pub(crate) mod list {
+    /// Countries (names, official names, alternative spellings).
+    pub const COUNTRY: u8 = 0;
+    /// Cities of 15,000 people or more.
+    pub const CITY: u8 = 1;
+    /// US states and other first-level divisions.
+    pub const STATE: u8 = 2;
+    /// Continents and world regions.
+    pub const REGION: u8 = 3;
+    /// Nationality adjectives and nouns ("Russian", "Russians").
+    pub const DEMONYM: u8 = 4;
+    /// Common given names.
+    pub const FIRST: u8 = 5;
+    /// Common family names.
+    pub const LAST: u8 = 6;
+    /// Words that end or mark organization names ("Inc", "Ministry", "Party").
+    pub const ORGWORD: u8 = 7;
+    /// Number of lists.
+    pub const COUNT: usize = 8;
+}
+
+/// Word-level knowledge compiled into the model: word clusters, capitalization rates from
+/// unlabelled news, gazetteer phrases.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Lexicon {
+    /// Exact word hash → (cluster path bits, path length).
+    pub clusters: IdMap<u64, (u32, u8)>,
+    /// Lower-cased word hash → capitalization-rate bin (1..=6).
+    pub caprate: IdMap<u64, u8>,
+    /// Lower-cased phrase hash → list bit mask.
+    pub gaz: IdMap<u64, u16>,
+    /// Longest gazetteer phrase in tokens.
+    pub gaz_max: usize,
+}
+
+impl Lexicon {
+    /// Hash of a phrase of lower-cased tokens, as gazetteer keys are made.
+    pub(crate) fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
+        tokens.into_iter().fold(0, |h, t| hash::phrase_step(h, hash::str(t)))
+    }
+}
+
+// Token flags.
+const CAP: u16 = 1; // first character upper-case
+const ALLCAPS: u16 = 2; // every letter upper-case, at least one letter
+const DIGIT: u16 = 4;
+const ALPHA: u16 = 8;
+const PUNCT: u16 = 16; // no letter or digit
+const LOWER: u16 = 32; // every letter lower-case, at least one letter
+const HYPHEN: u16 = 64;
+const PERIOD: u16 = 128;
+
+/// What the feature templates need to know about one token, computed once.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tok {
+    w: u64,
+    /// Hash of the lower-cased token.
+    pub l: u64,
+    shape: u64,
+    sshape: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    flags: u16,
+    len: u8,
+    /// Gazetteer membership: bit `list * 4 + pos` (pos B, I, L, U).
+    pub gaz: u32,
+    cluster: u32,
+    clen: u8,
+    caprate: u8,
+}
+
+impl Tok {
+    /// True when the token starts with an upper-case letter.
+    pub(crate) fn is_cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+}
+
+// Sentence flags.
+const S_CAPS: u8 = 1; // an all-caps line (headline)
+const S_TITLE: u8 = 2; // title case (most words capitalized)
+
+/// A document analysed for feature extraction.
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    /// Token analyses by sentence.
+    pub toks: Vec<Vec<Tok>>,
+    sflags: Vec<u8>,
+    /// Lower-cased hashes of tokens written all lower-case somewhere in the document.
+    lower_seen: HashSet<u64, hash::BuildId>,
+    /// Lower-cased hashes of tokens capitalized inside an ordinary sentence (not first).
+    cap_seen: HashSet<u64, hash::BuildId>,
+}
+
+fn analyse(word: &str, lex: &Lexicon, buf: &mut String) -> Tok {
+    let mut t = Tok { w: hash::str(word), ..Default::default() };
+    buf.clear();
+    let mut shape = [0u8; 16];
+    let mut sn = 0;
+    let mut sshape = [0u8; 16];
+    let mut ssn = 0;
+    let (mut up, mut low, mut dig, mut nchar) = (0, 0, 0, 0);
+    for (k, c) in word.chars().enumerate() {
+        nchar += 1;
+        let s = if c.is_uppercase() {
+            up += 1;
+            if k == 0 {
+                t.flags |= CAP;
+            }
+            b'X'
+        } else if c.is_lowercase() {
+            low += 1;
+            b'x'
+        } else if c.is_numeric() {
+            dig += 1;
+            b'd'
+        } else if c.is_alphabetic() {
+            low += 1;
+            b'x'
+        } else {
+            if c == '-' {
+                t.flags |= HYPHEN;
+            } else if c == '.' {
+                t.flags |= PERIOD;
+            }
+            if c.is_ascii() {
+                c as u8
+            } else {
+                b'?'
+            }
+        };
+        if sn < shape.len() {
+            shape[sn] = s;
+            sn += 1;
+        }
+        if ssn == 0 || sshape[ssn - 1] != s {
+            if ssn < sshape.len() {
+                sshape[ssn] = s;
+                ssn += 1;
+            }
+        }
+        buf.extend(c.to_lowercase());
+    }
+    t.len = nchar.min(255) as u8;
+    if up + low > 0 {
+        t.flags |= ALPHA;
+        if low == 0 {
+            t.flags |= ALLCAPS;
+        } else if up == 0 {
+            t.flags |= LOWER;
+        }
+    }
+    if dig > 0 {
+        t.flags |= DIGIT;
+    }
+    if up + low + dig == 0 {
+        t.flags |= PUNCT;
+    }
+    t.shape = hash::bytes(&shape[..sn]) ^ (nchar > 16) as u64;
+    t.sshape = hash::bytes(&sshape[..ssn]);
+    t.l = hash::str(buf);
+    // Affixes of the lower-cased word, by characters.
+    let lw = buf.as_str();
+    let idx: Vec<usize> = lw.char_indices().map(|(i, _)| i).chain([lw.len()]).collect();
+    let n = idx.len() - 1;
+    for k in 0..4 {
+        if k < n {
+            t.pre[k] = hash::str(&lw[..idx[k + 1]]);
+            t.suf[k] = hash::str(&lw[idx[n - k - 1]..]);
+        }
+    }
+    if let Some(&(bits, len)) = lex.clusters.get(&t.w) {
+        t.cluster = bits;
+        t.clen = len;
+    } else if t.flags & ALLCAPS != 0 || t.flags & CAP != 0 {
+        // Headline forms ("MOSCOW") borrow the cluster of the usual spelling.
+        let mut title = String::with_capacity(lw.len());
+        let mut cs = lw.chars();
+        if let Some(c) = cs.next() {
+            title.extend(c.to_uppercase());
+            title.push_str(cs.as_str());
+        }
+        for key in [hash::str(&title), t.l] {
+            if let Some(&(bits, len)) = lex.clusters.get(&key) {
+                t.cluster = bits;
+                t.clen = len;
+                break;
+            }
+        }
+    } else if let Some(&(bits, len)) = lex.clusters.get(&t.l) {
+        t.cluster = bits;
+        t.clen = len;
+    }
+    t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
+    t
+}
+
+/// Analyses a document: tokens, sentence kinds, gazetteer matches, document-wide casing.
+pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
+    let mut buf = String::new();
+    let mut p = Prepared::default();
+    for s in sentences {
+        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf)).collect();
+        // Gazetteer: every match, longest first per start.
+        for i in 0..toks.len() {
+            let mut h = 0u64;
+            for j in i..toks.len().min(i + lex.gaz_max) {
+                h = hash::phrase_step(h, toks[j].l);
+                let Some(&mask) = lex.gaz.get(&h) else { continue };
+                for l in 0..list::COUNT {
+                    if mask & (1 << l) == 0 {
+                        continue;
+                    }
+                    for (k, t) in toks[i..=j].iter_mut().enumerate() {
+                        let pos = if i == j {
+                            Pos::U
+                        } else if k == 0 {
+                            Pos::B
+                        } else if i + k == j {
+                            Pos::L
+                        } else {
+                            Pos::I
+                        };
+                        t.gaz |= 1 << (l * 4 + pos as usize);
+                    }
+                }
+            }
+        }
+        let alpha: Vec<&Tok> = toks.iter().filter(|t| t.flags & ALPHA != 0 && t.len > 1).collect();
+        let mut f = 0;
+        if alpha.len() >= 2 && alpha.iter().filter(|t| t.flags & ALLCAPS != 0).count() * 10 >= alpha.len() * 8 {
+            f |= S_CAPS;
+        }
+        let long: Vec<&&Tok> = alpha.iter().filter(|t| t.len > 3).collect();
+        if long.len() >= 2 && long.iter().filter(|t| t.flags & CAP != 0).count() * 10 >= long.len() * 7 {
+            f |= S_TITLE;
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.flags & LOWER != 0 {
+                p.lower_seen.insert(t.l);
+            }
+            if i > 0 && f == 0 && t.flags & CAP != 0 && t.flags & ALLCAPS == 0 {
+                p.cap_seen.insert(t.l);
+            }
+        }
+        p.sflags.push(f);
+        p.toks.push(toks);
+    }
+    p
+}
+
+// Feature template ids. Changing any of them changes the meaning of a model: retrain.
+const T_BIAS: u32 = 0;
+const T_W: u32 = 1;
+const T_L: u32 = 2;
+const T_SHAPE: u32 = 3;
+const T_SSHAPE: u32 = 4;
+const T_PRE: u32 = 5; // ..=8
+const T_SUF: u32 = 9; // ..=12
+const T_L_M1: u32 = 13;
+const T_L_P1: u32 = 14;
+const T_L_M2: u32 = 15;
+const T_L_P2: u32 = 16;
+const T_W_M1: u32 = 17;
+const T_W_P1: u32 = 18;
+const T_SS_M1: u32 = 19;
+const T_SS_P1: u32 = 20;
+const T_SS_M1_0: u32 = 21;
+const T_SS_0_P1: u32 = 22;
+const T_L_M1_0: u32 = 23;
+const T_L_0_P1: u32 = 24;
+const T_CL: u32 = 25; // ..=27 (this token, by prefix length), 28..=30 (i-1), 31..=33 (i+1)
+const T_GAZ: u32 = 40;
+const T_GAZ_M1: u32 = 41;
+const T_GAZ_P1: u32 = 42;
+const T_GAZ_CAP: u32 = 43;
+const T_FIRST: u32 = 44;
+const T_CAPS_SS: u32 = 45;
+const T_CAPS_L: u32 = 46;
+const T_CAPRATE: u32 = 47;
+const T_DOCCASE: u32 = 48;
+const T_SHORT: u32 = 49;
+const T_TITLE_SS: u32 = 50;
+const T_FLAGS: u32 = 51;
+const T_SS_M2: u32 = 52;
+const T_SS_P2: u32 = 53;
+const T_L_M2_M1: u32 = 54;
+const T_L_P1_P2: u32 = 55;
+const T_W_M2: u32 = 56;
+const T_W_P2: u32 = 57;
+const T_P1: u32 = 60;
+const T_P1_M1: u32 = 61;
+const T_P1_P1: u32 = 62;
+const T_AGG_HAS: u32 = 63;
+const T_AGG_MAJ: u32 = 64;
+const T_AGG_ENT: u32 = 65;
+const T_P1_M2: u32 = 66;
+const T_P1_P2: u32 = 67;
+
+/// Cluster path prefix lengths used as features.
+const CL_PREFIXES: [u8; 3] = [4, 8, 12];
+
+/// Calls `f` with the key of every local feature of token `i` of sentence `s`.
+#[inline]
+pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
+    let toks = &p.toks[s];
+    let t = &toks[i];
+    let sf = p.sflags[s];
+    let none = Tok::default();
+    let at = |k: isize| -> &Tok {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= toks.len() {
+            &none
+        } else {
+            &toks[j as usize]
+        }
+    };
+    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
+    // Boundary markers so that "no neighbour" differs from an empty token.
+    let l_of = |k: isize, tk: &Tok| {
+        let j = i as isize + k;
+        if j < 0 {
+            1
+        } else if j as usize >= toks.len() {
+            2
+        } else {
+            tk.l
+        }
+    };
+    let fe = hash::feature;
+    let m = hash::mix;
+    f(fe(T_BIAS, 0));
+    // Word forms. In all-caps lines the exact form is unreliable; lower-case still helps.
+    if sf & S_CAPS == 0 {
+        f(fe(T_W, t.w));
+    }
+    f(fe(T_L, t.l));
+    f(fe(T_SHAPE, t.shape));
+    f(fe(T_SSHAPE, t.sshape));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            f(fe(T_PRE + k as u32, t.pre[k]));
+            f(fe(T_SUF + k as u32, t.suf[k]));
+        }
+    }
+    let (lm1, lp1, lm2, lp2) = (l_of(-1, m1), l_of(1, p1), l_of(-2, m2), l_of(2, p2));
+    f(fe(T_L_M1, lm1));
+    f(fe(T_L_P1, lp1));
+    f(fe(T_L_M2, lm2));
+    f(fe(T_L_P2, lp2));
+    f(fe(T_L_M1_0, m(lm1, t.l)));
+    f(fe(T_L_0_P1, m(t.l, lp1)));
+    f(fe(T_L_M2_M1, m(lm2, lm1)));
+    f(fe(T_L_P1_P2, m(lp1, lp2)));
+    if sf & S_CAPS == 0 {
+        f(fe(T_W_M1, m1.w));
+        f(fe(T_W_P1, p1.w));
+        f(fe(T_W_M2, m2.w));
+        f(fe(T_W_P2, p2.w));
+    }
+    f(fe(T_SS_M1, m1.sshape));
+    f(fe(T_SS_P1, p1.sshape));
+    f(fe(T_SS_M2, m2.sshape));
+    f(fe(T_SS_P2, p2.sshape));
+    f(fe(T_SS_M1_0, m(m1.sshape, t.sshape)));
+    f(fe(T_SS_0_P1, m(t.sshape, p1.sshape)));
+    f(fe(T_FLAGS, m(t.flags as u64, (m1.flags as u64) << 16 | (p1.flags as u64) << 32)));
+    // Word clusters of this token and its neighbours, at several granularities.
+    for (o, tk) in [(0u32, t), (3, m1), (6, p1)] {
+        if tk.clen > 0 {
+            for (k, &len) in CL_PREFIXES.iter().enumerate() {
+                let bits = if tk.clen >= len { tk.cluster >> (tk.clen - len) } else { tk.cluster };
+                f(fe(T_CL + o + k as u32, (bits as u64) << 8 | len.min(tk.clen) as u64));
+            }
+        } else if o == 0 {
+            f(fe(T_CL, u64::MAX));
+        }
+    }
+    // Gazetteers: this token's memberships, alone, with its capitalization, and next door.
+    let capbit = (t.flags & (CAP | ALLCAPS)) as u64;
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f(fe(T_GAZ, b));
+        f(fe(T_GAZ_CAP, b << 4 | capbit));
+    }
+    let mut g = m1.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f(fe(T_GAZ_M1, b));
+    }
+    let mut g = p1.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f(fe(T_GAZ_P1, b));
+    }
+    // Sentence position and kind.
+    if i == 0 {
+        f(fe(T_FIRST, t.sshape));
+    }
+    if sf & S_CAPS != 0 {
+        f(fe(T_CAPS_SS, t.sshape));
+        f(fe(T_CAPS_L, t.l));
+    }
+    if sf & S_TITLE != 0 {
+        f(fe(T_TITLE_SS, m(t.sshape, (i == 0) as u64)));
+    }
+    if toks.len() <= 3 {
+        f(fe(T_SHORT, m(t.sshape, toks.len() as u64)));
+    }
+    // How this word is usually written in news, where its own casing says little.
+    let unreliable = i == 0 || sf != 0 || (i > 0 && matches!(toks[i - 1].flags & PUNCT, x if x != 0));
+    f(fe(T_CAPRATE, (t.caprate as u64) << 8 | (t.flags & (CAP | ALLCAPS)) as u64 | (unreliable as u64) << 4));
+    // Capitalization elsewhere in the same document.
+    if t.flags & (CAP | ALLCAPS) != 0 {
+        let low = p.lower_seen.contains(&t.l) as u64;
+        let cap = p.cap_seen.contains(&t.l) as u64;
+        f(fe(T_DOCCASE, low | cap << 1 | (unreliable as u64) << 2));
+    }
+}
+
+/// First-pass results of a document, aggregated by lower-cased token for the second pass.
+#[derive(Debug, Default)]
+pub(crate) struct Aggregates {
+    /// Token hash → how often each first-pass tag was given to it (capitalized tokens only).
+    by_token: IdMap<u64, [u16; NT]>,
+}
+
+impl Aggregates {
+    /// Collects first-pass tags `p1` (per sentence) of a prepared document.
+    pub(crate) fn new(p: &Prepared, p1: &[Vec<u8>]) -> Self {
+        let mut a = Aggregates::default();
+        for (toks, tags) in p.toks.iter().zip(p1) {
+            for (t, &g) in toks.iter().zip(tags) {
+                if t.flags & (CAP | ALLCAPS) != 0 || g != 0 {
+                    a.by_token.entry(t.l).or_insert([0; NT])[g as usize] += 1;
+                }
+            }
+        }
+        a
+    }
+}
+
+/// Calls `f` with the second-pass (document context) features of token `i` of sentence `s`,
+/// given first-pass tags `p1` and their aggregates.
+#[inline]
+pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usize, i: usize, f: &mut impl FnMut(u32)) {
+    let fe = hash::feature;
+    let tags = &p1[s];
+    let t = &p.toks[s][i];
+    let g = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= tags.len() {
+            99
+        } else {
+            tags[j as usize] as u64
+        }
+    };
+    f(fe(T_P1, g(0)));
+    f(fe(T_P1_M1, g(-1)));
+    f(fe(T_P1_P1, g(1)));
+    f(fe(T_P1_M2, g(-2)));
+    f(fe(T_P1_P2, g(2)));
+    // Other mentions of the same word in the document (this one excluded).
+    if let Some(counts) = agg.by_token.get(&t.l) {
+        let mut c = *counts;
+        if t.flags & (CAP | ALLCAPS) != 0 || tags[i] != 0 {
+            c[tags[i] as usize] = c[tags[i] as usize].saturating_sub(1);
+        }
+        let mut by_type = [0u32; 5]; // four types, then O
+        let mut total = 0;
+        for (tag, &n) in c.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            total += n as u32;
+            let ty = tag_type(tag as u8).unwrap_or(4);
+            by_type[ty] += n as u32;
+            let pos = tag_pos(tag as u8).map_or(9, |p| p as u64);
+            f(fe(T_AGG_ENT, (ty as u64) << 4 | pos));
+        }
+        if total > 0 {
+            let (best, &bn) = by_type.iter().enumerate().max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k))).unwrap();
+            let share = (bn * 4 / total).min(3) as u64;
+            f(fe(T_AGG_MAJ, (best as u64) << 4 | share));
+            for (ty, &n) in by_type.iter().enumerate() {
+                if n > 0 {
+                    f(fe(T_AGG_HAS, ty as u64));
+                }
+            }
+        }
+    }
+}

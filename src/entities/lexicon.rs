@@ -1,0 +1,124 @@
+//! Serialization of the [`Lexicon`]: words and phrases are stored as text (they compress well
+//! and keep the model inspectable) and hashed when the model is loaded.
+
+use super::features::Lexicon;
+use super::hash;
+use super::weights::{read_varint, varint};
+use crate::error::{Error, Result};
+use crate::model::Reader;
+
+/// Lexicon contents as text, the form the trainer builds and the model stores.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct LexiconSource {
+    /// Word → (cluster path bits, path length).
+    pub clusters: Vec<(String, u32, u8)>,
+    /// Lower-cased word → capitalization-rate bin.
+    pub caprate: Vec<(String, u8)>,
+    /// Lower-cased phrase (tokens joined by one space) → list mask.
+    pub gaz: Vec<(String, u16)>,
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn get_str<'a>(r: &mut Reader<'a>) -> Result<&'a str> {
+    let n = read_varint(r)? as usize;
+    std::str::from_utf8(r.take(n)?).map_err(|_| Error::model("lexicon entry is not UTF-8"))
+}
+
+impl LexiconSource {
+    /// Sorts entries so that equal inputs give equal bytes.
+    pub(crate) fn normalize(&mut self) {
+        self.clusters.sort();
+        self.clusters.dedup_by(|a, b| a.0 == b.0);
+        self.caprate.sort();
+        self.caprate.dedup_by(|a, b| a.0 == b.0);
+        self.gaz.sort();
+        // Merge list masks of one phrase.
+        let mut merged: Vec<(String, u16)> = Vec::with_capacity(self.gaz.len());
+        for (p, m) in self.gaz.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.0 == p => last.1 |= m,
+                _ => merged.push((p, m)),
+            }
+        }
+        self.gaz = merged;
+    }
+
+    /// Serializes (call [`LexiconSource::normalize`] first for deterministic output).
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint(&mut out, self.clusters.len() as u32);
+        for (w, bits, len) in &self.clusters {
+            put_str(&mut out, w);
+            out.push(*len);
+            varint(&mut out, *bits);
+        }
+        varint(&mut out, self.caprate.len() as u32);
+        for (w, bin) in &self.caprate {
+            put_str(&mut out, w);
+            out.push(*bin);
+        }
+        varint(&mut out, self.gaz.len() as u32);
+        for (p, mask) in &self.gaz {
+            put_str(&mut out, p);
+            varint(&mut out, *mask as u32);
+        }
+        out
+    }
+
+    /// Builds the lookup structures.
+    pub(crate) fn compile(&self) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (w, bits, len) in &self.clusters {
+            lex.clusters.insert(hash::str(w), (*bits, *len));
+        }
+        for (w, bin) in &self.caprate {
+            lex.caprate.insert(hash::str(w), *bin);
+        }
+        for (p, mask) in &self.gaz {
+            let n = p.split(' ').count();
+            lex.gaz_max = lex.gaz_max.max(n);
+            *lex.gaz.entry(Lexicon::phrase_hash(p.split(' '))).or_insert(0) |= *mask;
+        }
+        lex
+    }
+}
+
+/// Parses a serialized lexicon straight into lookup structures.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Lexicon> {
+    let mut r = Reader::new(bytes);
+    let mut lex = Lexicon::default();
+    let n = read_varint(&mut r)?;
+    for _ in 0..n {
+        let w = get_str(&mut r)?;
+        let len = r.u8()?;
+        let bits = read_varint(&mut r)?;
+        if len > 32 {
+            return Err(Error::model("cluster path longer than 32 bits"));
+        }
+        lex.clusters.insert(hash::str(w), (bits, len));
+    }
+    let n = read_varint(&mut r)?;
+    for _ in 0..n {
+        let w = get_str(&mut r)?;
+        lex.caprate.insert(hash::str(w), r.u8()?);
+    }
+    let n = read_varint(&mut r)?;
+    for _ in 0..n {
+        let p = get_str(&mut r)?;
+        let mask = read_varint(&mut r)?;
+        let k = p.split(' ').count();
+        lex.gaz_max = lex.gaz_max.max(k);
+        *lex.gaz.entry(Lexicon::phrase_hash(p.split(' '))).or_insert(0) |= mask as u16;
+    }
+    if !r.is_done() {
+        return Err(Error::model("trailing bytes after the lexicon"));
+    }
+    if lex.gaz_max > 16 {
+        return Err(Error::model("gazetteer phrase longer than 16 tokens"));
+    }
+    Ok(lex)
+}
