@@ -7,6 +7,10 @@ import { EntityCard } from './card.js';
 import { LABELS, labelInfo } from './labels.js';
 import { initTheme } from './theme.js';
 import { WHOLE_LIMIT } from './chunks.js';
+import { SidePanel } from './panel.js';
+import { toJSON, toCSV, toBrat, toHTML, download } from './export.js';
+import { encodeShare, decodeShare } from './share.js';
+import { readTextFile } from './textfile.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -24,6 +28,9 @@ const els = {
   proposed: $('proposed-date'),
   theme: $('theme-toggle'),
   file: $('file-input'),
+  search: $('search'),
+  exportStatus: $('export-status'),
+  shareUrl: $('share-url'),
 };
 
 /** What the page shows: the last complete (or cancelled partial) annotation. */
@@ -36,6 +43,7 @@ const state = {
   sentences: 0,
   ms: 0,
   hidden: new Set(),
+  version: null,
 };
 
 // ---- errors, shown in the page; the page keeps working ----
@@ -75,7 +83,10 @@ const view = new AnnotatedView(els.view);
 let annotator;
 try {
   annotator = new Annotator({
-    onReady: () => clearError('wasm'),
+    onReady: (version) => {
+      state.version = version;
+      clearError('wasm');
+    },
     onFatal: (message) => {
       showError('wasm', `The annotator is not available: ${message}`);
       setStatus('');
@@ -91,6 +102,11 @@ const card = new EntityCard(els.card, els.view, {
   jump,
 });
 
+const panel = new SidePanel(
+  { groups: $('groups'), search: els.search, count: $('search-count'), timeline: $('timeline'), timelineEmpty: $('timeline-empty') },
+  jump,
+);
+
 /** Moves focus to entity `id`'s mark (showing its card) and scrolls it into view. */
 function jump(id) {
   const m = view.markFor(id);
@@ -98,6 +114,9 @@ function jump(id) {
   m.scrollIntoView({ block: 'center' });
   m.focus({ preventScroll: true });
   card.show(m);
+  m.classList.remove('flash');
+  void m.offsetWidth; // restart the animation
+  m.classList.add('flash');
 }
 
 function setStatus(text) {
@@ -119,6 +138,7 @@ async function run() {
   const long = text.length > WHOLE_LIMIT;
   const mine = ++runs;
   const acc = [];
+  const counts = new Map();
   if (long) {
     card.hide();
     view.show(text, [], 0);
@@ -127,10 +147,13 @@ async function run() {
   }
   try {
     const { result, ms } = await annotator.annotate(text, options, (p) => {
-      for (const e of p.entities) acc.push(e);
+      for (const e of p.entities) {
+        acc.push(e);
+        counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+      }
       view.add(p.entities, p.done);
       setProgress(p.done, p.total);
-      updateLegend(acc);
+      updateLegend(counts);
     });
     const entities = long ? acc : result.entities;
     checkOffsets(text, entities);
@@ -149,7 +172,8 @@ async function run() {
       view.show(text, entities);
     }
     clearError('annotate');
-    updateLegend(entities);
+    updateLegend(countLabels(entities));
+    panel.update(entities, state.clusters, state.hidden);
     updateProposed();
     setStatus(`Annotated ${fmt(state.tokens)} tokens in ${fmtMs(ms)}`);
     document.dispatchEvent(new CustomEvent('dateline:annotated', { detail: state }));
@@ -191,9 +215,13 @@ const fmtMs = (ms) => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`)
 
 // ---- legend: colours, counts, and a toggle per label ----
 
-function updateLegend(entities) {
+function countLabels(entities) {
   const counts = new Map();
   for (const e of entities) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+  return counts;
+}
+
+function updateLegend(counts) {
   const items = LABELS.map((l) => l.id);
   for (const id of counts.keys()) if (!items.includes(id)) items.push(id);
   els.legend.replaceChildren(
@@ -232,7 +260,8 @@ els.legend.addEventListener('click', (ev) => {
   if (state.hidden.has(id)) state.hidden.delete(id);
   else state.hidden.add(id);
   view.setHidden(state.hidden);
-  updateLegend(state.entities);
+  updateLegend(countLabels(state.entities));
+  panel.update(state.entities, state.clusters, state.hidden);
   els.legend.querySelector(`button[data-label="${id}"]`)?.focus();
 });
 
@@ -260,9 +289,153 @@ els.refDate.addEventListener('change', run);
 
 initTheme(els.theme);
 els.input.addEventListener('input', schedule);
-updateLegend([]);
+updateLegend(new Map());
+
+// ---- export and share ----
+
+/** The annotation shown, if it is of the text now in the text area. */
+function current() {
+  if (state.text !== els.input.value) {
+    els.exportStatus.textContent = 'The text changed: wait for the annotation to finish, then export.';
+    return null;
+  }
+  return { ...state };
+}
+
+function baseName() {
+  const words = state.text.trim().split(/\s+/).slice(0, 6).join('-').toLowerCase();
+  return (words.normalize('NFD').replace(/[^a-z0-9-]+/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'dateline').slice(0, 60);
+}
+
+async function stylesheet() {
+  try {
+    const res = await fetch('style.css');
+    return res.ok ? await res.text() : '';
+  } catch {
+    return '';
+  }
+}
+
+document.querySelector('.export-buttons').addEventListener('click', async (ev) => {
+  const b = ev.target.closest('button[data-export]');
+  if (!b) return;
+  const doc = current();
+  if (!doc) return;
+  const name = baseName();
+  const kind = b.dataset.export;
+  if (kind === 'json') download(`${name}.json`, toJSON(doc), 'application/json');
+  else if (kind === 'csv') download(`${name}.csv`, toCSV(doc), 'text/csv;charset=utf-8');
+  else if (kind === 'ann') download(`${name}.ann`, toBrat(doc), 'text/plain;charset=utf-8');
+  else if (kind === 'html') download(`${name}.html`, toHTML(doc, await stylesheet()), 'text/html;charset=utf-8');
+  els.exportStatus.textContent = `Saved ${name}.${kind === 'ann' ? 'ann' : kind}`;
+});
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    els.exportStatus.textContent = `Copied ${what} to the clipboard.`;
+    return true;
+  } catch (err) {
+    els.exportStatus.textContent = `Could not copy ${what} (${err.message}).`;
+    return false;
+  }
+}
+
+$('copy-json').addEventListener('click', () => {
+  const doc = current();
+  if (doc) copy(toJSON(doc), 'the JSON');
+});
+
+$('share').addEventListener('click', async () => {
+  let hash;
+  try {
+    hash = await encodeShare(els.input.value, els.refDate.value || null);
+  } catch (err) {
+    els.exportStatus.textContent = `No link: ${err.message}.`;
+    els.shareUrl.hidden = true;
+    return;
+  }
+  const url = new URL(location.href);
+  url.hash = hash;
+  history.replaceState(null, '', url);
+  els.shareUrl.value = url.href;
+  els.shareUrl.hidden = false;
+  if (!(await copy(url.href, 'the link'))) els.shareUrl.select();
+  else els.exportStatus.textContent = 'Copied the link: the text travels in its #hash, never to a server.';
+});
+
+// ---- files: open or drop a .txt or .html ----
+
+async function loadFile(file) {
+  try {
+    const text = await readTextFile(file);
+    clearError('file');
+    els.input.value = text;
+    run();
+  } catch (err) {
+    showError('file', `Could not open the file: ${err.message}`);
+  }
+}
+
+els.file.addEventListener('change', () => {
+  if (els.file.files[0]) loadFile(els.file.files[0]);
+  els.file.value = '';
+});
+
+let dragDepth = 0;
+document.addEventListener('dragenter', (ev) => {
+  if (!ev.dataTransfer?.types.includes('Files')) return;
+  dragDepth++;
+  els.input.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => {
+  if (--dragDepth <= 0) {
+    dragDepth = 0;
+    els.input.classList.remove('dragging');
+  }
+});
+document.addEventListener('dragover', (ev) => {
+  if (ev.dataTransfer?.types.includes('Files')) {
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  }
+});
+document.addEventListener('drop', (ev) => {
+  dragDepth = 0;
+  els.input.classList.remove('dragging');
+  const file = ev.dataTransfer?.files?.[0];
+  if (!file) return;
+  ev.preventDefault();
+  loadFile(file);
+});
+
+// ---- start ----
+
+async function fromHash() {
+  try {
+    return await decodeShare(location.hash);
+  } catch (err) {
+    showError('share', `This link's text could not be read (${err.message}).`);
+    return null;
+  }
+}
+
+window.addEventListener('hashchange', async () => {
+  const shared = await fromHash();
+  if (!shared) return;
+  els.input.value = shared.text;
+  els.refDate.value = shared.referenceDate ?? '';
+  run();
+});
 
 async function start() {
+  const shared = await fromHash();
+  if (shared) {
+    els.input.value = shared.text;
+    if (shared.referenceDate) els.refDate.value = shared.referenceDate;
+    run();
+    return;
+  }
   let text = '';
   try {
     const res = await fetch('sample.txt');
@@ -276,3 +449,10 @@ async function start() {
 }
 
 start();
+
+// Offline use after the first visit.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').catch((err) => {
+    console.warn('Dateline: no offline support:', err.message);
+  });
+}

@@ -38,7 +38,9 @@ export class AnnotatedView {
     const frag = document.createDocumentFragment();
     for (let i = 0; i + 1 < bounds.length; i++) {
       const el = document.createElement('span');
-      el.className = 'piece';
+      // A long text's pieces are blocks whose layout is skipped while off screen
+      // (content-visibility), so painting one piece does not re-lay out the whole text.
+      el.className = bounds.length > 2 ? 'piece lazy' : 'piece';
       el.append(document.createTextNode(text.slice(bounds[i], bounds[i + 1])));
       this.pieces.push({ start: bounds[i], end: bounds[i + 1], el, from: 0, to: 0, done: false, visible: false });
       frag.append(el);

@@ -1,0 +1,147 @@
+// Exports of an annotation: JSON (UTF-16 and code-point offsets), CSV, brat standoff .ann and a
+// standalone HTML page. Pure functions of { text, entities, clusters, referenceDate, version }.
+
+const OFFSETS_NOTE =
+  'start/end: UTF-16 code units (JavaScript string indices); cpStart/cpEnd: Unicode code points ' +
+  '(Python string indices, brat); ends are exclusive.';
+
+/** The whole annotation as a JSON string. */
+export function toJSON({ text, entities, clusters, referenceDate, version }) {
+  return JSON.stringify(
+    {
+      tool: 'Dateline',
+      version: version ?? null,
+      offsets: OFFSETS_NOTE,
+      referenceDate: referenceDate ?? null,
+      text,
+      entities: entities.map((e) => ({
+        id: e.id,
+        start: e.start,
+        end: e.end,
+        cpStart: e.cpStart,
+        cpEnd: e.cpEnd,
+        text: e.text,
+        label: e.label,
+        score: e.score,
+        ...(e.timex ? { timex: e.timex } : {}),
+        ...(e.cluster !== undefined && e.cluster !== null ? { cluster: e.cluster } : {}),
+      })),
+      clusters,
+    },
+    null,
+    2,
+  );
+}
+
+function csvCell(v, textual = false) {
+  let s = v === undefined || v === null ? '' : String(v);
+  // A text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
+  if (textual && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per entity, RFC 4180 (CRLF line ends). */
+export function toCSV({ entities, clusters }) {
+  const head = ['id', 'label', 'text', 'start', 'end', 'cp_start', 'cp_end', 'score', 'timex_type', 'timex_value', 'entity', 'roles'];
+  const rows = entities.map((e) => {
+    const c = e.cluster !== undefined && e.cluster !== null ? clusters[e.cluster] : null;
+    return [
+      csvCell(e.id),
+      csvCell(e.label),
+      csvCell(e.text, true),
+      csvCell(e.start),
+      csvCell(e.end),
+      csvCell(e.cpStart),
+      csvCell(e.cpEnd),
+      csvCell(typeof e.score === 'number' ? e.score.toFixed(3) : ''),
+      csvCell(e.timex?.type),
+      csvCell(e.timex?.value, true),
+      csvCell(c?.canonical, true),
+      csvCell(c?.roles?.join('; '), true),
+    ].join(',');
+  });
+  return [head.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+/**
+ * brat standoff: a T line per entity with code-point offsets (split into fragments at line
+ * breaks, as brat requires), and an AnnotatorNotes line with the TIMEX3 value of dates.
+ */
+export function toBrat({ entities }) {
+  const lines = [];
+  let note = 1;
+  entities.forEach((e, i) => {
+    const t = `T${i + 1}`;
+    // Fragments: the span's lines, in code points.
+    const frags = [];
+    let cp = e.cpStart;
+    e.text.split(/(\r\n|\n|\r)/).forEach((part, k) => {
+      const n = [...part].length;
+      if (k % 2 === 0 && n) frags.push(`${cp} ${cp + n}`);
+      cp += n;
+    });
+    const shown = e.text.replace(/\r\n|\n|\r/g, ' ');
+    lines.push(`${t}\t${e.label} ${frags.join(';')}\t${shown}`);
+    if (e.timex) {
+      const v = [e.timex.type, e.timex.value, e.timex.mod].filter(Boolean).join(' ');
+      lines.push(`#${note++}\tAnnotatorNotes ${t}\t${v}`);
+    }
+  });
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHTML(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ESC[c]);
+}
+
+/** A standalone page with the highlighted text (no script; its own strict CSP). */
+export function toHTML({ text, entities, referenceDate }, css) {
+  let at = 0;
+  let body = '';
+  for (const e of entities) {
+    if (e.start < at) continue;
+    body += escapeHTML(text.slice(at, e.start));
+    const title = [e.label, e.timex ? `${e.timex.type} ${e.timex.value}` : ''].filter(Boolean).join(' · ');
+    body += `<mark class="ent" data-label="${escapeHTML(e.label)}" title="${escapeHTML(title)}">${escapeHTML(text.slice(e.start, e.end))}</mark>`;
+    at = e.end;
+  }
+  body += escapeHTML(text.slice(at));
+  const first = text.trim().split('\n')[0].slice(0, 80) || 'Annotated text';
+  const ref = referenceDate ? `<p class="meta">Document date: ${escapeHTML(referenceDate.date)} (${escapeHTML(referenceDate.source)})</p>` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHTML(first)} — Dateline</title>
+<style>
+${css}
+body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+.view { max-height: none; }
+.meta { color: var(--muted); font-size: .85rem; }
+</style>
+</head>
+<body>
+<p class="meta">Annotated with Dateline.</p>
+${ref}
+<div class="view">${body}</div>
+</body>
+</html>
+`;
+}
+
+/** Starts a download of `content` as `filename`. */
+export function download(filename, content, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

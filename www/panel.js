@@ -1,0 +1,186 @@
+// The side panel: entities grouped by label (one row per entity, with its number of mentions),
+// a search box over them, and a timeline of the dates mentioned, in order of their values.
+
+import { LABELS, labelInfo } from './labels.js';
+
+const MAX_ROWS = 200; // rows shown per group (long documents)
+
+/** Folds case and diacritics, for searching. */
+export function fold(s) {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * One row per entity: mentions of the same cluster together, else mentions with the same text.
+ * Returns Map(label -> [{ name, label, mentions: [entity...] }]) sorted by mentions, then position.
+ */
+export function groupEntities(entities, clusters) {
+  const rows = new Map();
+  for (const e of entities) {
+    const c = e.cluster !== undefined && e.cluster !== null ? clusters[e.cluster] : null;
+    const key = c ? `c${e.cluster}` : `t${e.label}\u0000${e.text}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { name: c?.canonical || e.text, label: c?.label || e.label, roles: c?.roles ?? [], mentions: [] };
+      rows.set(key, row);
+    }
+    row.mentions.push(e);
+  }
+  const groups = new Map();
+  for (const row of rows.values()) {
+    if (!groups.has(row.label)) groups.set(row.label, []);
+    groups.get(row.label).push(row);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
+  }
+  return groups;
+}
+
+/** Sort key of a TIMEX3 value: ISO-like values in order, then the rest. */
+function timeKey(value) {
+  return /^\d{4}/.test(value) ? `0${value}` : `1${value}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A readable form of a TIMEX3 value ("2021-12-07" -> "Tue 7 Dec 2021"); others unchanged. */
+export function readableValue(value) {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    const day = `${DAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+    return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return value;
+}
+
+export class SidePanel {
+  /**
+   * @param {{ groups: HTMLElement, search: HTMLInputElement, count: HTMLElement,
+   *           timeline: HTMLElement, timelineEmpty: HTMLElement }} els
+   * @param {(id: number) => void} jump
+   */
+  constructor(els, jump) {
+    this.els = els;
+    this.jump = jump;
+    this.groups = new Map();
+    this.hidden = new Set();
+    const onJump = (ev) => {
+      const b = ev.target.closest('button[data-jump]');
+      if (b) jump(Number(b.dataset.jump));
+    };
+    els.groups.addEventListener('click', onJump);
+    els.timeline.addEventListener('click', onJump);
+    els.search.addEventListener('input', () => this.#renderGroups());
+  }
+
+  update(entities, clusters, hidden) {
+    this.groups = groupEntities(entities, clusters);
+    this.hidden = hidden;
+    this.#renderGroups();
+    this.#renderTimeline(entities);
+  }
+
+  #renderGroups() {
+    const q = fold(this.els.search.value.trim());
+    const out = [];
+    let shown = 0;
+    let total = 0;
+    const order = LABELS.map((l) => l.id).concat([...this.groups.keys()].filter((k) => !LABELS.some((l) => l.id === k)));
+    for (const label of order) {
+      const rows = this.groups.get(label);
+      if (!rows) continue;
+      const match = q ? rows.filter((r) => fold(r.name).includes(q) || r.mentions.some((e) => fold(e.text).includes(q))) : rows;
+      total += rows.length;
+      shown += match.length;
+      if (!match.length) continue;
+      const info = labelInfo(label);
+      const mentions = rows.reduce((n, r) => n + r.mentions.length, 0);
+      const sec = document.createElement('section');
+      sec.className = 'group';
+      sec.dataset.label = label;
+      if (this.hidden.has(label)) sec.classList.add('off');
+      const h = document.createElement('h3');
+      const tag = document.createElement('span');
+      tag.className = 'swatch';
+      tag.dataset.label = label;
+      tag.textContent = label;
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = `${rows.length} ${rows.length === 1 ? 'entity' : 'entities'}, ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`;
+      h.append(tag, ' ', info.name, ' ', count);
+      const ul = document.createElement('ul');
+      ul.className = 'group-list';
+      for (const row of match.slice(0, MAX_ROWS)) {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'link';
+        b.dataset.jump = String(row.mentions[0].id);
+        b.textContent = row.name;
+        li.append(b);
+        if (row.mentions.length > 1) {
+          const n = document.createElement('span');
+          n.className = 'hint times';
+          n.textContent = ` ×${row.mentions.length}`;
+          li.append(n);
+        }
+        if (row.roles.length) {
+          const r = document.createElement('span');
+          r.className = 'hint roles';
+          r.textContent = ` — ${row.roles.join('; ')}`;
+          li.append(r);
+        }
+        ul.append(li);
+      }
+      if (match.length > MAX_ROWS) {
+        const li = document.createElement('li');
+        li.className = 'hint';
+        li.textContent = `and ${match.length - MAX_ROWS} more (search to narrow)`;
+        ul.append(li);
+      }
+      sec.append(h, ul);
+      out.push(sec);
+    }
+    this.els.groups.replaceChildren(...out);
+    this.els.count.textContent = q ? `${shown} of ${total} entities match` : '';
+  }
+
+  #renderTimeline(entities) {
+    const byValue = new Map();
+    for (const e of entities) {
+      const t = e.timex;
+      if (!t || !t.value || t.type === 'DURATION' || t.type === 'SET') continue;
+      if (!byValue.has(t.value)) byValue.set(t.value, []);
+      byValue.get(t.value).push(e);
+    }
+    const values = [...byValue.keys()].sort((a, b) => (timeKey(a) < timeKey(b) ? -1 : timeKey(a) > timeKey(b) ? 1 : 0));
+    const items = values.slice(0, 500).map((v) => {
+      const li = document.createElement('li');
+      li.dataset.value = v;
+      const when = document.createElement('span');
+      when.className = 'when';
+      const readable = readableValue(v);
+      when.textContent = readable;
+      if (readable !== v) when.title = v;
+      const what = document.createElement('span');
+      what.className = 'what';
+      for (const e of byValue.get(v).slice(0, 6)) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'link';
+        b.dataset.jump = String(e.id);
+        b.textContent = e.text;
+        what.append(b, ' ');
+      }
+      li.append(when, ' ', what);
+      return li;
+    });
+    this.els.timeline.replaceChildren(...items);
+    this.els.timelineEmpty.hidden = items.length > 0;
+  }
+}
