@@ -263,6 +263,18 @@ fn evaluate_docs(docs: &[TimemlDoc], mut errors: Option<&mut String>) -> Counts 
                 let g = g.map(|i| &d.gold[i]);
                 let s = s.map(|i| &sys[i]);
                 let show = |t: &Timex3| format!("{:?} {} {}", &d.text[t.byte.clone()], t.kind, t.value);
+                let ctx = {
+                    let b = g.or(s).map(|t| t.byte.clone()).unwrap_or(0..0);
+                    let mut a = b.start.saturating_sub(50);
+                    while !d.text.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    let mut z = (b.end + 50).min(d.text.len());
+                    while !d.text.is_char_boundary(z) {
+                        z += 1;
+                    }
+                    format!("{}[{}]{}", &d.text[a..b.start], &d.text[b.clone()], &d.text[b.end..z]).replace(['\n', '\r'], " ")
+                };
                 let line = match (g, s) {
                     (Some(g), None) => format!("MISS\t{}", show(g)),
                     (None, Some(s)) => format!("SPUR\t{}", show(s)),
@@ -271,7 +283,7 @@ fn evaluate_docs(docs: &[TimemlDoc], mut errors: Option<&mut String>) -> Counts 
                     }
                     _ => continue,
                 };
-                let _ = writeln!(e, "{}\t{}\t{line}", d.name, d.dct.map(|x| x.to_string()).unwrap_or_default());
+                let _ = writeln!(e, "{}\t{}\t{line}\t{ctx}", d.name, d.dct.map(|x| x.to_string()).unwrap_or_default());
             }
         }
     }

@@ -286,7 +286,7 @@ impl Grammar {
                     return None;
                 }
                 let v = self.lookup(&t.lower, c)?;
-                if matches!(c, "month" | "weekday" | "weekdays" | "holiday") && !t.cap {
+                if matches!(c, "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
                     return None;
                 }
                 one(v.to_owned())

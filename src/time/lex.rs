@@ -59,7 +59,7 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if c.is_ascii_digit() {
             j = scan_number(b, i);
             kind = Kind::Num;
-        } else if c == '\'' && i + 2 < b.len() + 0 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        } else if c == '\'' && b.get(i + 1).is_some_and(u8::is_ascii_digit)
             && b.get(i + 2).is_some_and(u8::is_ascii_digit)
             && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
         {
@@ -70,6 +70,13 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
             }
             j = k;
             kind = Kind::Num;
+        } else if (c == '\'' || c == '\u{2019}')
+            && s[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && !s[i + c.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            // Possessive 's as one token ("year's end").
+            j = i + c.len_utf8() + 1;
+            kind = Kind::Punct;
         } else if c.is_alphanumeric() {
             j = scan_word(s, i);
             kind = Kind::Word;
@@ -86,7 +93,10 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps = raw.chars().any(char::is_alphabetic)
             && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        let lower = if raw.is_ascii() { raw.to_ascii_lowercase() } else { raw.to_lowercase() };
+        let mut lower = if raw.is_ascii() { raw.to_ascii_lowercase() } else { raw.to_lowercase() };
+        if lower == "\u{2019}s" {
+            lower = "'s".into();
+        }
         out.push(Tok {
             start: start + i,
             end: start + j,
@@ -181,7 +191,7 @@ mod tests {
     fn shapes() {
         assert_eq!(words("Jan. 9-10, 2022"), ["jan", ".", "9-10", ",", "2022"]);
         assert_eq!(words("5 p.m. EST"), ["5", "p.m.", "est"]);
-        assert_eq!(words("the year's third-quarter"), ["the", "year", "'", "s", "third", "quarter"]);
+        assert_eq!(words("the year's third-quarter"), ["the", "year", "'s", "third", "quarter"]);
         assert_eq!(words("1990s '90s 7th o'clock"), ["1990s", "'90s", "7th", "o'clock"]);
         assert_eq!(words("in 1990."), ["in", "1990", "."]);
     }

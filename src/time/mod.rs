@@ -41,7 +41,7 @@ pub fn tag(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<TemporalMention> {
-    let mut ctx = Context { reference, last: None };
+    let mut ctx = Context { reference, last: None, last_quarter: None };
     let mut out: Vec<TemporalMention> = Vec::new();
     for range in sentence_ranges(text, tokens, sentences) {
         let toks = lex::lex(text, range.start, range.end);
@@ -108,7 +108,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 None => break,
             }
         }
-        let (start, modifier) = premodifier(toks, m.start, rule.kind);
+        let (start, modifier) = premodifier(toks, m.start, rule.kind, &value);
         let tense = tense_at(&cues, m.start, m.end);
         let r = ctx.resolve(&value, tense);
         let kind = rule.kind;
@@ -165,20 +165,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
                 return false; // "Sat", "Wed" need their dot.
             }
         }
-        // "Black Friday", "Mark Friday": a capitalized word glued before it that is not a
-        // function word or a sentence start.
-        if let Some(p) = prev {
-            let function = matches!(
-                p.lower.as_str(),
-                "on" | "by" | "until" | "since" | "last" | "next" | "this" | "early" | "late"
-                    | "every" | "each" | "through" | "from" | "before" | "after" | "and" | "or"
-                    | "but" | "the" | "that" | "said" | "says" | "as" | "of" | "for" | "to"
-                    | "late," | "at" | "in" | "until," | "then" | "earlier" | "later" | "also"
-            );
-            let sentence_start = m.start == 1 && prev.is_some_and(|p| p.kind == Kind::Word);
-            if p.kind == Kind::Word && p.cap && !p.all_caps && !function && !g.known(&p.lower) && !(sentence_start && false) {
-                return false;
-            }
+        // "Black Friday", "Mark Friday": a weekday inside a name.
+        if prev.is_some_and(|p| p.cap && g.lookup(&p.lower, "notday").is_some()) {
+            return false;
         }
     }
     // A bare four-digit number is a year only in the modern range or after a preposition,
@@ -212,6 +201,24 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             }
         }
     }
+    // Ages ("6-year-old") and fractions ("three-quarters") are not durations.
+    if has("unit") && next.is_some_and(|n| n.hyphen_before && matches!(n.lower.as_str(), "old" | "olds")) {
+        return false;
+    }
+    if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") && toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "quarters" {
+        return false;
+    }
+    // A dateline ("TEHRAN, August 8 (Xinhua) --") is the document date, not part of the story.
+    if next.is_some_and(|n| n.lower == "(") && toks.get(m.end + 2).is_some_and(|t| t.lower == ")") && has("month") && !has("year") {
+        return false;
+    }
+    // '60 alone, "their 30s": not dates.
+    if len == 1 && has("yy") && !prev_is(TEMPORAL_PREP) {
+        return false;
+    }
+    if has("decade") && first.lower.len() <= 4 && !first.lower.starts_with('\'') && prev_is(&["their", "his", "her", "my", "our", "your", "its", "early", "mid", "late"]) {
+        return false;
+    }
     // "a second", "a quarter of": fractions, not durations.
     if has("unit") && len == 2 && matches!(first.lower.as_str(), "a" | "an") {
         if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") || next.is_some_and(|n| n.lower == "of") {
@@ -223,8 +230,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
 
 /// Premodifiers TimeML keeps in the extent: "early", "late", "mid", "the end of" ... Returns
 /// the new first token and the TIMEX3 mod.
-fn premodifier(toks: &[Tok], start: usize, kind: TimexType) -> (usize, Option<String>) {
-    if kind == TimexType::Duration || kind == TimexType::Set || start == 0 {
+fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usize, Option<String>) {
+    if kind != TimexType::Date || start == 0 || value.starts_with("wd") || value.starts_with("md") || value.starts_with("rel:D") || value.len() >= 10 || value.ends_with("_REF") {
         return (start, None);
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
@@ -238,7 +245,12 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType) -> (usize, Option<St
         }
     };
     if let Some(m) = single(w(p)) {
-        return (p, Some(m.to_owned()));
+        // "earlier this week": TimeML keeps "earlier"/"later" only for months and years.
+        if matches!(w(p), "earlier" | "later") && (value.contains(":W:") || value.contains(":WE:")) {
+            return (start, None);
+        }
+        let s = if p >= 1 && w(p - 1) == "the" { p - 1 } else { p };
+        return (s, Some(m.to_owned()));
     }
     // "the end of", "the beginning of", "the middle of", "the start of"
     if w(p) == "of" && p >= 1 {
@@ -266,7 +278,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
             let w = t.lower.as_str();
             match w {
-                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "would" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "upcoming" | "next" | "going" | "set" => Some(Tense::Future),
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "until" | "won't" | "intends" | "aims" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
@@ -304,7 +316,7 @@ pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
         end -= 1;
     }
     let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None };
+    let mut ctx = Context { reference: None, last: None, last_quarter: None };
     let mut out = Vec::new();
     tag_sentence(&toks, &mut ctx, &mut out);
     out.into_iter()

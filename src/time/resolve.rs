@@ -47,6 +47,8 @@ pub struct Context {
     pub reference: Option<NaiveDate>,
     /// The last resolved date in the text and its granularity.
     pub last: Option<(NaiveDate, Gran)>,
+    /// The last quarter mentioned ("third-quarter"), for "a year ago" in earnings reports.
+    pub last_quarter: Option<NaiveDate>,
 }
 
 /// A resolved value.
@@ -79,8 +81,15 @@ impl Context {
         if let Some(b) = b {
             r.end_value = Some(self.resolve_one(b, tense).value);
         }
-        if let Some(g) = granularity(&r.value) {
-            self.last = Some(g);
+        // Values computed from the narrative anchor do not move it: "a year earlier", said
+        // twice, means the same year both times.
+        if !raw.starts_with("last:") && !raw.starts_with("ago:") {
+            if let Some(g) = granularity(&r.value) {
+                self.last = Some(g);
+                if g.1 == Gran::Quarter {
+                    self.last_quarter = Some(g.0);
+                }
+            }
         }
         r
     }
@@ -109,7 +118,7 @@ impl Context {
         let mut out = Resolved { value: v.to_owned(), ..Default::default() };
         let anchor = |d: NaiveDate| Some(d.to_string());
         match f[0] {
-            "rel" | "last" if f.len() == 3 => {
+            "rel" | "last" | "ago" if f.len() == 3 => {
                 let unit = f[1];
                 let n = f[2];
                 let (base, from_last) = if f[0] == "last" {
@@ -119,8 +128,8 @@ impl Context {
                     }
                 } else {
                     // "a year ago" in a report about a quarter means that quarter a year ago.
-                    match (self.last, rf) {
-                        (Some((d, Gran::Quarter)), Some(_)) if unit == "Y" => (Some((d, Gran::Quarter)), true),
+                    match (self.last_quarter, rf) {
+                        (Some(q), Some(_)) if unit == "Y" && f[0] == "ago" => (Some((q, Gran::Quarter)), true),
                         _ => (rf.map(|d| (d, Gran::Day)), false),
                     }
                 };
@@ -177,8 +186,10 @@ impl Context {
                     }
                 }
             }
-            "md" if f.len() == 3 => {
+            "md" if f.len() >= 3 => {
                 let (m, day) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
+                // "last Oct. 23": the past one whatever the verbs say.
+                let tense = if f.get(3) == Some(&"past") { Some(Tense::Past) } else { tense };
                 match rf {
                     None => out.value = format!("XXXX-{m:02}-{day:02}"),
                     Some(d) => {
@@ -241,7 +252,8 @@ impl Context {
                     None => out.value = format!("XXXX-{s}"),
                     Some(d) => {
                         let y = match (f[0], f.get(2).copied(), tense) {
-                            ("srel", Some("-1"), _) => if start + 3 <= d.month() { d.year() } else { d.year() - 1 },
+                            // "last spring" said in the autumn is still last year's.
+                            ("srel", Some("-1"), _) => d.year() - 1,
                             ("srel", Some("+1"), _) => if start > d.month() { d.year() } else { d.year() + 1 },
                             ("season", _, Some(Tense::Past)) if start > d.month() => d.year() - 1,
                             ("season", _, Some(Tense::Future)) if start + 3 <= d.month() => d.year() + 1,
@@ -263,6 +275,33 @@ impl Context {
                         out.explanation = Some(format!("quarter {q} of the year of {d}"));
                     }
                 }
+            }
+            "we" => match rf {
+                None => out.value = "XXXX-WXX-WE".into(),
+                Some(d) => {
+                    // "the weekend": in a past-tense sentence the one before the date.
+                    let past = tense == Some(Tense::Past) && d.weekday().num_days_from_monday() < 5;
+                    let x = if past { d - Duration::days(7) } else { d };
+                    let w = x.iso_week();
+                    out.value = format!("{:04}-W{:02}-WE", w.year(), w.week());
+                    out.anchor = anchor(d);
+                    out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
+                }
+            },
+            "yq" if f.len() == 2 => {
+                // "the 1988 quarter": that year's quarter of the one under discussion.
+                out.value = match self.last_quarter {
+                    Some(q) => format!("{}-Q{}", f[1], (q.month() - 1) / 3 + 1),
+                    None => f[1].to_owned(),
+                };
+            }
+            "ryq" if f.len() == 3 => {
+                let k: i32 = f[1].trim_start_matches('+').parse().unwrap_or(0);
+                out.value = match rf {
+                    Some(d) => format!("{:04}-Q{}", d.year() + k, f[2]),
+                    None => format!("XXXX-Q{}", f[2]),
+                };
+                out.anchor = rf.map(|d| d.to_string());
             }
             "half" if f.len() == 2 => {
                 let h = f[1];
@@ -453,16 +492,19 @@ fn quarter(d: NaiveDate) -> String {
 /// The year for a month/day without one: the reference year, moved by the tense when the
 /// date would otherwise fall on the wrong side of the reference.
 fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>) -> i32 {
-    let y = d.year();
-    let here = (m, day);
-    let now = (d.month(), d.day());
+    // The nearest such date; the tense decides only when that one is more than a month away
+    // on the wrong side ("said ... June 16" in December is the past June).
+    let cands: Vec<NaiveDate> = (d.year() - 1..=d.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day.min(28).max(1)).map(|x| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(x)))
+        .collect();
+    let Some(near) = cands.iter().copied().min_by_key(|x| (*x - d).num_days().abs()) else {
+        return d.year();
+    };
+    let gap = (near - d).num_days();
     match tense {
-        Some(Tense::Past) if here > now => y - 1,
-        Some(Tense::Future) if here < now => y + 1,
-        // Without a cue, the nearest one.
-        None if (m as i32 - d.month() as i32) > 6 => y - 1,
-        None if (d.month() as i32 - m as i32) > 6 => y + 1,
-        _ => y,
+        Some(Tense::Past) if gap > 120 => near.year() - 1,
+        Some(Tense::Future) if gap < -120 => near.year() + 1,
+        _ => near.year(),
     }
 }
 
@@ -512,8 +554,21 @@ fn time_suffix(s: &str) -> String {
     s.to_owned()
 }
 
-/// `P3Y`, `PT2H`, `PXW`.
+/// `P3Y`, `PT2H`, `PXW`; a half is written in the next smaller unit (`P2Y6M`, `PT5H30M`).
 fn duration(n: &str, unit: &str) -> String {
+    if let Some(whole) = n.strip_suffix(".5") {
+        let w: u64 = whole.parse().unwrap_or(0);
+        let half = match unit {
+            "Y" => Some(("P", "Y", "6M")),
+            "D" => Some(("P", "D", "T12H")),
+            "H" => Some(("PT", "H", "30M")),
+            "MIN" => Some(("PT", "M", "30S")),
+            _ => None,
+        };
+        if let Some((p, u, h)) = half {
+            return if w == 0 { format!("{p}{h}") } else { format!("{p}{w}{u}{h}") };
+        }
+    }
     let num = |mul: f64| -> String {
         match n.parse::<f64>() {
             Ok(x) => {
@@ -595,7 +650,7 @@ mod tests {
 
     #[test]
     fn weekdays_by_tense() {
-        let mut c = Context { reference: Some(d("2021-12-30")), last: None };
+        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_quarter: None };
         assert_eq!(c.resolve("wd:4", Some(Tense::Past)).value, "2021-12-30");
         assert_eq!(c.resolve("wd:5", Some(Tense::Past)).value, "2021-12-24");
         assert_eq!(c.resolve("wd:5", Some(Tense::Future)).value, "2021-12-31");
