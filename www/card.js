@@ -137,7 +137,7 @@ export class EntityCard {
       if (cluster.canonical && cluster.canonical !== e.text) fact('Entity', cluster.canonical);
       if (cluster.roles?.length) fact('Described as', cluster.roles.join('; '));
     }
-    if (typeof e.score === 'number') fact('Confidence', `${Math.round(e.score * 100)}%`);
+    if (typeof e.score === 'number' && e.score > 0) fact('Confidence', `${Math.round(e.score * 100)}%`);
     if (dl.childElementCount) out.push(dl);
 
     const others = this.#otherMentions(m);

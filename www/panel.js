@@ -55,6 +55,8 @@ export function readableValue(value) {
   }
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) return `week ${+m[2]} of ${m[1]}`;
   return value;
 }
 
@@ -164,9 +166,10 @@ export class SidePanel {
       li.dataset.value = v;
       const when = document.createElement('span');
       when.className = 'when';
-      const readable = readableValue(v);
+      const end = byValue.get(v).find((e) => e.timex.endValue)?.timex.endValue;
+      const readable = end ? `${readableValue(v)} – ${readableValue(end)}` : readableValue(v);
       when.textContent = readable;
-      if (readable !== v) when.title = v;
+      when.title = end ? `${v} – ${end}` : v;
       const what = document.createElement('span');
       what.className = 'what';
       for (const e of byValue.get(v).slice(0, 6)) {

@@ -1,0 +1,166 @@
+// Exports and sharing (issue 5): JSON with UTF-16 and code-point offsets, CSV, brat .ann,
+// a standalone HTML page, copy to clipboard, and a share link carrying the text in its hash.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startServer } from './server.mjs';
+import { launch, openPage, waitForView } from './helpers.mjs';
+
+let server;
+let browser;
+let session;
+const TEXT = '😀 Angela Merkel met Joe Biden in Paris on Friday, December 7.\n"Quotes", commas & <b>tags</b> =SUM(A1) 🇫🇷 Emmanuel Macron';
+const cps = (s) => [...s];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  session = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await session.page.fill('#input', TEXT);
+  await waitForView(session.page, TEXT);
+  await session.page.waitForFunction((t) => document.getElementById('input').value === t && /^Annotated/.test(document.getElementById('status').textContent), TEXT);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function exported(kind) {
+  const { page } = session;
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${kind}"]`)]);
+  return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
+}
+
+/** A small RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
+function parseCSV(s) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && s[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+let json;
+
+test('JSON export: the text, and entities with UTF-16 and code-point offsets', async () => {
+  const { name, body } = await exported('json');
+  assert.match(name, /\.json$/);
+  json = JSON.parse(body);
+  assert.equal(json.text, TEXT);
+  assert.ok(json.entities.length >= 3);
+  assert.match(json.offsets, /UTF-16/);
+  for (const e of json.entities) {
+    assert.equal(TEXT.slice(e.start, e.end), e.text, `UTF-16 offsets of ${e.text}`);
+    assert.equal(cps(TEXT).slice(e.cpStart, e.cpEnd).join(''), e.text, `code-point offsets of ${e.text}`);
+    assert.ok(e.label);
+  }
+  const macron = json.entities.find((e) => e.text.includes('Macron'));
+  assert.ok(macron && macron.start - macron.cpStart === 3, 'emoji and flag: 3 more UTF-16 units than code points before Macron');
+  // The page shows the same entities.
+  const marks = await session.page.$$eval('#view mark.ent', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, json.entities.map((e) => e.text));
+});
+
+test('CSV export: one row per entity, quoted where needed, formulas defused', async () => {
+  const { name, body } = await exported('csv');
+  assert.match(name, /\.csv$/);
+  assert.ok(body.includes('\r\n'));
+  const [head, ...rows] = parseCSV(body);
+  assert.deepEqual(head.slice(0, 7), ['id', 'label', 'text', 'start', 'end', 'cp_start', 'cp_end']);
+  assert.equal(rows.length, json.entities.length);
+  rows.forEach((r, i) => {
+    const e = json.entities[i];
+    assert.equal(r[1], e.label);
+    assert.equal(r[2].replace(/^'/, ''), e.text);
+    assert.equal(Number(r[3]), e.start);
+    assert.equal(Number(r[6]), e.cpEnd);
+    if (e.timex) assert.equal(r[9], e.timex.value);
+    assert.ok(!/^[=+@]/.test(r[2]), 'no cell starts a formula');
+  });
+});
+
+test('brat .ann export: T lines with code-point offsets that match the text', async () => {
+  const { name, body } = await exported('ann');
+  assert.match(name, /\.ann$/);
+  const tLines = body.trim().split('\n').filter((l) => l.startsWith('T'));
+  assert.equal(tLines.length, json.entities.length);
+  const chars = cps(TEXT);
+  for (const line of tLines) {
+    const m = line.match(/^T(\d+)\t(\S+) ([\d ;]+)\t(.*)$/);
+    assert.ok(m, `well-formed: ${line}`);
+    const frags = m[3].split(';').map((f) => f.split(' ').map(Number));
+    const covered = frags.map(([a, b]) => chars.slice(a, b).join('')).join(' ');
+    assert.equal(covered, m[4]);
+  }
+  for (const line of body.trim().split('\n').filter((l) => l.startsWith('#'))) {
+    assert.match(line, /^#\d+\tAnnotatorNotes T\d+\t(DATE|TIME|DURATION|SET) \S+/);
+  }
+});
+
+test('HTML export: a standalone page with the highlights, text escaped, no script', async () => {
+  const { name, body } = await exported('html');
+  assert.match(name, /\.html$/);
+  assert.ok(!/<script/i.test(body));
+  assert.ok(body.includes('&lt;b&gt;tags&lt;/b&gt;'));
+  const page = await session.context.newPage();
+  await page.setContent(body);
+  assert.equal(await page.$eval('.view', (v) => v.textContent), TEXT);
+  assert.deepEqual(await page.$$eval('.view mark', (ms) => ms.map((m) => m.textContent)), json.entities.map((e) => e.text));
+  assert.equal(await page.locator('.view b').count(), 0);
+  // Styled by its own stylesheet: marks have a background.
+  const bg = await page.$eval('.view mark', (m) => getComputedStyle(m).backgroundColor);
+  assert.notEqual(bg, 'rgba(0, 0, 0, 0)');
+  await page.close();
+});
+
+test('Copy JSON puts the same JSON on the clipboard', async () => {
+  const { page } = session;
+  await page.click('#copy-json');
+  await page.waitForFunction(() => /Copied/.test(document.getElementById('export-status').textContent));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.deepEqual(JSON.parse(clip), json);
+});
+
+test('a share link carries the text and document date in its hash, never to the server', async () => {
+  const { page, context } = session;
+  await page.fill('#reference-date', '2021-12-30');
+  await page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
+  await page.click('#share');
+  await page.locator('#share-url').waitFor({ state: 'visible' });
+  const url = await page.inputValue('#share-url');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  assert.match(url, /#z=[\w-]+&d=2021-12-30$/);
+  const other = await context.newPage();
+  await other.goto(url);
+  await waitForView(other, TEXT);
+  assert.equal(await other.inputValue('#input'), TEXT);
+  assert.equal(await other.inputValue('#reference-date'), '2021-12-30');
+  for (const p of server.requests) assert.ok(!/Merkel|z=/.test(p), `the text never reached the server (${p})`);
+  await other.close();
+});
+
+test('a text too long for a link says so', async () => {
+  const { page } = session;
+  const long = 'Angela Merkel met Joe Biden. '.repeat(300);
+  await page.fill('#input', long);
+  await page.click('#share');
+  await page.waitForFunction(() => /too long/.test(document.getElementById('export-status').textContent));
+  assert.ok(await page.locator('#share-url').isHidden());
+});
+
+test('no console errors during exports', () => {
+  assert.deepEqual(session.errors, []);
+});
