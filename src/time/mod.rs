@@ -108,7 +108,15 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 None => break,
             }
         }
-        let (start, modifier) = premodifier(toks, m.start, rule.kind, &value);
+        let (mut start, mut modifier) = premodifier(toks, m.start, rule.kind, &value);
+        // "the 14-day trip": the article belongs to the noun, not to the duration.
+        if rule.kind == TimexType::Duration && toks[start].lower == "the" && m.end - start == 3 && toks[m.end - 1].hyphen_before {
+            start += 1;
+        }
+        if let Some((s, md)) = approximator(toks, start, rule.kind, &value) {
+            start = s;
+            modifier = Some(md.to_owned());
+        }
         let tense = tense_at(&cues, m.start, m.end);
         let r = ctx.resolve(&value, tense);
         let kind = rule.kind;
@@ -208,10 +216,6 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") && toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "quarters" {
         return false;
     }
-    // A dateline ("TEHRAN, August 8 (Xinhua) --") is the document date, not part of the story.
-    if next.is_some_and(|n| n.lower == "(") && toks.get(m.end + 2).is_some_and(|t| t.lower == ")") && has("month") && !has("year") {
-        return false;
-    }
     // '60 alone, "their 30s": not dates.
     if len == 1 && has("yy") && !prev_is(TEMPORAL_PREP) {
         return false;
@@ -219,9 +223,23 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("decade") && first.lower.len() <= 4 && !first.lower.starts_with('\'') && prev_is(&["their", "his", "her", "my", "our", "your", "its", "early", "mid", "late"]) {
         return false;
     }
+    // Rates ("$1.76 a year", "700 seats a week") are not durations.
+    if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") {
+        if let Some(p) = prev {
+            let plural = p.kind == Kind::Word && p.lower.len() > 3 && p.lower.ends_with('s')
+                && !matches!(p.lower.as_str(), "this" | "thus" | "plus" | "less" | "unless" | "across" | "perhaps" | "always" | "was" | "has" | "does" | "towards" | "afterwards");
+            if p.kind == Kind::Num || plural || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
+                return false;
+            }
+        }
+    }
+    // "This Week", "Person of the Year": a capitalized unit inside a sentence is a name.
+    if m.start > 0 && !has("holiday") && !has("holidayd") && !toks[m.start].cap && toks[m.start..m.end].iter().any(|t| t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
+        return false;
+    }
     // "a second", "a quarter of": fractions, not durations.
     if has("unit") && len == 2 && matches!(first.lower.as_str(), "a" | "an") {
-        if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") || next.is_some_and(|n| n.lower == "of") {
+        if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") {
             return false;
         }
     }
@@ -231,9 +249,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
 /// Premodifiers TimeML keeps in the extent: "early", "late", "mid", "the end of" ... Returns
 /// the new first token and the TIMEX3 mod.
 fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usize, Option<String>) {
-    if kind != TimexType::Date || start == 0 || value.starts_with("wd") || value.starts_with("md") || value.starts_with("rel:D") || value.len() >= 10 || value.ends_with("_REF") {
+    if kind == TimexType::Duration || kind == TimexType::Set || start == 0 || value.ends_with("_REF") {
         return (start, None);
     }
+    let day_level = value.starts_with("wd") || value.starts_with("md") || value.starts_with("rel:D") || value.len() >= 10;
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
     let single = |s: &str| -> Option<&'static str> {
@@ -246,14 +265,15 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     };
     if let Some(m) = single(w(p)) {
         // "earlier this week": TimeML keeps "earlier"/"later" only for months and years.
-        if matches!(w(p), "earlier" | "later") && (value.contains(":W:") || value.contains(":WE:")) {
+        if matches!(w(p), "earlier" | "later") && (day_level || value.contains(":W:") || value.contains(":WE:")) {
             return (start, None);
         }
-        let s = if p >= 1 && w(p - 1) == "the" { p - 1 } else { p };
+        let decade = value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit());
+        let s = if p >= 1 && w(p - 1) == "the" && decade { p - 1 } else { p };
         return (s, Some(m.to_owned()));
     }
     // "the end of", "the beginning of", "the middle of", "the start of"
-    if w(p) == "of" && p >= 1 {
+    if w(p) == "of" && p >= 1 && !day_level {
         let m = match w(p - 1) {
             "end" | "close" => Some("END"),
             "beginning" | "start" | "dawn" => Some("START"),
@@ -268,6 +288,35 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     (start, None)
 }
 
+/// Quantifiers TimeML keeps in the extent of durations and "ago" dates: "nearly two years",
+/// "more than four hours", "at least 72 hours". ("about" and "over" stay outside, as in
+/// TimeBank.)
+fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Option<(usize, &'static str)> {
+    if !(kind == TimexType::Duration || value.starts_with("ago:")) || start == 0 {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let p = start - 1;
+    match w(p) {
+        "nearly" => return Some((p, "EQUAL_OR_LESS")),
+        "than" if p >= 1 => {
+            let m = match w(p - 1) {
+                "more" => "MORE_THAN",
+                "less" | "fewer" => "LESS_THAN",
+                _ => return None,
+            };
+            if p >= 2 && w(p - 2) == "no" {
+                return Some((p - 2, if m == "MORE_THAN" { "EQUAL_OR_LESS" } else { "EQUAL_OR_MORE" }));
+            }
+            return Some((p - 1, m));
+        }
+        "least" if p >= 1 && w(p - 1) == "at" => return Some((p - 1, "EQUAL_OR_MORE")),
+        "to" if p >= 1 && w(p - 1) == "up" => return Some((p - 1, "EQUAL_OR_LESS")),
+        _ => {}
+    }
+    None
+}
+
 /// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     let mut out: Vec<Option<Tense>> = toks
@@ -278,7 +327,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
             let w = t.lower.as_str();
             match w {
-                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "until" | "won't" | "intends" | "aims" => Some(Tense::Future),
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),

@@ -122,7 +122,12 @@ impl Context {
                 let unit = f[1];
                 let n = f[2];
                 let (base, from_last) = if f[0] == "last" {
-                    match self.last {
+                    // In a report about a quarter, "a year earlier" is that quarter a year before.
+                    let last = match (self.last_quarter, unit) {
+                        (Some(q), "Y") => Some((q, Gran::Quarter)),
+                        _ => self.last,
+                    };
+                    match last {
                         Some((d, g)) => (Some((d, g)), true),
                         None => (rf.map(|d| (d, Gran::Day)), false),
                     }
