@@ -78,13 +78,6 @@ pub(crate) struct Tok {
     caprate: u8,
 }
 
-impl Tok {
-    /// True when the token starts with an upper-case letter.
-    pub(crate) fn is_cap(&self) -> bool {
-        self.flags & CAP != 0
-    }
-}
-
 // Sentence flags.
 const S_CAPS: u8 = 1; // an all-caps line (headline)
 const S_TITLE: u8 = 2; // title case (most words capitalized)
@@ -101,7 +94,7 @@ pub(crate) struct Prepared {
     cap_seen: HashSet<u64, hash::BuildId>,
 }
 
-fn analyse(word: &str, lex: &Lexicon, buf: &mut String) -> Tok {
+fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String) -> Tok {
     let mut t = Tok { w: hash::str(word), ..Default::default() };
     buf.clear();
     let mut shape = [0u8; 16];
@@ -170,35 +163,41 @@ fn analyse(word: &str, lex: &Lexicon, buf: &mut String) -> Tok {
     t.l = hash::str(buf);
     // Affixes of the lower-cased word, by characters.
     let lw = buf.as_str();
-    let idx: Vec<usize> = lw.char_indices().map(|(i, _)| i).chain([lw.len()]).collect();
-    let n = idx.len() - 1;
-    for k in 0..4 {
-        if k < n {
-            t.pre[k] = hash::str(&lw[..idx[k + 1]]);
-            t.suf[k] = hash::str(&lw[idx[n - k - 1]..]);
-        }
+    for (k, (i, c)) in lw.char_indices().take(4).enumerate() {
+        t.pre[k] = hash::str(&lw[..i + c.len_utf8()]);
+    }
+    for (k, (i, _)) in lw.char_indices().rev().take(4).enumerate() {
+        t.suf[k] = hash::str(&lw[i..]);
     }
     if let Some(&(bits, len)) = lex.clusters.get(&t.w) {
         t.cluster = bits;
         t.clen = len;
-    } else if t.flags & ALLCAPS != 0 || t.flags & CAP != 0 {
-        // Headline forms ("MOSCOW") borrow the cluster of the usual spelling.
-        let mut title = String::with_capacity(lw.len());
-        let mut cs = lw.chars();
-        if let Some(c) = cs.next() {
-            title.extend(c.to_uppercase());
-            title.push_str(cs.as_str());
+    } else {
+        // Headline and sentence-initial forms ("MOSCOW", "The") borrow the cluster of the
+        // usual spelling: title case, then lower case.
+        let mut keys = [0u64; 2];
+        let mut nk = 0;
+        if t.flags & ALLCAPS != 0 && nchar > 1 {
+            title.clear();
+            let mut cs = lw.chars();
+            if let Some(c) = cs.next() {
+                title.extend(c.to_uppercase());
+                title.push_str(cs.as_str());
+            }
+            keys[nk] = hash::str(title);
+            nk += 1;
         }
-        for key in [hash::str(&title), t.l] {
-            if let Some(&(bits, len)) = lex.clusters.get(&key) {
+        if t.flags & (CAP | ALLCAPS) != 0 {
+            keys[nk] = t.l;
+            nk += 1;
+        }
+        for key in &keys[..nk] {
+            if let Some(&(bits, len)) = lex.clusters.get(key) {
                 t.cluster = bits;
                 t.clen = len;
                 break;
             }
         }
-    } else if let Some(&(bits, len)) = lex.clusters.get(&t.l) {
-        t.cluster = bits;
-        t.clen = len;
     }
     t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
     t
@@ -206,10 +205,10 @@ fn analyse(word: &str, lex: &Lexicon, buf: &mut String) -> Tok {
 
 /// Analyses a document: tokens, sentence kinds, gazetteer matches, document-wide casing.
 pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
-    let mut buf = String::new();
+    let (mut buf, mut title) = (String::new(), String::new());
     let mut p = Prepared::default();
     for s in sentences {
-        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf)).collect();
+        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf, &mut title)).collect();
         // Gazetteer: every match, longest first per start.
         for i in 0..toks.len() {
             let mut h = 0u64;

@@ -68,23 +68,6 @@ impl LexiconSource {
         }
         out
     }
-
-    /// Builds the lookup structures.
-    pub(crate) fn compile(&self) -> Lexicon {
-        let mut lex = Lexicon::default();
-        for (w, bits, len) in &self.clusters {
-            lex.clusters.insert(hash::str(w), (*bits, *len));
-        }
-        for (w, bin) in &self.caprate {
-            lex.caprate.insert(hash::str(w), *bin);
-        }
-        for (p, mask) in &self.gaz {
-            let n = p.split(' ').count();
-            lex.gaz_max = lex.gaz_max.max(n);
-            *lex.gaz.entry(Lexicon::phrase_hash(p.split(' '))).or_insert(0) |= *mask;
-        }
-        lex
-    }
 }
 
 /// Parses a serialized lexicon straight into lookup structures.

@@ -28,7 +28,7 @@ use crate::model::Container;
 use std::ops::Range;
 use std::sync::OnceLock;
 use tags::NT;
-use weights::Table;
+use weights::{Pass, Table};
 
 /// A name found in one sentence, as a range of that sentence's tokens.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,12 +41,17 @@ pub struct NameSpan {
     pub score: f32,
 }
 
+/// Width of a weight row: the first pass's tags, then the second pass's.
+const W: usize = 2 * NT;
+
 /// The named-entity recognizer: lexicon plus the weights of both passes.
 #[derive(Debug)]
 pub struct Recognizer {
     lex: features::Lexicon,
-    first: Table,
-    second: Option<Table>,
+    /// Weights of both passes by feature key (second half zero without a second pass).
+    table: Table<W>,
+    first: Pass,
+    second: Option<Pass>,
     meta: serde_json::Value,
 }
 
@@ -69,12 +74,24 @@ impl Recognizer {
             return Err(Error::model("not an entity recognizer model (meta.kind is not \"ner\")"));
         }
         let lex = lexicon::decode(c.section("lexicon")?)?;
-        let first = Table::decode(c.section("first")?)?;
+        let first = weights::decode(c.section("first")?)?;
         let second = match c.names().any(|n| n == "second") {
-            true => Some(Table::decode(c.section("second")?)?),
+            true => Some(weights::decode(c.section("second")?)?),
             false => None,
         };
-        Ok(Recognizer { lex, first, second, meta })
+        let widen = |row: [i16; NT], half: usize| {
+            let mut w = [0i16; W];
+            w[half * NT..half * NT + NT].copy_from_slice(&row);
+            w
+        };
+        let n = first.entries.len() + second.as_ref().map_or(0, |s| s.entries.len());
+        let mut rows = Vec::with_capacity(n);
+        rows.extend(first.entries.into_iter().map(|(k, r)| (k, widen(r, 0))));
+        let second = second.map(|s| {
+            rows.extend(s.entries.into_iter().map(|(k, r)| (k, widen(r, 1))));
+            s.pass
+        });
+        Ok(Recognizer { lex, table: Table::new(rows.into_iter()), first: first.pass, second, meta })
     }
 
     /// The model's metadata (training data hash, epochs, feature counts, dev scores).
@@ -87,27 +104,43 @@ impl Recognizer {
     pub fn recognize(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
         let p = features::prepare(&self.lex, sentences);
         let mut sc = Scratch::default();
-        let mut tags1 = Vec::with_capacity(sentences.len());
-        let mut conf1 = Vec::with_capacity(sentences.len());
+        // First pass; the local features' second-pass sums are kept for the second pass.
+        let mut tags1: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
+        let mut local2: Vec<Vec<[i32; NT]>> = Vec::with_capacity(sentences.len());
         for s in 0..p.toks.len() {
-            run_pass(&self.first, &p, s, &mut sc, |_, _| {});
+            sc.em.clear();
+            let mut l2 = Vec::with_capacity(p.toks[s].len());
+            for i in 0..p.toks[s].len() {
+                let mut acc = [0i32; W];
+                features::local(&p, s, i, &mut |k| self.table.add(k, &mut acc));
+                sc.em.push(scaled(&acc[..NT], self.first.scale));
+                l2.push(acc[NT..].try_into().unwrap());
+            }
+            self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.tags);
             tags1.push(sc.tags.clone());
-            conf1.push(sc.conf.clone());
+            local2.push(l2);
+            if self.second.is_none() {
+                sc.keep_confidence();
+            }
         }
         let (tags, conf) = match &self.second {
-            None => (tags1, conf1),
+            None => (tags1, std::mem::take(&mut sc.confs)),
             Some(second) => {
                 let agg = features::Aggregates::new(&p, &tags1);
                 let mut tags2 = Vec::with_capacity(sentences.len());
-                let mut conf2 = Vec::with_capacity(sentences.len());
                 for s in 0..p.toks.len() {
-                    run_pass(second, &p, s, &mut sc, |i, f| {
-                        features::contextual(&p, &agg, &tags1, s, i, &mut |k| f(k))
-                    });
+                    sc.em.clear();
+                    for i in 0..p.toks[s].len() {
+                        let mut acc = [0i32; W];
+                        acc[NT..].copy_from_slice(&local2[s][i]);
+                        features::contextual(&p, &agg, &tags1, s, i, &mut |k| self.table.add(k, &mut acc));
+                        sc.em.push(scaled(&acc[NT..], second.scale));
+                    }
+                    second.trans.viterbi(&sc.em, &mut sc.back, &mut sc.tags);
                     tags2.push(sc.tags.clone());
-                    conf2.push(sc.conf.clone());
+                    sc.keep_confidence();
                 }
-                (tags2, conf2)
+                (tags2, std::mem::take(&mut sc.confs))
             }
         };
         sentences
@@ -127,42 +160,40 @@ impl Recognizer {
     }
 }
 
+fn scaled(acc: &[i32], scale: f32) -> [f32; NT] {
+    let mut row = [0f32; NT];
+    for t in 0..NT {
+        row[t] = acc[t] as f32 * scale;
+    }
+    row
+}
+
 /// Buffers reused across sentences.
 #[derive(Default)]
 struct Scratch {
     em: Vec<[f32; NT]>,
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
-    conf: Vec<f32>,
+    confs: Vec<Vec<f32>>,
 }
 
-/// Tags sentence `s` with one pass's weights; `extra` adds features beyond the local ones.
-fn run_pass(
-    table: &Table,
-    p: &features::Prepared,
-    s: usize,
-    sc: &mut Scratch,
-    mut extra: impl FnMut(usize, &mut dyn FnMut(u32)),
-) {
-    let n = p.toks[s].len();
-    sc.em.clear();
-    for i in 0..n {
-        let mut acc = [0i32; NT];
-        let mut add = |k: u32| table.add(k, &mut acc);
-        features::local(p, s, i, &mut add);
-        extra(i, &mut add);
-        let mut row = [0f32; NT];
-        for t in 0..NT {
-            row[t] = acc[t] as f32 * table.scale;
-        }
-        sc.em.push(row);
-    }
-    table.trans.viterbi(&sc.em, &mut sc.back, &mut sc.tags);
-    // Confidence: the chosen tag's share of a softmax over each token's emission scores.
-    sc.conf.clear();
-    for (row, &t) in sc.em.iter().zip(&sc.tags) {
-        let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let z: f32 = row.iter().map(|v| (v - max).exp()).sum();
-        sc.conf.push(((row[t as usize] - max).exp() / z).clamp(0.0, 1.0));
+impl Scratch {
+    /// Records per-token confidence of the current sentence's tags: the chosen tag's share of
+    /// a softmax over the token's emission scores (1 for `O` tokens, which no name uses).
+    fn keep_confidence(&mut self) {
+        let conf = self
+            .em
+            .iter()
+            .zip(&self.tags)
+            .map(|(row, &t)| {
+                if t == 0 {
+                    return 1.0;
+                }
+                let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                let z: f32 = row.iter().map(|v| (v - max).exp()).sum();
+                ((row[t as usize] - max).exp() / z).clamp(0.0, 1.0)
+            })
+            .collect();
+        self.confs.push(conf);
     }
 }

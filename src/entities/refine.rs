@@ -29,6 +29,14 @@ const LOC_NAMES: &[&str] = &[
     "horn of africa", "latin america", "southeast asia", "central asia", "far east",
 ];
 
+/// Seats of government that news uses for the institution ("the Kremlin said"): CoNLL tags
+/// them LOC, the product (like OntoNotes) calls them organizations.
+const GOVERNMENT_SEATS: &[&str] = &[
+    "white house", "kremlin", "pentagon", "downing street", "elysee", "elysee palace",
+    "quai d'orsay", "capitol hill", "whitehall", "blue house", "zhongnanhai", "foggy bottom",
+    "number 10", "no. 10", "state department",
+];
+
 const NORP_WORDS: &[&str] = &[
     "muslim", "muslims", "moslem", "moslems", "islamic", "christian", "christians", "jew", "jews",
     "jewish", "catholic", "catholics", "protestant", "protestants", "hindu", "hindus", "sikh",
@@ -63,7 +71,9 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
         2 => {
             let low = lower(words);
             let phrase = low.join(" ");
-            if whole_match(toks, list::COUNTRY) || whole_match(toks, list::STATE) {
+            if GOVERNMENT_SEATS.contains(&phrase.as_str()) {
+                Label::Org
+            } else if whole_match(toks, list::COUNTRY) || whole_match(toks, list::STATE) {
                 Label::Gpe
             } else if whole_match(toks, list::REGION) || LOC_NAMES.contains(&phrase.as_str()) {
                 Label::Loc

@@ -15,7 +15,7 @@ use super::features::{self, list, Aggregates, Lexicon, Prepared};
 use super::hash;
 use super::lexicon::LexiconSource;
 use super::tags::{self, Transitions, NT, TYPES};
-use super::weights::Table;
+use super::weights;
 use crate::eval::conll::chunks;
 use crate::output::conll::{parse, Block};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -500,11 +500,6 @@ impl Perceptron {
         Perceptron { w: vec![0.0; n * NT], u: vec![0.0; n * NT], tw: vec![0.0; NT * NT + NT], tu: vec![0.0; NT * NT + NT], c: 1.0 }
     }
 
-    fn grow(&mut self, n: usize) {
-        self.w.resize(n * NT, 0.0);
-        self.u.resize(n * NT, 0.0);
-    }
-
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
         let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / self.c).collect();
         let t = self.tw.iter().zip(&self.tu).map(|(w, u)| w - u / self.c).collect();
@@ -777,7 +772,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
 
     let mut sections: Vec<(String, Vec<u8>)> = Vec::new();
     let e1 = export(&index1, &w1, args.step);
-    sections.push(("first".into(), Table::encode(&e1, args.step, &t1.iter().map(|v| v / args.step).collect::<Vec<_>>())));
+    sections.push(("first".into(), weights::encode(&e1, args.step, &t1.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     let mut final_f = f_first;
     let mut final_by = by_first;
     let mut second_feats = 0;
@@ -820,7 +815,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
         final_by = by;
         let e2 = export(&index2, &w2, args.step);
         second_feats = e2.len();
-        sections.push(("second".into(), Table::encode(&e2, args.step, &t2.iter().map(|v| v / args.step).collect::<Vec<_>>())));
+        sections.push(("second".into(), weights::encode(&e2, args.step, &t2.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     }
     pb.finish_and_clear();
 

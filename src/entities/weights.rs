@@ -5,42 +5,54 @@ use super::tags::{Transitions, NT};
 use crate::error::{Error, Result};
 use crate::model::Reader;
 
-/// The weights of one tagging pass.
+/// What a pass needs besides its feature weights.
 #[derive(Debug, Clone)]
-pub(crate) struct Table {
-    /// Slot → feature key (0 = empty). Length is a power of two.
-    keys: Vec<u32>,
-    /// Slot → row index.
-    slots: Vec<u32>,
-    /// Rows of `NT` quantized weights.
-    rows: Vec<[i16; NT]>,
+pub(crate) struct Pass {
     /// Multiply a summed row by this to get scores.
     pub scale: f32,
     /// Tag transitions (already in score units).
     pub trans: Transitions,
 }
 
-impl Table {
-    /// Builds the lookup table from `(key, row)` pairs.
-    pub(crate) fn new(entries: Vec<(u32, [i16; NT])>, scale: f32, trans: Transitions) -> Self {
+/// A decoded weight section: quantized rows by feature key, and the pass's constants.
+pub(crate) struct Decoded {
+    pub entries: Vec<(u32, [i16; NT])>,
+    pub pass: Pass,
+}
+
+/// Feature weights: an open-addressing table from feature keys to rows of `W` quantized
+/// weights. Both passes share one table (rows of `2 * NT`), so that a local feature is
+/// looked up once for both.
+#[derive(Debug, Clone)]
+pub(crate) struct Table<const W: usize> {
+    /// Slot → (feature key, row index); key 0 marks an empty slot. Key and index share a
+    /// cache line, so a lookup costs one miss for the probe and one for the row.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i16; W]>,
+}
+
+impl<const W: usize> Table<W> {
+    /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
+    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; W])>) -> Self {
         let cap = (entries.len() * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut slots = vec![0u32; cap];
-        let mut rows = Vec::with_capacity(entries.len());
+        let mut slots = vec![(0u32, 0u32); cap];
+        let mut rows: Vec<[i16; W]> = Vec::with_capacity(entries.len());
         for (k, row) in entries {
             let mut s = Self::home(k, cap);
-            while keys[s] != 0 && keys[s] != k {
+            while slots[s].0 != 0 && slots[s].0 != k {
                 s = (s + 1) & (cap - 1);
             }
-            if keys[s] == k {
-                rows[slots[s] as usize] = row;
+            if slots[s].0 == k {
+                let r = &mut rows[slots[s].1 as usize];
+                for t in 0..W {
+                    r[t] = r[t].saturating_add(row[t]);
+                }
                 continue;
             }
-            keys[s] = k;
-            slots[s] = rows.len() as u32;
+            slots[s] = (k, rows.len() as u32);
             rows.push(row);
         }
-        Table { keys, slots, rows, scale, trans }
+        Table { slots, rows }
     }
 
     #[inline]
@@ -49,15 +61,15 @@ impl Table {
     }
 
     /// Adds the row of feature `k` (if known) to `acc`.
-    #[inline]
-    pub(crate) fn add(&self, k: u32, acc: &mut [i32; NT]) {
-        let mask = self.keys.len() - 1;
-        let mut s = Self::home(k, self.keys.len());
+    #[inline(always)]
+    pub(crate) fn add(&self, k: u32, acc: &mut [i32; W]) {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::home(k, self.slots.len());
         loop {
-            let key = self.keys[s];
+            let (key, idx) = self.slots[s];
             if key == k {
-                let row = &self.rows[self.slots[s] as usize];
-                for t in 0..NT {
+                let row = &self.rows[idx as usize];
+                for t in 0..W {
                     acc[t] += row[t] as i32;
                 }
                 return;
@@ -70,91 +82,92 @@ impl Table {
     }
 
     /// Number of features.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
+}
 
-    /// Serializes `(key, row)` pairs (any order), the scale and learned transitions.
-    pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[f32]) -> Vec<u8> {
-        let mut e: Vec<&(u32, [i16; NT])> = entries.iter().collect();
-        e.sort_by_key(|x| x.0);
-        let mut out = Vec::new();
-        out.extend_from_slice(&(e.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        assert_eq!(trans_learned.len(), NT * NT + NT);
-        for v in trans_learned {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        // Keys: ascending, as varint deltas.
-        let mut prev = 0u32;
-        for (k, _) in &e {
-            varint(&mut out, k - prev);
-            prev = *k;
-        }
-        // Rows: a 17-bit mask of nonzero tags, then those weights as zigzag varints.
-        for (_, row) in &e {
-            let mut mask = 0u32;
-            for (t, &w) in row.iter().enumerate() {
-                if w != 0 {
-                    mask |= 1 << t;
-                }
-            }
-            out.extend_from_slice(&mask.to_le_bytes()[..3]);
-            for &w in row.iter().filter(|&&w| w != 0) {
-                varint(&mut out, ((w as i32) << 1 ^ ((w as i32) >> 31)) as u32);
-            }
-        }
-        out
+/// Serializes `(key, row)` pairs (any order), the scale and learned transitions.
+pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[f32]) -> Vec<u8> {
+    let mut e: Vec<&(u32, [i16; NT])> = entries.iter().collect();
+    e.sort_by_key(|x| x.0);
+    let mut out = Vec::new();
+    out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    assert_eq!(trans_learned.len(), NT * NT + NT);
+    for v in trans_learned {
+        out.extend_from_slice(&v.to_le_bytes());
     }
+    // Keys: ascending, as varint deltas.
+    let mut prev = 0u32;
+    for (k, _) in &e {
+        varint(&mut out, k - prev);
+        prev = *k;
+    }
+    // Rows: a 17-bit mask of nonzero tags, then those weights as zigzag varints.
+    for (_, row) in &e {
+        let mut mask = 0u32;
+        for (t, &w) in row.iter().enumerate() {
+            if w != 0 {
+                mask |= 1 << t;
+            }
+        }
+        out.extend_from_slice(&mask.to_le_bytes()[..3]);
+        for &w in row.iter().filter(|&&w| w != 0) {
+            varint(&mut out, ((w as i32) << 1 ^ ((w as i32) >> 31)) as u32);
+        }
+    }
+    out
+}
 
-    /// Parses what [`Table::encode`] wrote; every length is checked.
-    pub(crate) fn decode(bytes: &[u8]) -> Result<Self> {
-        let mut r = Reader::new(bytes);
-        let n = r.u32()? as usize;
-        if n > bytes.len() {
-            return Err(Error::model("weight table claims more rows than it has bytes"));
-        }
-        let scale = r.f32()?;
-        if !scale.is_finite() {
-            return Err(Error::model("weight scale is not a finite number"));
-        }
-        let mut learned = vec![0f32; NT * NT + NT];
-        for v in &mut learned {
-            *v = r.f32()?;
-            if !v.is_finite() {
-                return Err(Error::model("transition weight is not a finite number"));
-            }
-        }
-        let mut keys = Vec::with_capacity(n);
-        let mut prev = 0u32;
-        for _ in 0..n {
-            let d = read_varint(&mut r)?;
-            prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
-            keys.push(prev);
-        }
-        let mut entries = Vec::with_capacity(n);
-        for k in keys {
-            let m = r.take(3)?;
-            let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
-            if mask >> NT != 0 {
-                return Err(Error::model("weight row mask names a tag that does not exist"));
-            }
-            let mut row = [0i16; NT];
-            for (t, w) in row.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    let z = read_varint(&mut r)?;
-                    let v = (z >> 1) as i32 ^ -((z & 1) as i32);
-                    *w = i16::try_from(v).map_err(|_| Error::model("weight out of range"))?;
-                }
-            }
-            entries.push((k, row));
-        }
-        if !r.is_done() {
-            return Err(Error::model("trailing bytes after the weight table"));
-        }
-        let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
-        Ok(Table::new(entries, scale, trans))
+/// Parses what [`encode`] wrote; every length is checked.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
+    let mut r = Reader::new(bytes);
+    let n = r.u32()? as usize;
+    if n > bytes.len() {
+        return Err(Error::model("weight table claims more rows than it has bytes"));
     }
+    let scale = r.f32()?;
+    if !scale.is_finite() {
+        return Err(Error::model("weight scale is not a finite number"));
+    }
+    let mut learned = vec![0f32; NT * NT + NT];
+    for v in &mut learned {
+        *v = r.f32()?;
+        if !v.is_finite() {
+            return Err(Error::model("transition weight is not a finite number"));
+        }
+    }
+    let mut keys = Vec::with_capacity(n);
+    let mut prev = 0u32;
+    for _ in 0..n {
+        let d = read_varint(&mut r)?;
+        prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
+        keys.push(prev);
+    }
+    let mut entries = Vec::with_capacity(n);
+    for k in keys {
+        let m = r.take(3)?;
+        let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
+        if mask >> NT != 0 {
+            return Err(Error::model("weight row mask names a tag that does not exist"));
+        }
+        let mut row = [0i16; NT];
+        for (t, w) in row.iter_mut().enumerate() {
+            if mask & (1 << t) != 0 {
+                let z = read_varint(&mut r)?;
+                let v = (z >> 1) as i32 ^ -((z & 1) as i32);
+                *w = i16::try_from(v).map_err(|_| Error::model("weight out of range"))?;
+            }
+        }
+        entries.push((k, row));
+    }
+    if !r.is_done() {
+        return Err(Error::model("trailing bytes after the weight table"));
+    }
+    let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
+    Ok(Decoded { entries, pass: Pass { scale, trans } })
 }
 
 /// Appends a LEB128 varint.
@@ -189,8 +202,10 @@ mod tests {
         row[3] = -300;
         row[16] = 7;
         let entries = vec![(42u32, row), (7u32, [1; NT])];
-        let bytes = Table::encode(&entries, 0.5, &vec![0.25; NT * NT + NT]);
-        let t = Table::decode(&bytes).unwrap();
+        let bytes = encode(&entries, 0.5, &vec![0.25; NT * NT + NT]);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.pass.scale, 0.5);
+        let t = Table::<NT>::new(d.entries.into_iter());
         let mut acc = [0i32; NT];
         t.add(42, &mut acc);
         t.add(43, &mut acc);
@@ -198,7 +213,7 @@ mod tests {
         assert_eq!(acc[16], 7);
         assert_eq!(t.len(), 2);
         for n in 0..bytes.len() {
-            assert!(Table::decode(&bytes[..n]).is_err());
+            assert!(decode(&bytes[..n]).is_err());
         }
     }
 }

@@ -1,0 +1,39 @@
+//! The shipped model's accuracy on CoNLL-2003 dev (the `testa` split), scored as conlleval
+//! does. Run in release (`cargo test --release`): the whole dev set is tagged.
+
+use dateline::entities::Recognizer;
+use dateline::eval::conll::evaluate;
+use std::path::Path;
+
+fn dev() -> Option<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003/dev.txt");
+    match std::fs::read_to_string(&p) {
+        Ok(t) => Some(t),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("{}: {e}", p.display()),
+        Err(e) => {
+            eprintln!("skipping: {}: {e}", p.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn dev_f1_stays_above_the_floor() {
+    let Some(text) = dev() else { return };
+    let r = evaluate(Recognizer::builtin().unwrap(), &text);
+    eprint!("{r}");
+    assert_eq!(r.overall.gold, 5942, "dev set changed?");
+    assert!(r.overall.f1() >= 92.0, "dev F1 {:.2} fell below 92.0", r.overall.f1());
+    for (ty, floor) in [("PER", 94.0), ("LOC", 93.5), ("ORG", 88.0), ("MISC", 85.5)] {
+        let f = r.by_type[ty].f1();
+        assert!(f >= floor, "{ty} F1 {f:.2} fell below {floor}");
+    }
+}
+
+#[test]
+fn model_metadata_describes_its_training() {
+    let meta = Recognizer::builtin().unwrap().meta();
+    assert_eq!(meta["kind"], "ner");
+    assert!(meta["train_crc32"].as_str().is_some_and(|s| s.len() == 8));
+    assert!(meta["dev_f1_unquantized"].as_f64().unwrap() >= 92.0);
+}

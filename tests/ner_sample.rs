@@ -1,0 +1,60 @@
+//! Golden test on the sample article the product is built around: its people,
+//! organizations, places and nationalities, found through the whole pipeline
+//! (tokenizer, sentence splitter, recognizer). The article is read from ../shared at test
+//! time, never copied into the repository.
+
+use dateline::{annotate, Label, Options};
+use std::path::Path;
+
+fn sample() -> Option<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/biden-putin-call.txt");
+    match std::fs::read_to_string(&p) {
+        Ok(t) => Some(t),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("{}: {e}", p.display()),
+        Err(e) => {
+            eprintln!("skipping: {}: {e}", p.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn sample_article_names_have_the_right_labels() {
+    let Some(text) = sample() else { return };
+    let doc = annotate(&text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    let expected: &[(&str, Label)] = &[
+        ("Joe Biden", Label::Person),
+        ("Vladimir Putin", Label::Person),
+        ("Putin", Label::Person),
+        ("Biden", Label::Person),
+        ("Jen Psaki", Label::Person),
+        ("Psaki", Label::Person),
+        ("White House", Label::Org),
+        ("NATO", Label::Org),
+        ("Kremlin", Label::Org),
+        ("OSCE", Label::Org),
+        ("Ukraine", Label::Gpe),
+        ("Russia", Label::Gpe),
+        ("Washington", Label::Gpe),
+        ("Moscow", Label::Gpe),
+        ("Geneva", Label::Gpe),
+        ("Brussels", Label::Gpe),
+        ("Russian", Label::Norp),
+    ];
+    let mut missing = Vec::new();
+    for want in expected {
+        if !found.contains(want) {
+            missing.push(*want);
+        }
+    }
+    assert!(missing.is_empty(), "missing {missing:?}\nfound {found:?}");
+    // Every mention of these words carries one label: no "Putin" as an ORG in a headline.
+    for (word, label) in [("Putin", Label::Person), ("Ukraine", Label::Gpe), ("Kremlin", Label::Org)] {
+        for e in doc.entities.iter().filter(|e| e.text == word) {
+            assert_eq!(e.label, label, "`{word}` at byte {} is {:?}", e.span.byte.start, e.label);
+        }
+    }
+    // Dates are not names.
+    assert!(!found.iter().any(|(t, l)| *t == "Thursday" && !l.is_temporal()));
+}
