@@ -196,6 +196,13 @@ impl Grammar {
         let one = |v: String| Some((1, vec![(c.to_owned(), v)]));
         match c {
             "year" => {
+                // "nineteen ninety-six", as spoken in broadcast transcripts.
+                if t.lower == "nineteen" && i + 1 < toks.len() {
+                    if let Some((n, v)) = self.number(toks, i + 1) {
+                        let y: u32 = v.first()?.1.parse().ok()?;
+                        return (10..100).contains(&y).then(|| (1 + n, vec![("year".into(), format!("19{y}"))]));
+                    }
+                }
                 let y = plain_int(t, 4)?;
                 (1000..=2099).contains(&y).then(|| (1, vec![("year".into(), format!("{y:04}"))]))
             }
@@ -317,6 +324,19 @@ impl Grammar {
             }
         }
         let v = self.lookup(&t.lower, "num")?;
+        // "two thousand years", "a hundred years"
+        if let Some(u) = toks.get(i + 1) {
+            let mul = match u.lower.as_str() {
+                "hundred" => 100,
+                "thousand" => 1000,
+                _ => 0,
+            };
+            if mul > 0 {
+                if let Ok(n) = v.parse::<u32>() {
+                    return cap(2, (n * mul).to_string());
+                }
+            }
+        }
         if let Some(tens) = self.lookup(&t.lower, "tens") {
             if let Some(u) = toks.get(i + 1) {
                 if let Some(n) = self.lookup(&u.lower, "num").and_then(|n| n.parse::<u32>().ok()).filter(|n| *n < 10) {

@@ -109,8 +109,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             }
         }
         let (mut start, mut modifier) = premodifier(toks, m.start, rule.kind, &value);
-        // "the 14-day trip": the article belongs to the noun, not to the duration.
-        if rule.kind == TimexType::Duration && toks[start].lower == "the" && m.end - start == 3 && toks[m.end - 1].hyphen_before {
+        // "the third-quarter loss", "a year-earlier loss": the article belongs to the noun the
+        // hyphenated compound modifies, not to the expression.
+        if start == m.start && m.end - start >= 3 && matches!(toks[start].lower.as_str(), "the" | "a" | "an") && toks[m.end - 1].hyphen_before {
             start += 1;
         }
         if let Some((s, md)) = approximator(toks, start, rule.kind, &value) {
@@ -223,6 +224,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("decade") && first.lower.len() <= 4 && !first.lower.starts_with('\'') && prev_is(&["their", "his", "her", "my", "our", "your", "its", "early", "mid", "late"]) {
         return false;
     }
+    // A hyphenated compound goes on ("The year-earlier", "five-year-old"): let a later,
+    // longer reading or nothing take it.
+    if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) {
+        return false;
+    }
     // Rates ("$1.76 a year", "700 seats a week") are not durations.
     if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") {
         if let Some(p) = prev {
@@ -234,7 +240,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         }
     }
     // "This Week", "Person of the Year": a capitalized unit inside a sentence is a name.
-    if m.start > 0 && !has("holiday") && !has("holidayd") && !toks[m.start].cap && toks[m.start..m.end].iter().any(|t| t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
+    if !has("holiday") && !has("holidayd") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
+        return false;
+    }
+    if false && toks[m.start..m.end].iter().any(|t| t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
         return false;
     }
     // "a second", "a quarter of": fractions, not durations.

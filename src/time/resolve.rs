@@ -252,6 +252,8 @@ impl Context {
             }
             "season" | "srel" if f.len() >= 2 => {
                 let s = f[1];
+                // "this past spring": the last one, whatever the verbs say.
+                let tense = if f.get(2) == Some(&"past") { Some(Tense::Past) } else { tense };
                 let start = match s { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
                 match rf {
                     None => out.value = format!("XXXX-{s}"),
