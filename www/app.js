@@ -123,6 +123,18 @@ function setStatus(text) {
   els.status.textContent = text;
 }
 
+// A file's text as read, kept while the text area shows it unchanged: the text area turns CRLF
+// into LF, and offsets (and exports) must match the file.
+let fileText = null;
+
+/** The text to annotate: the file's own text while unedited, else the text area's. */
+function sourceText() {
+  const value = els.input.value;
+  if (fileText !== null && fileText.length >= value.length && fileText.replace(/\r\n?/g, '\n') === value) return fileText;
+  fileText = null;
+  return value;
+}
+
 let timer = 0;
 function schedule() {
   clearTimeout(timer);
@@ -133,7 +145,7 @@ let runs = 0;
 async function run() {
   clearTimeout(timer);
   if (!annotator) return;
-  const text = els.input.value;
+  const text = sourceText();
   const options = els.refDate.value ? { referenceDate: els.refDate.value } : {};
   const long = text.length > WHOLE_LIMIT;
   const mine = ++runs;
@@ -295,7 +307,7 @@ updateLegend(new Map());
 
 /** The annotation shown, if it is of the text now in the text area. */
 function current() {
-  if (state.text !== els.input.value) {
+  if (state.text !== sourceText()) {
     els.exportStatus.textContent = 'The text changed: wait for the annotation to finish, then export.';
     return null;
   }
@@ -349,7 +361,7 @@ $('copy-json').addEventListener('click', () => {
 $('share').addEventListener('click', async () => {
   let hash;
   try {
-    hash = await encodeShare(els.input.value, els.refDate.value || null);
+    hash = await encodeShare(sourceText(), els.refDate.value || null);
   } catch (err) {
     els.exportStatus.textContent = `No link: ${err.message}.`;
     els.shareUrl.hidden = true;
@@ -371,6 +383,7 @@ async function loadFile(file) {
     const text = await readTextFile(file);
     clearError('file');
     els.input.value = text;
+    fileText = /\r/.test(text) ? text : null;
     run();
   } catch (err) {
     showError('file', `Could not open the file: ${err.message}`);

@@ -12,7 +12,7 @@ const BLOCK = new Set([
 
 /** The readable text of an HTML document. */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(quiet(html), 'text/html');
   doc.querySelectorAll(DROP).forEach((n) => n.remove());
   const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
   if (!root) return '';
@@ -56,6 +56,17 @@ export function htmlToText(html) {
   const title = doc.title?.trim();
   if (title && !root.querySelector('h1') && !text.startsWith(title)) text = `${title}\n\n${text}`;
   return text;
+}
+
+/**
+ * Drops script and style elements and event-handler and style attributes before parsing. The
+ * parsed document is inert and never rendered either way; this only keeps the page's CSP from
+ * reporting (to the console) the inline code that the parser meets.
+ */
+function quiet(html) {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\s(on[a-z]+|style)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ''));
 }
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)/;

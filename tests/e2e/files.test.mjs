@@ -1,0 +1,99 @@
+// Opening and dropping files (issue 5): .txt as is; .html reduced to its readable text with
+// DOMParser, never rendered (no script runs, no image is fetched); other files refused.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, openPage, waitForView } from './helpers.mjs';
+
+let server;
+let browser;
+let session;
+
+const HTML = `<!doctype html><html><head><title>Site title</title>
+<style>body { color: red }</style><script>window.__pwned = 1; alert('x')</script></head>
+<body><nav>Home | World | Sport</nav>
+<article><h1>Talks in Vienna</h1>
+<p>Angela Merkel met <b>Joe   Biden</b> in
+Paris on Friday.</p>
+<img src="http://example.invalid/tracker.png" onerror="window.__pwned = 2">
+<p>Second&nbsp;paragraph &amp; more.<br>New line.</p>
+<ul><li>One</li><li>Two</li></ul></article>
+<footer>Copyright</footer></body></html>`;
+const HTML_TEXT = 'Talks in Vienna\n\nAngela Merkel met Joe Biden in Paris on Friday.\n\nSecond\u00a0paragraph & more.\nNew line.\n\nOne\n\nTwo';
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  session = await openPage(browser, server.url);
+  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Drops a file on the text area, as a user dragging it from the desktop would. */
+async function drop(page, name, type, content) {
+  const dt = await page.evaluateHandle(([n, t, c]) => {
+    const d = new DataTransfer();
+    d.items.add(new File([c], n, { type: t }));
+    return d;
+  }, [name, type, content]);
+  await page.dispatchEvent('#input', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('#input', 'dragover', { dataTransfer: dt });
+  assert.ok(await page.locator('#input.dragging').count(), 'the drop target is shown');
+  await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
+}
+
+test('dropping a .txt file loads and annotates it, offsets into the file as it is (CRLF)', async () => {
+  const { page } = session;
+  const text = 'Angela Merkel met Joe Biden.\r\n\r\n😀 Emmanuel Macron was in Paris on Friday.\r\n';
+  await drop(page, 'story.txt', 'text/plain', text);
+  // The view shows the file's text, CRs included, so offsets match the file.
+  await waitForView(page, text);
+  assert.equal(await page.inputValue('#input'), text.replace(/\r\n/g, '\n'), 'the text area normalizes CRLF, as browsers do');
+  assert.equal(await page.locator('#input.dragging').count(), 0);
+  const marks = await page.$$eval('#view mark.ent', (ms) => ms.map((m) => [Number(m.dataset.start), Number(m.dataset.end), m.textContent]));
+  const macron = marks.find(([, , t]) => t.includes('Macron'));
+  assert.ok(macron, 'Macron is highlighted');
+  assert.equal(text.slice(macron[0], macron[1]), macron[2], 'offsets into the CRLF text');
+  assert.equal(macron[0], text.indexOf(macron[2]));
+  // Once edited, the text area's text is what is annotated.
+  await page.locator('#input').press('End');
+  await page.keyboard.type(' Angela Merkel');
+  await waitForView(page, (await page.inputValue('#input')));
+});
+
+test('dropping an .html file keeps only its readable text and runs nothing', async () => {
+  const { page } = session;
+  const before = server.requests.length;
+  await drop(page, 'page.html', 'text/html', HTML);
+  await waitForView(page, HTML_TEXT);
+  assert.equal(await page.inputValue('#input'), HTML_TEXT);
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null, 'no script or handler ran');
+  assert.equal(await page.locator('#view b, #view img, #view script').count(), 0);
+  assert.ok(!session.requests.some((u) => u.includes('example.invalid')), 'the image was not fetched');
+  assert.ok(server.requests.length >= before);
+});
+
+test('the Open file button reads an .html file the same way', async () => {
+  const { page } = session;
+  await page.setInputFiles('#file-input', { name: 'saved.htm', mimeType: 'text/html', buffer: Buffer.from(HTML) });
+  await waitForView(page, HTML_TEXT);
+});
+
+test('a file that is not text is refused with a visible message', async () => {
+  const { page } = session;
+  const beforeText = await page.inputValue('#input');
+  await page.setInputFiles('#file-input', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await page.locator('#errors .error[data-key="file"]').waitFor();
+  assert.match(await page.textContent('#errors'), /photo\.png is not a text or HTML file/);
+  assert.equal(await page.inputValue('#input'), beforeText, 'the text stays');
+  await page.click('#errors .error[data-key="file"] button');
+  assert.equal(await page.locator('#errors .error').count(), 0, 'the message can be dismissed');
+});
+
+test('no console errors', () => {
+  assert.deepEqual(session.errors, []);
+});
