@@ -180,8 +180,15 @@ async function run() {
     });
     if (long) view.add([], text.length);
     else {
-      if (card.open && !els.view.contains(document.activeElement)) card.hide();
+      // Keep the focus on the same place in the text when the view is rebuilt.
+      const focused = document.activeElement?.closest?.('#view mark.ent');
+      const at = focused ? Number(focused.dataset.start) : -1;
+      card.hide();
       view.show(text, entities);
+      if (at >= 0) {
+        const again = els.view.querySelector(`mark.ent[data-start="${at}"]`);
+        if (again) again.focus({ preventScroll: true });
+      }
     }
     clearError('annotate');
     updateLegend(countLabels(entities));

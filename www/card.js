@@ -137,7 +137,7 @@ export class EntityCard {
       if (cluster.canonical && cluster.canonical !== e.text) fact('Entity', cluster.canonical);
       if (cluster.roles?.length) fact('Described as', cluster.roles.join('; '));
     }
-    if (typeof e.score === 'number' && e.score > 0) fact('Confidence', `${Math.round(e.score * 100)}%`);
+    if (typeof e.score === 'number') fact('Confidence', percent(e.score));
     if (dl.childElementCount) out.push(dl);
 
     const others = this.#otherMentions(m);
@@ -174,6 +174,12 @@ export class EntityCard {
     card.style.setProperty('left', `${Math.round(left)}px`);
     card.style.setProperty('top', `${Math.round(top)}px`);
   }
+}
+
+function percent(p) {
+  if (p < 0.005) return 'under 1%';
+  if (p > 0.995 && p < 1) return 'over 99%';
+  return `${Math.round(p * 100)}%`;
 }
 
 function el(tag, cls, ...children) {

@@ -42,6 +42,9 @@ function timeKey(value) {
   return /^\d{4}/.test(value) ? `0${value}` : `1${value}`;
 }
 
+// TIMEX3 modifiers, as words before a value.
+const MODS = { START: 'early ', MID: 'mid-', END: 'late ', BEFORE: 'before ', AFTER: 'after ', APPROX: 'about ', ON_OR_BEFORE: 'by ', ON_OR_AFTER: 'from ' };
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -167,7 +170,8 @@ export class SidePanel {
       const when = document.createElement('span');
       when.className = 'when';
       const end = byValue.get(v).find((e) => e.timex.endValue)?.timex.endValue;
-      const readable = end ? `${readableValue(v)} – ${readableValue(end)}` : readableValue(v);
+      const mod = MODS[byValue.get(v).find((e) => e.timex.mod)?.timex.mod] ?? '';
+      const readable = mod + (end ? `${readableValue(v)} – ${readableValue(end)}` : readableValue(v));
       when.textContent = readable;
       when.title = end ? `${v} – ${end}` : v;
       const what = document.createElement('span');
