@@ -16,10 +16,10 @@ try {
     const { page, errors, context } = await openPage(browser, server.url, { colorScheme: scheme, viewport: { width: 1440, height: 900 } });
     await page.waitForSelector('#view mark.ent', { timeout: 20000 });
     await page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
-    // Open the card of the first person with a role (else the first person, else any highlight).
+    // Open the card of a relative date near the top (it shows the value, anchor and why).
     const target = await page.evaluate(() => {
       const marks = [...document.querySelectorAll('#view mark.ent')];
-      const m = marks.find((x) => x.dataset.label === 'PERSON') ?? marks[0];
+      const m = marks.find((x) => x.dataset.label === 'DATE' && /^[A-Z][a-z]+day$/.test(x.textContent)) ?? marks[0];
       return m.dataset.id;
     });
     await page.hover(`#view mark[data-id="${target}"]`);
