@@ -8,7 +8,7 @@ import { LABELS, labelInfo } from './labels.js';
 import { initTheme } from './theme.js';
 import { WHOLE_LIMIT } from './chunks.js';
 import { SidePanel } from './panel.js';
-import { toJSON, toCSV, toBrat, toHTML, download } from './export.js';
+import { toJSON, toCSV, toBrat, toHTML, toTimeML, download } from './export.js';
 import { encodeShare, decodeShare } from './share.js';
 import { readTextFile } from './textfile.js';
 
@@ -307,7 +307,11 @@ els.refDate.addEventListener('change', run);
 // ---- start ----
 
 initTheme(els.theme);
-els.input.addEventListener('input', schedule);
+els.input.addEventListener('input', () => {
+  // A shared text, once edited, is no longer what the link says: drop the hash.
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  schedule();
+});
 updateLegend(new Map());
 
 // ---- export and share ----
@@ -346,7 +350,8 @@ document.querySelector('.export-buttons').addEventListener('click', async (ev) =
   else if (kind === 'csv') download(`${name}.csv`, toCSV(doc), 'text/csv;charset=utf-8');
   else if (kind === 'ann') download(`${name}.ann`, toBrat(doc), 'text/plain;charset=utf-8');
   else if (kind === 'html') download(`${name}.html`, toHTML(doc, await stylesheet()), 'text/html;charset=utf-8');
-  els.exportStatus.textContent = `Saved ${name}.${kind === 'ann' ? 'ann' : kind}`;
+  else if (kind === 'tml') download(`${name}.tml`, toTimeML(doc), 'application/xml');
+  els.exportStatus.textContent = `Saved ${name}.${kind}`;
 });
 
 async function copy(text, what) {
@@ -448,6 +453,27 @@ window.addEventListener('hashchange', async () => {
   run();
 });
 
+async function loadSample() {
+  try {
+    const res = await fetch('sample.txt');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    clearError('sample');
+    return await res.text();
+  } catch (err) {
+    showError('sample', `Could not load the sample article (${err.message}); paste a text instead.`);
+    return null;
+  }
+}
+
+$('load-sample').addEventListener('click', async () => {
+  const text = await loadSample();
+  if (text === null) return;
+  els.input.value = text;
+  fileText = null;
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  run();
+});
+
 async function start() {
   const shared = await fromHash();
   if (shared) {
@@ -456,14 +482,7 @@ async function start() {
     run();
     return;
   }
-  let text = '';
-  try {
-    const res = await fetch('sample.txt');
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    text = await res.text();
-  } catch (err) {
-    showError('sample', `Could not load the sample article (${err.message}); paste a text instead.`);
-  }
+  const text = (await loadSample()) ?? '';
   if (!els.input.value) els.input.value = text;
   run();
 }

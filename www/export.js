@@ -133,6 +133,36 @@ ${ref}
 `;
 }
 
+const XML_BAD = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+function escapeXML(s) {
+  return String(s).replace(XML_BAD, '\ufffd').replace(/[&<>"]/g, (c) => ESC[c]);
+}
+
+/**
+ * TimeML: the text with its temporal expressions as inline TIMEX3 elements, and the document
+ * date as the creation time. Other entities, and the end of ranges, are not kept.
+ */
+export function toTimeML({ text, entities, referenceDate }) {
+  let at = 0;
+  let body = '';
+  let n = 0;
+  for (const e of entities) {
+    if (!e.timex || e.start < at) continue;
+    const t = e.timex;
+    body += escapeXML(text.slice(at, e.start));
+    const attrs = [`tid="t${++n}"`, `type="${escapeXML(t.type)}"`, `value="${escapeXML(t.value)}"`];
+    if (t.mod) attrs.push(`mod="${escapeXML(t.mod)}"`);
+    if (t.anchor) attrs.push('temporalFunction="true"', 'anchorTimeID="t0"');
+    body += `<TIMEX3 ${attrs.join(' ')}>${escapeXML(text.slice(e.start, e.end))}</TIMEX3>`;
+    at = e.end;
+  }
+  body += escapeXML(text.slice(at));
+  const dct = referenceDate
+    ? `<DCT><TIMEX3 tid="t0" type="DATE" value="${escapeXML(referenceDate.date)}" temporalFunction="false" functionInDocument="CREATION_TIME">${escapeXML(referenceDate.date)}</TIMEX3></DCT>\n`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n${dct}<TEXT>${body}</TEXT>\n</TimeML>\n`;
+}
+
 /** Starts a download of `content` as `filename`. */
 export function download(filename, content, type) {
   const url = URL.createObjectURL(new Blob([content], { type }));

@@ -126,6 +126,23 @@ test('HTML export: a standalone page with the highlights, text escaped, no scrip
   await page.close();
 });
 
+test('TimeML export: well-formed XML, the text, and a TIMEX3 per temporal expression', async () => {
+  const { name, body } = await exported('tml');
+  assert.match(name, /\.tml$/);
+  const parsed = await session.page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    return {
+      text: doc.querySelector('TEXT').textContent,
+      timex: [...doc.querySelectorAll('TEXT TIMEX3')].map((t) => [t.textContent, t.getAttribute('type'), t.getAttribute('value')]),
+    };
+  }, body);
+  assert.equal(parsed.error, undefined);
+  assert.equal(parsed.text, TEXT);
+  assert.ok(parsed.timex.length >= 1, 'the test text has dates');
+  assert.deepEqual(parsed.timex, json.entities.filter((e) => e.timex).map((e) => [e.text, e.timex.type, e.timex.value]));
+});
+
 test('Copy JSON puts the same JSON on the clipboard', async () => {
   const { page } = session;
   await page.click('#copy-json');

@@ -200,6 +200,15 @@ test('document date: the proposed date is shown and can be used; a set date re-a
   await page.mouse.move(1, 1);
 });
 
+test('the Sample button brings the sample article back', async () => {
+  const { page } = session;
+  await page.fill('#input', 'Something else.');
+  await page.click('#load-sample');
+  const sample = await page.evaluate(async () => (await fetch('sample.txt')).text());
+  await waitForView(page, sample);
+  assert.equal(await page.inputValue('#input'), sample);
+});
+
 test('no console errors', () => {
   assert.deepEqual(session.errors, []);
 });
