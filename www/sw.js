@@ -53,7 +53,9 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        const res = await fetch(req);
+        // Revalidate with the server every time (a new build must never hide behind the
+        // browser's heuristic HTTP cache); a 304 costs little.
+        const res = await fetch(req, { cache: 'no-cache' });
         if (res.ok) {
           // The cache key drops the query and hash (the share link lives in the hash anyway).
           await cache.put(new Request(url.origin + url.pathname), res.clone());
