@@ -209,6 +209,27 @@ test('the Sample button brings the sample article back', async () => {
   assert.equal(await page.inputValue('#input'), sample);
 });
 
+test('on a phone: the view sits below the text area, and a tap opens the card', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await page.waitForSelector('#view mark.ent', { timeout: 20000 });
+  const [input, view] = [await page.locator('#input').boundingBox(), await page.locator('#view').boundingBox()];
+  assert.ok(view.y > input.y + input.height, 'stacked');
+  assert.ok(view.x + view.width <= 390 + 1, 'fits the width');
+  const mark = page.locator('#view mark.ent').nth(3);
+  await mark.scrollIntoViewIfNeeded();
+  await mark.tap();
+  await page.locator('#card').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#card .card-text').textContent(), await mark.textContent());
+  const card = await page.locator('#card').boundingBox();
+  assert.ok(card.x >= 0 && card.x + card.width <= 390, 'the card fits on screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('no console errors', () => {
   assert.deepEqual(session.errors, []);
 });
