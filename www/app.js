@@ -479,11 +479,15 @@ async function start() {
   if (shared) {
     els.input.value = shared.text;
     if (shared.referenceDate) els.refDate.value = shared.referenceDate;
-    run();
-    return;
+  } else {
+    const text = (await loadSample()) ?? '';
+    if (!els.input.value) els.input.value = text;
   }
-  const text = (await loadSample()) ?? '';
-  if (!els.input.value) els.input.value = text;
+  // The text at once, highlights once the annotator has loaded (the first visit downloads it).
+  if (annotator && !annotator.version) {
+    view.show(els.input.value, [], 0);
+    setStatus('Loading the annotator…');
+  }
   run();
 }
 
