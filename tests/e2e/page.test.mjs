@@ -88,8 +88,35 @@ test('pasted text with an emoji before the entities: highlights land on the righ
   assert.equal(macron.pos, text.indexOf(macron.text));
 });
 
+test('the article the product is built around (read from ../shared, never copied): highlights line up', async (t) => {
+  const { page } = session;
+  let text;
+  try {
+    text = await readFile(path.join(WWW, '../../shared/samples/biden-putin-call.txt'), 'utf8');
+  } catch {
+    t.skip('../shared/samples/biden-putin-call.txt is not beside the repository');
+    return;
+  }
+  await page.fill('#reference-date', '2021-12-30');
+  await page.fill('#input', text);
+  await waitForView(page, text);
+  const marks = await markPositions(page);
+  const truth = await annotateInPage(page, text, { referenceDate: '2021-12-30' });
+  assert.deepEqual(marks.map((m) => [m.pos, m.text]), truth.entities.map((e) => [e.start, e.text]));
+  for (const name of ['Biden', 'Putin']) {
+    assert.ok(marks.some((m) => m.label === 'PERSON' && m.text.includes(name)), `${name} is a PERSON`);
+  }
+  assert.ok(marks.some((m) => m.label === 'DATE' && m.text === 'December 7'), 'December 7 is a DATE');
+  const legendTotal = await page.$$eval('#legend .count', (cs) => cs.reduce((n, c) => n + Number(c.textContent), 0));
+  assert.equal(legendTotal, marks.length);
+  await page.fill('#reference-date', '');
+});
+
 test('hovering a highlight shows its card; focus and Escape too', async () => {
   const { page } = session;
+  const text = '😀 Angela Merkel met Joe Biden in Paris on Friday.';
+  await page.fill('#input', text);
+  await waitForView(page, text);
   const mark = page.locator('#view mark.ent', { hasText: 'Merkel' }).first();
   const markText = await mark.textContent();
   const label = await mark.getAttribute('data-label');
