@@ -22,6 +22,7 @@ export class Annotator {
 
   #spawn() {
     this.started = false;
+    this.failed = null; // why the annotator cannot run, once it is known
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
     this.worker.onmessage = (ev) => this.#onMessage(ev.data);
     this.worker.onerror = (ev) => {
@@ -32,6 +33,7 @@ export class Annotator {
   }
 
   #fatal(message) {
+    this.failed = message;
     this.hooks.onFatal?.(message);
     if (this.job) {
       this.job.reject(new Error(message));
@@ -79,6 +81,7 @@ export class Annotator {
    */
   annotate(text, options = {}, onProgress = null) {
     this.#supersede();
+    if (this.failed) return Promise.reject(new Error(this.failed));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.job = { id, resolve, reject, onProgress };

@@ -144,7 +144,7 @@ function schedule() {
 let runs = 0;
 async function run() {
   clearTimeout(timer);
-  if (!annotator) return;
+  if (!annotator || annotator.failed) return; // the reason is already shown
   const text = sourceText();
   const options = els.refDate.value ? { referenceDate: els.refDate.value } : {};
   const long = text.length > WHOLE_LIMIT;
@@ -197,7 +197,7 @@ async function run() {
     setStatus(`Annotated ${fmt(state.tokens)} tokens in ${fmtMs(ms)}`);
     document.dispatchEvent(new CustomEvent('dateline:annotated', { detail: state }));
   } catch (err) {
-    if (err instanceof Cancelled) return;
+    if (err instanceof Cancelled || annotator.failed) return; // (a failed annotator says so itself)
     showError('annotate', `Could not annotate this text: ${err.message}`);
     setStatus('');
   } finally {

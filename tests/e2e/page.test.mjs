@@ -205,6 +205,9 @@ test('when the wasm fails to load, the page says so and keeps working', async ()
     assert.match(await page.textContent('#errors'), /annotator is not available/i);
     await page.fill('#input', 'Still typing.');
     assert.equal(await page.inputValue('#input'), 'Still typing.');
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator('#errors .error').count(), 1, 'one message, not one per keystroke');
+    assert.equal(await page.locator('#progress').isVisible(), false);
     await context.close();
   } finally {
     server.block(null);
