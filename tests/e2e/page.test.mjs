@@ -197,6 +197,25 @@ test('no console errors, and every request went to the page\'s own origin', asyn
   assert.ok(!server.requests.includes('/favicon.ico'), 'no favicon request');
 });
 
+test('an error thrown by annotate comes back from the worker with its message, and the worker goes on', async () => {
+  const { page } = session;
+  const out = await page.evaluate(async () => {
+    const { Annotator } = await import('./annotator.js');
+    const a = new Annotator();
+    let message = null;
+    try {
+      await a.annotate('Angela Merkel met Joe Biden on Friday.', { referenceDate: '2021-13-45' });
+    } catch (err) {
+      message = err.message;
+    }
+    const ok = await a.annotate('Angela Merkel met Joe Biden on Friday.', { referenceDate: '2021-12-30' });
+    a.worker.terminate();
+    return { message, entities: ok.result.entities.length };
+  });
+  assert.match(out.message ?? '', /2021-13-45/);
+  assert.ok(out.entities >= 2);
+});
+
 test('when the wasm fails to load, the page says so and keeps working', async () => {
   server.block('/pkg/dateline_wasm_bg.wasm');
   try {
