@@ -41,7 +41,7 @@ pub fn tag(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<TemporalMention> {
-    let mut ctx = Context { reference, last: None, last_quarter: None };
+    let mut ctx = Context { reference, last: None, last_quarter: None, margin: 60 };
     let mut out: Vec<TemporalMention> = Vec::new();
     for range in sentence_ranges(text, tokens, sentences) {
         let toks = lex::lex(text, range.start, range.end);
@@ -118,7 +118,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             start = s;
             modifier = Some(md.to_owned());
         }
-        let tense = tense_at(&cues, m.start, m.end);
+        let (tense, distance) = tense_at(&cues, m.start, m.end);
+        // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
+        // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
+        ctx.margin = if distance <= 3 { 31 } else { 60 };
         let r = ctx.resolve(&value, tense);
         let kind = rule.kind;
         let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
@@ -178,6 +181,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if prev.is_some_and(|p| p.cap && g.lookup(&p.lower, "notday").is_some()) {
             return false;
         }
+        // "The Sunday Times": an article, the weekday, a capitalized word.
+        if prev.is_some_and(|p| p.lower == "the") && next.is_some_and(|n| n.kind == Kind::Word && n.cap && !g.known(&n.lower)) {
+            return false;
+        }
     }
     // A bare four-digit number is a year only in the modern range or after a preposition,
     // and not before a unit of measure.
@@ -202,7 +209,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("season") && len <= 2 {
         let s = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "season").is_some());
         if s.is_some_and(|s| matches!(s.lower.as_str(), "fall" | "spring")) && m.end - m.start <= 2 && !has("year") && !has("rel") {
-            if !prev_is(&["in", "this", "last", "next", "early", "late", "mid", "during", "since", "until", "by", "the", "that"]) {
+            // "in the spring", "this fall", but not "from the spring" or "prices fall".
+            let article = first.lower == "the" || prev.is_some_and(|p| p.lower == "the");
+            let before = if first.lower == "the" { prev } else if article { m.start.checked_sub(2).map(|p| &toks[p]) } else { prev };
+            let ok = before.is_some_and(|p| {
+                matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "by" | "through" | "over" | "throughout" | "before" | "after")
+                    || (!article && matches!(p.lower.as_str(), "this" | "last" | "next" | "early" | "late" | "mid" | "that" | "each" | "every"))
+            });
+            if !ok {
                 return false;
             }
             if next.is_some_and(|n| n.lower == "of") {
@@ -240,7 +254,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         }
     }
     // "This Week", "Person of the Year": a capitalized unit inside a sentence is a name.
-    if !has("holiday") && !has("holidayd") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
+    if !g.rules[m.rule].template.starts_with("hol") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
         return false;
     }
     if false && toks[m.start..m.end].iter().any(|t| t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
@@ -337,22 +351,37 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             let w = t.lower.as_str();
             match w {
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
-                "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced" => Some(Tense::Past),
+                "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
+                | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
             }
         })
         .collect();
-    // "expected" after a form of "be" still looks ahead; "going to" too; nothing to fix here
-    // beyond dropping cues inside the expressions themselves, done by the caller's window.
-    out.shrink_to_fit();
+    // A participle after a modal or "to" is not a past tense: "will be held", "to be signed",
+    // "could be delayed".
+    for i in 0..toks.len() {
+        if out[i] != Some(Tense::Past) {
+            continue;
+        }
+        for k in (i.saturating_sub(4)..i).rev() {
+            match toks[k].lower.as_str() {
+                "be" | "been" | "being" | "not" | "also" | "then" | "now" | "soon" | "quickly" => continue,
+                "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" => {
+                    out[i] = None;
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
     out
 }
 
 /// The tense for a mention at tokens `a..b`: the nearest cue outside it, preferring one
 /// before it on ties; future or past cues win over present ones within reach.
-fn tense_at(cues: &[Option<Tense>], a: usize, b: usize) -> Option<Tense> {
+fn tense_at(cues: &[Option<Tense>], a: usize, b: usize) -> (Option<Tense>, usize) {
     const REACH: usize = 40;
     let mut best: Option<(usize, Tense)> = None;
     let before = cues[a.saturating_sub(REACH)..a].iter().enumerate().rev().find_map(|(k, c)| c.map(|c| (a - (a.saturating_sub(REACH) + k), c)));
@@ -362,7 +391,10 @@ fn tense_at(cues: &[Option<Tense>], a: usize, b: usize) -> Option<Tense> {
             best = Some((d, t));
         }
     }
-    best.map(|(_, t)| t)
+    match best {
+        Some((d, t)) => (Some(t), d),
+        None => (None, usize::MAX),
+    }
 }
 
 /// Proposes a document date from the text itself: the first full date (with a year) in the
@@ -374,7 +406,7 @@ pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
         end -= 1;
     }
     let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None, last_quarter: None };
+    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
     let mut out = Vec::new();
     tag_sentence(&toks, &mut ctx, &mut out);
     out.into_iter()

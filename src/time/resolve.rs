@@ -49,6 +49,9 @@ pub struct Context {
     pub last: Option<(NaiveDate, Gran)>,
     /// The last quarter mentioned ("third-quarter"), for "a year ago" in earnings reports.
     pub last_quarter: Option<NaiveDate>,
+    /// How many days a month-and-day may lie on the wrong side of the reference before the
+    /// tense moves it a year: small when the tense cue is right next to the expression.
+    pub margin: i64,
 }
 
 /// A resolved value.
@@ -162,8 +165,16 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-WXX-{}", f[1]),
                     Some(d) => {
-                        let future = tense == Some(Tense::Future);
-                        let x = if future { on_or_after(d, wd) } else { on_or_before(d, wd) };
+                        let before = on_or_before(d, wd);
+                        let after = on_or_after(d, wd);
+                        let future = match tense {
+                            Some(Tense::Future) => true,
+                            Some(Tense::Past) => false,
+                            // Present or no cue: the nearer one, the past on ties (news reports
+                            // what happened).
+                            _ => (after - d) < (d - before),
+                        };
+                        let x = if future { after } else { before };
                         out.value = x.to_string();
                         out.anchor = anchor(d);
                         out.explanation = Some(format!(
@@ -198,7 +209,7 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-{m:02}-{day:02}"),
                     Some(d) => {
-                        let y = year_by_tense(d, m, day, tense);
+                        let y = year_by_tense(d, m, day, tense, self.margin);
                         match NaiveDate::from_ymd_opt(y, m, day) {
                             Some(x) => {
                                 out.value = x.to_string();
@@ -215,7 +226,7 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-{m:02}"),
                     Some(d) => {
-                        let y = year_by_tense(d, m, 15, tense);
+                        let y = year_by_tense(d, m, 15, tense, self.margin);
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
                         out.explanation = Some(format!("{} in the year of {d}{}, {tw}", MONTHS[(m - 1) as usize], year_note(y, d)));
@@ -230,7 +241,9 @@ impl Context {
                         let y = match f[2] {
                             "-1" if m >= d.month() => d.year() - 1,
                             "+1" if m <= d.month() => d.year() + 1,
-                            _ => d.year(),
+                            "-1" | "+1" => d.year(),
+                            // "this March": the nearer one, by tense.
+                            _ => year_by_tense(d, m, 15, tense, self.margin),
                         };
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
@@ -295,6 +308,13 @@ impl Context {
                     out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
                 }
             },
+            "ymd" if f.len() == 4 => {
+                let (y, m, d): (i32, u32, u32) = (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0));
+                out.value = match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(x) => x.to_string(),
+                    None => format!("{y:04}-{m:02}"),
+                };
+            }
             "yq" if f.len() == 2 => {
                 // "the 1988 quarter": that year's quarter of the one under discussion.
                 out.value = match self.last_quarter {
@@ -349,11 +369,9 @@ impl Context {
                         let this = find(d.year());
                         out.value = match this {
                             Some(x) => {
-                                let x = match tense {
-                                    Some(Tense::Past) if x > d => find(d.year() - 1).unwrap_or(x),
-                                    Some(Tense::Future) if x < d => find(d.year() + 1).unwrap_or(x),
-                                    _ => x,
-                                };
+                                // As for a month and day: the nearest, the tense deciding far ones.
+                                let y = year_by_tense(d, x.month(), x.day(), tense, self.margin);
+                                let x = find(y).unwrap_or(x);
                                 out.explanation = Some(format!("the holiday in {}, from {d}, {tw}", x.year()));
                                 x.to_string()
                             }
@@ -498,7 +516,7 @@ fn quarter(d: NaiveDate) -> String {
 
 /// The year for a month/day without one: the reference year, moved by the tense when the
 /// date would otherwise fall on the wrong side of the reference.
-fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>) -> i32 {
+fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>, margin: i64) -> i32 {
     // The nearest such date; the tense decides only when that one is more than a month away
     // on the wrong side ("said ... June 16" in December is the past June).
     let cands: Vec<NaiveDate> = (d.year() - 1..=d.year() + 1)
@@ -509,8 +527,8 @@ fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>) -> i32 {
     };
     let gap = (near - d).num_days();
     match tense {
-        Some(Tense::Past) if gap > 120 => near.year() - 1,
-        Some(Tense::Future) if gap < -120 => near.year() + 1,
+        Some(Tense::Past) if gap > margin => near.year() - 1,
+        Some(Tense::Future) if gap < -margin => near.year() + 1,
         _ => near.year(),
     }
 }
@@ -657,7 +675,7 @@ mod tests {
 
     #[test]
     fn weekdays_by_tense() {
-        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_quarter: None };
+        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_quarter: None, margin: 60 };
         assert_eq!(c.resolve("wd:4", Some(Tense::Past)).value, "2021-12-30");
         assert_eq!(c.resolve("wd:5", Some(Tense::Past)).value, "2021-12-24");
         assert_eq!(c.resolve("wd:5", Some(Tense::Future)).value, "2021-12-31");
