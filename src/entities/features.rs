@@ -28,6 +28,9 @@ pub(crate) mod list {
     pub const COUNT: usize = 8;
 }
 
+/// Gazetteer mask bit: some longer phrase starts with these tokens.
+pub(crate) const PREFIX: u16 = 1 << 15;
+
 /// Word-level knowledge compiled into the model: word clusters, capitalization rates from
 /// unlabelled news, gazetteer phrases.
 #[derive(Debug, Default, Clone)]
@@ -36,7 +39,8 @@ pub(crate) struct Lexicon {
     pub clusters: IdMap<u64, (u32, u8)>,
     /// Lower-cased word hash → capitalization-rate bin (1..=6).
     pub caprate: IdMap<u64, u8>,
-    /// Lower-cased phrase hash → list bit mask.
+    /// Lower-cased phrase hash → list bit mask; [`PREFIX`] marks the first tokens of a
+    /// longer phrase, so that matching stops as soon as no phrase can continue.
     pub gaz: IdMap<u64, u16>,
     /// Longest gazetteer phrase in tokens.
     pub gaz_max: usize,
@@ -214,7 +218,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
             let mut h = 0u64;
             for j in i..toks.len().min(i + lex.gaz_max) {
                 h = hash::phrase_step(h, toks[j].l);
-                let Some(&mask) = lex.gaz.get(&h) else { continue };
+                let Some(&mask) = lex.gaz.get(&h) else { break };
                 for l in 0..list::COUNT {
                     if mask & (1 << l) == 0 {
                         continue;

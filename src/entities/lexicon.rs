@@ -1,7 +1,7 @@
 //! Serialization of the [`Lexicon`]: words and phrases are stored as text (they compress well
 //! and keep the model inspectable) and hashed when the model is loaded.
 
-use super::features::Lexicon;
+use super::features::{Lexicon, PREFIX};
 use super::hash;
 use super::weights::{read_varint, varint};
 use crate::error::{Error, Result};
@@ -93,9 +93,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Lexicon> {
     for _ in 0..n {
         let p = get_str(&mut r)?;
         let mask = read_varint(&mut r)?;
-        let k = p.split(' ').count();
-        lex.gaz_max = lex.gaz_max.max(k);
-        *lex.gaz.entry(Lexicon::phrase_hash(p.split(' '))).or_insert(0) |= mask as u16;
+        let words: Vec<&str> = p.split(' ').collect();
+        lex.gaz_max = lex.gaz_max.max(words.len());
+        if mask >= PREFIX as u32 {
+            return Err(Error::model("gazetteer list mask out of range"));
+        }
+        *lex.gaz.entry(Lexicon::phrase_hash(words.iter().copied())).or_insert(0) |= mask as u16;
+        for k in 1..words.len() {
+            *lex.gaz.entry(Lexicon::phrase_hash(words[..k].iter().copied())).or_insert(0) |= PREFIX;
+        }
     }
     if !r.is_done() {
         return Err(Error::model("trailing bytes after the lexicon"));

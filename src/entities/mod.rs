@@ -79,18 +79,27 @@ impl Recognizer {
             true => Some(weights::decode(c.section("second")?)?),
             false => None,
         };
-        let widen = |row: [i16; NT], half: usize| {
-            let mut w = [0i16; W];
-            w[half * NT..half * NT + NT].copy_from_slice(&row);
-            w
+        let widen = |(k, row): (u32, [i16; NT]), half: usize| -> Result<(u32, [i8; W])> {
+            let mut w = [0i8; W];
+            for (d, &v) in w[half * NT..half * NT + NT].iter_mut().zip(&row) {
+                *d = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
+            }
+            Ok((k, w))
         };
         let n = first.entries.len() + second.as_ref().map_or(0, |s| s.entries.len());
         let mut rows = Vec::with_capacity(n);
-        rows.extend(first.entries.into_iter().map(|(k, r)| (k, widen(r, 0))));
-        let second = second.map(|s| {
-            rows.extend(s.entries.into_iter().map(|(k, r)| (k, widen(r, 1))));
-            s.pass
-        });
+        for e in first.entries {
+            rows.push(widen(e, 0)?);
+        }
+        let second = match second {
+            None => None,
+            Some(s) => {
+                for e in s.entries {
+                    rows.push(widen(e, 1)?);
+                }
+                Some(s.pass)
+            }
+        };
         Ok(Recognizer { lex, table: Table::new(rows.into_iter()), first: first.pass, second, meta })
     }
 

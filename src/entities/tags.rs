@@ -104,6 +104,9 @@ pub(crate) struct Transitions {
     pub trans: [f32; NT * NT],
     /// Score of starting with a tag.
     pub start: [f32; NT],
+    /// For each tag, the tags allowed before it (the grammar leaves 2 or 9 of 17), so that
+    /// decoding skips forbidden pairs.
+    preds: [([u8; NT], u8); NT],
 }
 
 impl Transitions {
@@ -118,7 +121,17 @@ impl Transitions {
             }
             start[a] = if allowed_start(a as u8) { learned[NT * NT + a] } else { f32::NEG_INFINITY };
         }
-        Transitions { trans, start }
+        let mut preds = [([0u8; NT], 0u8); NT];
+        for b in 0..NT {
+            for a in 0..NT {
+                if allowed(a as u8, b as u8) {
+                    let (list, n) = &mut preds[b];
+                    list[*n as usize] = a as u8;
+                    *n += 1;
+                }
+            }
+        }
+        Transitions { trans, start, preds }
     }
 
     /// Best tag sequence for per-token emission scores. `back` is scratch space.
@@ -139,11 +152,12 @@ impl Transitions {
             for b in 0..NT {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
-                for a in 0..NT {
-                    let s = prev[a] + self.trans[a * NT + b];
+                let (list, n) = &self.preds[b];
+                for &a in &list[..*n as usize] {
+                    let s = prev[a as usize] + self.trans[a as usize * NT + b];
                     if s > best {
                         best = s;
-                        arg = a as u8;
+                        arg = a;
                     }
                 }
                 cur[b] = best + em[i][b];

@@ -56,7 +56,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
     /// Quantization step of the averaged weights.
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, default_value_t = 0.5)]
     pub step: f32,
     /// Shuffling seed.
     #[arg(long, default_value_t = 7)]
@@ -660,13 +660,13 @@ fn by_doc(docs: &[(&Doc, Prepared)], flat: Vec<Vec<u8>>) -> Vec<Vec<Vec<u8>>> {
 }
 
 /// Averaged weights → quantized, pruned `(key, row)` pairs, plus the scale.
-fn export(index: &FeatureIndex, w: &[f32], step: f32) -> Vec<(u32, [i16; NT])> {
+fn export(index: &FeatureIndex, w: &[f32], step: f32, clamp: i16) -> Vec<(u32, [i16; NT])> {
     let mut out = Vec::new();
     for (i, &k) in index.keys.iter().enumerate() {
         let mut row = [0i16; NT];
         let mut any = false;
         for t in 0..NT {
-            let q = (w[i * NT + t] / step).round().clamp(-32767.0, 32767.0) as i16;
+            let q = (w[i * NT + t] / step).round().clamp(-(clamp as f32), clamp as f32) as i16;
             row[t] = q;
             any |= q != 0;
         }
@@ -771,7 +771,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
     drop(p1);
 
     let mut sections: Vec<(String, Vec<u8>)> = Vec::new();
-    let e1 = export(&index1, &w1, args.step);
+    let e1 = export(&index1, &w1, args.step, 127);
     sections.push(("first".into(), weights::encode(&e1, args.step, &t1.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     let mut final_f = f_first;
     let mut final_by = by_first;
@@ -813,7 +813,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
         let (f, by) = f1(&dev2r, &tag_all(&w2, &t2, &dev2r));
         final_f = f;
         final_by = by;
-        let e2 = export(&index2, &w2, args.step);
+        let e2 = export(&index2, &w2, args.step, 127);
         second_feats = e2.len();
         sections.push(("second".into(), weights::encode(&e2, args.step, &t2.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     }

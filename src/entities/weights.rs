@@ -20,23 +20,23 @@ pub(crate) struct Decoded {
     pub pass: Pass,
 }
 
-/// Feature weights: an open-addressing table from feature keys to rows of `W` quantized
-/// weights. Both passes share one table (rows of `2 * NT`), so that a local feature is
+/// Feature weights: an open-addressing table from feature keys to rows of `W` byte-sized
+/// quantized weights (a row of both passes fits one cache line). Both passes share one table (rows of `2 * NT`), so that a local feature is
 /// looked up once for both.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<const W: usize> {
     /// Slot → (feature key, row index); key 0 marks an empty slot. Key and index share a
     /// cache line, so a lookup costs one miss for the probe and one for the row.
     slots: Vec<(u32, u32)>,
-    rows: Vec<[i16; W]>,
+    rows: Vec<[i8; W]>,
 }
 
 impl<const W: usize> Table<W> {
     /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
-    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; W])>) -> Self {
+    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i8; W])>) -> Self {
         let cap = (entries.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u32); cap];
-        let mut rows: Vec<[i16; W]> = Vec::with_capacity(entries.len());
+        let mut rows: Vec<[i8; W]> = Vec::with_capacity(entries.len());
         for (k, row) in entries {
             let mut s = Self::home(k, cap);
             while slots[s].0 != 0 && slots[s].0 != k {
@@ -55,7 +55,7 @@ impl<const W: usize> Table<W> {
         Table { slots, rows }
     }
 
-    #[inline]
+    #[inline(always)]
     fn home(k: u32, cap: usize) -> usize {
         (k.wrapping_mul(0x9e37_79b1) as usize) & (cap - 1)
     }
@@ -199,17 +199,18 @@ mod tests {
     #[test]
     fn encode_decode_and_lookup() {
         let mut row = [0i16; NT];
-        row[3] = -300;
+        row[3] = -100;
         row[16] = 7;
         let entries = vec![(42u32, row), (7u32, [1; NT])];
         let bytes = encode(&entries, 0.5, &vec![0.25; NT * NT + NT]);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.pass.scale, 0.5);
-        let t = Table::<NT>::new(d.entries.into_iter());
+        let rows: Vec<(u32, [i8; NT])> = d.entries.iter().map(|(k, r)| (*k, r.map(|v| v as i8))).collect();
+        let t = Table::<NT>::new(rows.into_iter());
         let mut acc = [0i32; NT];
         t.add(42, &mut acc);
         t.add(43, &mut acc);
-        assert_eq!(acc[3], -300);
+        assert_eq!(acc[3], -100);
         assert_eq!(acc[16], 7);
         assert_eq!(t.len(), 2);
         for n in 0..bytes.len() {
