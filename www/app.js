@@ -105,6 +105,7 @@ const card = new EntityCard(els.card, els.view, {
 const panel = new SidePanel(
   { groups: $('groups'), search: els.search, count: $('search-count'), timeline: $('timeline'), timelineEmpty: $('timeline-empty') },
   jump,
+  (match) => view.setMatch(match),
 );
 
 /** Moves focus to entity `id`'s mark (showing its card) and scrolls it into view. */

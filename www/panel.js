@@ -68,8 +68,10 @@ export class SidePanel {
    * @param {{ groups: HTMLElement, search: HTMLInputElement, count: HTMLElement,
    *           timeline: HTMLElement, timelineEmpty: HTMLElement }} els
    * @param {(id: number) => void} jump
+   * @param {(match: ((e: any) => boolean) | null) => void} onSearch told which entities match
    */
-  constructor(els, jump) {
+  constructor(els, jump, onSearch = () => {}) {
+    this.onSearch = onSearch;
     this.els = els;
     this.jump = jump;
     this.groups = new Map();
@@ -92,6 +94,7 @@ export class SidePanel {
 
   #renderGroups() {
     const q = fold(this.els.search.value.trim());
+    this.onSearch(q ? (e) => fold(e.text).includes(q) : null);
     const out = [];
     let shown = 0;
     let total = 0;

@@ -13,6 +13,7 @@ export class AnnotatedView {
     this.text = '';
     this.entities = [];
     this.hidden = new Set(); // labels switched off
+    this.match = null; // (entity) => boolean: marks to outline (the panel's search)
     this.pieces = [];
     this.covered = 0; // entities are known for text.slice(0, covered)
     this.byId = new Map(); // entity id -> entity
@@ -77,6 +78,17 @@ export class AnnotatedView {
     }
   }
 
+  /** Outlines the marks of entities for which `match` is true (null: none). */
+  setMatch(match) {
+    if (!match && !this.match) return;
+    this.match = match;
+    this.root.classList.toggle('searching', Boolean(match));
+    for (const m of this.root.querySelectorAll('mark.ent')) {
+      const e = this.byId.get(Number(m.dataset.id));
+      m.classList.toggle('match', Boolean(match && e && match(e)));
+    }
+  }
+
   /** The <mark> of entity `id`, rendering its piece first if needed. */
   markFor(id) {
     const e = this.byId.get(id);
@@ -134,7 +146,9 @@ export class AnnotatedView {
       const e = this.entities[i];
       if (this.hidden.has(e.label) || e.start < at) continue;
       if (e.start > at) frag.append(document.createTextNode(text.slice(at, e.start)));
-      frag.append(makeMark(e, text.slice(e.start, e.end)));
+      const m = makeMark(e, text.slice(e.start, e.end));
+      if (this.match?.(e)) m.classList.add('match');
+      frag.append(m);
       at = e.end;
     }
     if (at < p.end) frag.append(document.createTextNode(text.slice(at, p.end)));

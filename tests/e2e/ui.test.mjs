@@ -113,9 +113,15 @@ test('side panel: entities grouped by label with counts; search; click to jump',
   assert.ok(shown.includes(target.name));
   assert.ok(shown.length < groups.reduce((s, g) => s + g.rows.length, 0), 'fewer rows while searching');
   assert.match(await page.textContent('#search-count'), /^\d+ of \d+ entities match$/);
+  // The matching mentions are outlined in the text.
+  const outlined = await page.$$eval('#view mark.ent.match', (ms) => ms.map((m) => m.textContent));
+  assert.ok(outlined.length >= 1, 'matches are outlined in the view');
+  const fold = (x) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  for (const t of outlined) assert.ok(fold(t).includes(fold(query)), `${t} matches ${query}`);
   await page.fill('#search', 'zzzz-no-such-entity');
   assert.equal(await page.locator('#groups li').count(), 0);
   await page.fill('#search', '');
+  assert.equal(await page.locator('#view mark.match').count(), 0, 'no outline without a search');
   // Clicking a row focuses its first mention and opens its card.
   await page.click(`#groups button[data-jump="${target.id}"]`);
   assert.equal((await focusedMark(page))?.id, target.id);
