@@ -110,6 +110,8 @@ const panel = new SidePanel(
 
 /** Moves focus to entity `id`'s mark (showing its card) and scrolls it into view. */
 function jump(id) {
+  const e = view.byId.get(id);
+  if (e && state.hidden.has(e.label)) toggleLabel(e.label); // show what was asked for
   const m = view.markFor(id);
   if (!m) return;
   m.scrollIntoView({ block: 'center' });
@@ -154,6 +156,7 @@ async function run() {
   const counts = new Map();
   if (long) {
     card.hide();
+    state.clusters = []; // the view's entities are the new text's from now on
     view.show(text, [], 0);
     setProgress(0, text.length);
     setStatus('Annotating…');
@@ -276,14 +279,18 @@ function updateLegend(counts) {
 els.legend.addEventListener('click', (ev) => {
   const b = ev.target.closest('button.legend-item');
   if (!b) return;
-  const id = b.dataset.label;
+  toggleLabel(b.dataset.label);
+  els.legend.querySelector(`button[data-label="${b.dataset.label}"]`)?.focus();
+});
+
+/** Switches a label's highlights off or back on. */
+function toggleLabel(id) {
   if (state.hidden.has(id)) state.hidden.delete(id);
   else state.hidden.add(id);
   view.setHidden(state.hidden);
   updateLegend(countLabels(state.entities));
   panel.update(state.entities, state.clusters, state.hidden);
-  els.legend.querySelector(`button[data-label="${id}"]`)?.focus();
-});
+}
 
 // ---- document date ----
 

@@ -86,8 +86,14 @@ test('filter toggles: a label switched off loses its highlights, and comes back'
   assert.equal(await page.$eval('#view', (v) => v.textContent), await page.inputValue('#input'), 'the text stays whole');
   assert.ok(await page.locator(`#groups .group.off[data-label="${label}"]`).count(), 'the panel shows the label as off');
   assert.equal(await toggle.locator('.count').textContent(), String(n), 'the count stays');
-  await toggle.click();
+  // Asking for a hidden entity from the panel shows its label again.
+  const row = page.locator(`#groups .group[data-label="${label}"] button[data-jump]`).first();
+  const id = Number(await row.getAttribute('data-jump'));
+  await row.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal((await focusedMark(page))?.id, id);
   assert.equal(await page.locator(`#view mark[data-label="${label}"]`).count(), n);
+  await page.keyboard.press('Escape');
 });
 
 test('side panel: entities grouped by label with counts; search; click to jump', async () => {
