@@ -243,6 +243,23 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) {
         return false;
     }
+    // Ages: "52 years old".
+    if has("unit") && next.is_some_and(|n| matches!(n.lower.as_str(), "old" | "older" | "younger" | "of")) && toks[m.end - 1].lower.ends_with('s') && next.is_some_and(|n| n.lower != "of") {
+        return false;
+    }
+    // "three-quarters", "last-minute": parts of a hyphenated word, not expressions.
+    if first.hyphen_before && prev.is_some_and(|p| g.lookup(&p.lower, "num").is_some()) {
+        return false;
+    }
+    if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" {
+        return false;
+    }
+    // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.
+    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && !g.known(&p.lower))
+        && ["today", "tonight", "tomorrow", "noon", "now", "midnight", "yesterday"].contains(&first.lower.as_str())
+    {
+        return false;
+    }
     // Rates ("$1.76 a year", "700 seats a week") are not durations.
     if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") {
         if let Some(p) = prev {
