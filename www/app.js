@@ -88,7 +88,7 @@ try {
       clearError('wasm');
     },
     onFatal: (message) => {
-      showError('wasm', `The annotator is not available: ${message}`);
+      showError('wasm', `The annotator is not available: ${message}. (Serving www/ yourself? Build it first with scripts/build-web.)`);
       setStatus('');
     },
   });
