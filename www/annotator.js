@@ -28,7 +28,7 @@ export class Annotator {
     this.worker.onerror = (ev) => {
       ev.preventDefault();
       const detail = ev.message ? `: ${ev.message}` : '';
-      this.#fatal(`could not load the annotator (pkg/dateline_wasm.js, worker.js)${detail}. Build it with scripts/build-web.`);
+      this.#fatal(`could not load the annotator (pkg/dateline_wasm.js, worker.js)${detail}`);
     };
   }
 
