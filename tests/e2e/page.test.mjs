@@ -216,19 +216,21 @@ test('an error thrown by annotate comes back from the worker with its message, a
   assert.ok(out.entities >= 2);
 });
 
-test('when the wasm fails to load, the page says so and keeps working', async () => {
-  server.block('/pkg/dateline_wasm_bg.wasm');
-  try {
-    const { page, context } = await openPage(browser, server.url);
-    await page.locator('#errors .error').first().waitFor({ timeout: 15000 });
-    assert.match(await page.textContent('#errors'), /annotator is not available/i);
-    await page.fill('#input', 'Still typing.');
-    assert.equal(await page.inputValue('#input'), 'Still typing.');
-    await page.waitForTimeout(400);
-    assert.equal(await page.locator('#errors .error').count(), 1, 'one message, not one per keystroke');
-    assert.equal(await page.locator('#progress').isVisible(), false);
-    await context.close();
-  } finally {
-    server.block(null);
-  }
-});
+for (const missing of ['/pkg/dateline_wasm_bg.wasm', '/pkg/dateline_wasm.js']) {
+  test(`when ${missing} fails to load, the page says so and keeps working`, async () => {
+    server.block(missing);
+    try {
+      const { page, context } = await openPage(browser, server.url);
+      await page.locator('#errors .error').first().waitFor({ timeout: 15000 });
+      assert.match(await page.textContent('#errors'), /annotator is not available/i);
+      await page.fill('#input', 'Still typing.');
+      assert.equal(await page.inputValue('#input'), 'Still typing.');
+      await page.waitForTimeout(400);
+      assert.equal(await page.locator('#errors .error').count(), 1, 'one message, not one per keystroke');
+      assert.equal(await page.locator('#progress').isVisible(), false);
+      await context.close();
+    } finally {
+      server.block(null);
+    }
+  });
+}
