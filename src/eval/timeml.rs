@@ -31,6 +31,8 @@ pub struct Timex3 {
     pub kind: String,
     /// TIMEX3 value.
     pub value: String,
+    /// Why (system output only), for the error listing.
+    pub why: Option<String>,
 }
 
 /// A parsed TimeML document.
@@ -130,7 +132,7 @@ pub fn parse(name: &str, xml: &str) -> TimemlDoc {
             open = Some((text.len(), attr(tag, "type").unwrap_or("").to_owned(), attr(tag, "value").unwrap_or("").to_owned()));
         } else if tag.starts_with("/TIMEX3") {
             if let Some((s, kind, value)) = open.take() {
-                gold.push(Timex3 { byte: s..text.len(), kind, value });
+                gold.push(Timex3 { byte: s..text.len(), kind, value, why: None });
             }
         }
         rest = &rest[gt + 1..];
@@ -185,7 +187,7 @@ pub fn system(doc: &TimemlDoc) -> Vec<Timex3> {
     let sentences = crate::sentences::split(&doc.text, &tokens);
     crate::time::tag(&doc.text, &tokens, &sentences, doc.dct)
         .into_iter()
-        .map(|m| Timex3 { byte: m.byte, kind: kind_name(m.timex.kind).to_owned(), value: m.timex.value })
+        .map(|m| Timex3 { byte: m.byte, kind: kind_name(m.timex.kind).to_owned(), value: m.timex.value, why: m.timex.explanation })
         .collect()
 }
 
@@ -262,7 +264,7 @@ fn evaluate_docs(docs: &[TimemlDoc], mut errors: Option<&mut String>) -> Counts 
             for (g, s) in pairs {
                 let g = g.map(|i| &d.gold[i]);
                 let s = s.map(|i| &sys[i]);
-                let show = |t: &Timex3| format!("{:?} {} {}", &d.text[t.byte.clone()], t.kind, t.value);
+                let show = |t: &Timex3| format!("{:?} {} {}{}", &d.text[t.byte.clone()], t.kind, t.value, t.why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default());
                 let ctx = {
                     let b = g.or(s).map(|t| t.byte.clone()).unwrap_or(0..0);
                     let mut a = b.start.saturating_sub(50);
@@ -318,7 +320,7 @@ mod tests {
         assert_eq!(d.text, "A & B said yesterday.");
         assert_eq!(d.dct, NaiveDate::from_ymd_opt(1998, 1, 8));
         assert_eq!(&d.text[d.gold[0].byte.clone()], "yesterday");
-        let sys = vec![Timex3 { byte: 11..20, kind: "DATE".into(), value: "1998-01-07".into() }];
+        let sys = vec![Timex3 { byte: 11..20, kind: "DATE".into(), value: "1998-01-07".into(), why: None }];
         let (c, _) = score(&d.gold, &sys);
         assert_eq!((c.strict, c.relaxed, c.value), (1, 1, 1));
     }

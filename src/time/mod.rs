@@ -82,6 +82,7 @@ fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
 fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>) {
     let g = grammar();
     let cues = tense_cues(toks);
+    let clause = clauses(toks);
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -118,7 +119,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             start = s;
             modifier = Some(md.to_owned());
         }
-        let (tense, distance) = tense_at(&cues, m.start, m.end);
+        let (mut tense, distance) = tense_at(&cues, &clause, m.start, m.end);
+        // "Wednesday's ruling", "Thursday's closing price": a day already past.
+        if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s") {
+            tense = Some(Tense::Past);
+        }
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 60 };
@@ -357,6 +362,28 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     None
 }
 
+/// Per token: the index of its sentence within the lexed span. The pipeline's sentences may
+/// be whole paragraphs; a tense cue in the next sentence must not decide this one's dates.
+fn clauses(toks: &[Tok]) -> Vec<usize> {
+    const ABBREV: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "corp", "inc", "co", "ltd", "jr",
+        "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "no", "vs", "mt", "ft", "lt", "col", "sgt", "prof", "rev", "u.s", "u.n",
+    ];
+    let mut out = Vec::with_capacity(toks.len());
+    let mut id = 0;
+    for (i, t) in toks.iter().enumerate() {
+        out.push(id);
+        let end = matches!(t.lower.as_str(), "." | "!" | "?" | ";")
+            && !(t.lower == "." && i > 0 && ABBREV.contains(&toks[i - 1].lower.as_str()))
+            && toks.get(i + 1).is_none_or(|n| n.cap || n.kind == Kind::Punct);
+        if end {
+            id += 1;
+        }
+    }
+    out
+}
+
 /// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     let mut out: Vec<Option<Tense>> = toks
@@ -398,11 +425,14 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
 
 /// The tense for a mention at tokens `a..b`: the nearest cue outside it, preferring one
 /// before it on ties; future or past cues win over present ones within reach.
-fn tense_at(cues: &[Option<Tense>], a: usize, b: usize) -> (Option<Tense>, usize) {
+fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize) {
     const REACH: usize = 40;
     let mut best: Option<(usize, Tense)> = None;
-    let before = cues[a.saturating_sub(REACH)..a].iter().enumerate().rev().find_map(|(k, c)| c.map(|c| (a - (a.saturating_sub(REACH) + k), c)));
-    let after = cues[b.min(cues.len())..(b + REACH).min(cues.len())].iter().enumerate().find_map(|(k, c)| c.map(|c| (k + 1, c)));
+    let here = clause[a];
+    let lo = a.saturating_sub(REACH);
+    let before = (lo..a).rev().take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (a - k, c)));
+    let hi = (b + REACH).min(cues.len());
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (k + 1 - b, c)));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
