@@ -43,7 +43,7 @@ pub mod tokenize;
 
 pub use doc::{Cluster, Document, Entity, Label, ReferenceDate, Sentence, Timex, TimexType, Token};
 pub use error::{Error, ErrorKind, Result};
-pub use pipeline::{annotate, Options, MAX_INPUT_BYTES};
+pub use pipeline::{annotate, annotate_with, Options, MAX_INPUT_BYTES};
 pub use span::{OffsetMap, Span};
 /// The calendar date type used for reference dates.
 pub use chrono::NaiveDate;

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use dateline::{annotate, output, Options};
+use dateline::entities::Recognizer;
+use dateline::{annotate_with, output, Options};
+use rayon::prelude::*;
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,11 +28,20 @@ enum Command {
         format: Format,
         /// Input file; standard input when absent or `-`.
         file: Option<PathBuf>,
+        /// Entity model file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Threads for `--format jsonl` (default: all cores). Output order is input order.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
     },
     /// Tag CoNLL column text: every line gets one more column, the IOB2 tag (PER/ORG/LOC/MISC).
     TagConll {
         /// CoNLL file; standard input when `-`.
         file: PathBuf,
+        /// Entity model file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Train the entity recognizer.
     Train(dateline::entities::train::TrainArgs),
@@ -89,10 +100,9 @@ fn read_stdin() -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { reference_date, format, file } => {
-            run_annotate(reference_date, format, file.as_deref())
-        }
-        Command::TagConll { file } => run_tag_conll(&file),
+        Command::Annotate { reference_date, format, file, model, jobs } => load_model(model.as_deref())
+            .and_then(|r| run_annotate(reference_date, format, file.as_deref(), r, jobs)),
+        Command::TagConll { file, model } => load_model(model.as_deref()).and_then(|r| run_tag_conll(&file, r)),
         Command::Train(args) => dateline::entities::train::run(&args).map_err(|e| e.to_string()).map(|_| ExitCode::SUCCESS),
         Command::Eval { what: Eval::Conll(args) } => dateline::eval::conll::run(&args).map_err(|e| e.to_string()).map(|_| ExitCode::SUCCESS),
         Command::Eval { what: Eval::Timeml(args) } => dateline::eval::timeml::run(&args).map_err(|e| e.to_string()).map(|_| ExitCode::SUCCESS),
@@ -106,12 +116,31 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_annotate(reference_date: Option<NaiveDate>, format: Format, file: Option<&Path>) -> Result<ExitCode, String> {
+/// The built-in recognizer, or one loaded from `path` (a clear error if it is not a model).
+fn load_model(path: Option<&Path>) -> Result<&'static Recognizer, String> {
+    match path {
+        None => Recognizer::builtin().map_err(|e| e.to_string()),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let r = Recognizer::from_bytes(&bytes).map_err(|e| format!("{}: {e}", p.display()))?;
+            // Lives as long as the process, like the built-in model.
+            Ok(Box::leak(Box::new(r)))
+        }
+    }
+}
+
+fn run_annotate(
+    reference_date: Option<NaiveDate>,
+    format: Format,
+    file: Option<&Path>,
+    recognizer: &Recognizer,
+    jobs: Option<usize>,
+) -> Result<ExitCode, String> {
     if format == Format::Jsonl {
-        return run_batch(reference_date, file);
+        return run_batch(reference_date, file, recognizer, jobs);
     }
     let text = read_text(file)?;
-    let doc = annotate(&text, &Options { reference_date }).map_err(|e| e.to_string())?;
+    let doc = annotate_with(&text, &Options { reference_date }, recognizer).map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     let rendered = match format {
         Format::Json => serde_json::to_string_pretty(&output::json::json(&doc)).expect("JSON values serialize"),
@@ -122,38 +151,55 @@ fn run_annotate(reference_date: Option<NaiveDate>, format: Format, file: Option<
     Ok(ExitCode::SUCCESS)
 }
 
-/// Batch mode: one JSON object per input line, one result per output line, in order. A bad
-/// line gets an `{"id", "error"}` result and a message on stderr; the exit code is 1 if any
-/// line failed.
-fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>) -> Result<ExitCode, String> {
-    let reader: Box<dyn BufRead> = match file {
+/// Batch mode: one JSON object per input line, one result per output line, in input order,
+/// annotated on `jobs` threads. A bad line gets an `{"id", "line", "error"}` result and a
+/// message on stderr; the exit code is 1 if any line failed.
+fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>, recognizer: &Recognizer, jobs: Option<usize>) -> Result<ExitCode, String> {
+    let mut reader: Box<dyn BufRead> = match file {
         None => Box::new(io::stdin().lock()),
         Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
         Some(p) => Box::new(io::BufReader::new(
             std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
         )),
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start threads: {e}"))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut failed = 0usize;
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| format!("cannot read input: {e}"))?;
-        let lineno = n + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let result = batch_line(&line, default_date);
-        let value = match result {
-            Ok(v) => v,
-            Err((id, msg)) => {
-                failed += 1;
-                eprintln!("dateline: line {lineno}: {msg}");
-                serde_json::json!({"id": id, "line": lineno, "error": msg})
+    let write_err = |e: io::Error| format!("cannot write output: {e}");
+    let (mut failed, mut lineno) = (0usize, 0usize);
+    // Chunks bound memory on large inputs while keeping every thread busy.
+    const CHUNK: usize = 1024;
+    loop {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+        while chunk.len() < CHUNK {
+            let mut line = Vec::new();
+            if reader.read_until(b'\n', &mut line).map_err(|e| format!("cannot read input: {e}"))? == 0 {
+                break;
             }
-        };
-        serde_json::to_writer(&mut out, &value).map_err(|e| format!("cannot write output: {e}"))?;
-        out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
+            lineno += 1;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                chunk.push((lineno, line));
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<_> = pool.install(|| {
+            chunk.par_iter().map(|(n, line)| (*n, batch_line(line, default_date, recognizer))).collect()
+        });
+        for (n, result) in results {
+            let value = result.unwrap_or_else(|(id, msg)| {
+                failed += 1;
+                eprintln!("dateline: line {n}: {msg}");
+                serde_json::json!({"id": id, "line": n, "error": msg})
+            });
+            serde_json::to_writer(&mut out, &value).map_err(|e| format!("cannot write output: {e}"))?;
+            out.write_all(b"\n").map_err(write_err)?;
+        }
     }
-    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    out.flush().map_err(write_err)?;
     if failed > 0 {
         eprintln!("dateline: {failed} line(s) failed");
         return Ok(ExitCode::from(1));
@@ -163,7 +209,7 @@ fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>) -> Result<Exi
 
 type LineError = (serde_json::Value, String);
 
-fn batch_line(line: &[u8], default_date: Option<NaiveDate>) -> Result<serde_json::Value, LineError> {
+fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recognizer) -> Result<serde_json::Value, LineError> {
     let v: serde_json::Value = serde_json::from_slice(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
     let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
@@ -173,15 +219,14 @@ fn batch_line(line: &[u8], default_date: Option<NaiveDate>) -> Result<serde_json
         Some(serde_json::Value::String(s)) => Some(parse_date(s).map_err(|e| (id.clone(), e))?),
         Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_owned())),
     };
-    let doc = annotate(text, &Options { reference_date }).map_err(|e| (id.clone(), e.to_string()))?;
+    let doc = annotate_with(text, &Options { reference_date }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
     let mut result = output::json::json(&doc);
     result["id"] = id;
     Ok(result)
 }
 
-fn run_tag_conll(file: &Path) -> Result<ExitCode, String> {
+fn run_tag_conll(file: &Path, recognizer: &Recognizer) -> Result<ExitCode, String> {
     let text = read_text(Some(file))?;
-    let recognizer = dateline::entities::Recognizer::builtin().map_err(|e| e.to_string())?;
     let tagged = output::conll::tag(&text, recognizer);
     io::stdout().lock().write_all(tagged.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
     Ok(ExitCode::SUCCESS)

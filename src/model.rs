@@ -25,14 +25,15 @@ pub struct Container<'a> {
 impl<'a> Container<'a> {
     /// Parses and verifies a model file.
     pub fn parse(bytes: &'a [u8]) -> Result<Self> {
+        let n = bytes.len().min(MAGIC.len());
+        if bytes[..n] != MAGIC[..n] {
+            return Err(Error::model("not a dateline model (wrong magic bytes)"));
+        }
         if bytes.len() < HEADER_LEN {
             return Err(Error::model(format!(
                 "file is {} bytes, shorter than the {HEADER_LEN}-byte header (truncated?)",
                 bytes.len()
             )));
-        }
-        if &bytes[..8] != MAGIC {
-            return Err(Error::model("not a dateline model (wrong magic bytes)"));
         }
         let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap());
         if version != FORMAT_VERSION {

@@ -23,6 +23,12 @@ pub struct Options {
 /// Errors only when the text is larger than [`MAX_INPUT_BYTES`] or the built-in model cannot
 /// be loaded; any other string, empty or not, gives a document.
 pub fn annotate(text: &str, options: &Options) -> Result<Document> {
+    annotate_with(text, options, Recognizer::builtin()?)
+}
+
+/// [`annotate`] with a recognizer of the caller's choosing (for example one loaded from a
+/// model file with [`Recognizer::from_bytes`]).
+pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> Result<Document> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::input(format!(
             "text is {} bytes; the limit is {} MiB",
@@ -30,7 +36,6 @@ pub fn annotate(text: &str, options: &Options) -> Result<Document> {
             MAX_INPUT_BYTES >> 20
         )));
     }
-    let recognizer = Recognizer::builtin()?;
     let tokens = tokenize::tokenize(text);
     let sentences = sentences::split(text, &tokens);
 

@@ -14,8 +14,16 @@ fn dateline(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    // Write from another thread: the child streams output while it reads, so a large input
+    // written first would fill both pipes and deadlock.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 fn stdout_json(out: &Output) -> Value {
@@ -142,4 +150,35 @@ fn tag_conll_adds_one_iob2_column_to_every_line() {
         prev = tag.to_owned();
     }
     assert!(entities > 3000, "only {entities} entities tagged on dev");
+}
+
+#[test]
+fn a_truncated_or_corrupted_model_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dateline::model::write(&[("meta", b"{}")]);
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        ("truncated.bin", good[..10].to_vec(), "truncated"),
+        ("corrupt.bin", { let mut b = good.clone(); let n = b.len() - 1; b[n] ^= 1; b }, "checksum"),
+        ("text.bin", b"hello, not a model".to_vec(), "magic"),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for args in [vec!["annotate", "--model", path.to_str().unwrap()], vec!["tag-conll", "--model", path.to_str().unwrap(), "-"]] {
+            let out = dateline(&args, b"Joe Biden");
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("bad model file") && err.contains(says) && err.contains(name), "{err}");
+        }
+    }
+}
+
+#[test]
+fn batch_mode_on_several_threads_keeps_input_order() {
+    let input: String = (0..3000).map(|i| format!("{{\"id\": {i}, \"text\": \"Story {i}: Joe Biden met Putin in Geneva.\"}}\n")).collect();
+    let out = dateline(&["annotate", "--format", "jsonl", "--jobs", "2"], input.as_bytes());
+    assert!(out.status.success());
+    let ids: Vec<u64> = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice::<Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, (0..3000).collect::<Vec<u64>>());
 }
