@@ -98,16 +98,30 @@ export function escapeHTML(s) {
 
 /** A standalone page with the highlighted text (no script; its own strict CSP). */
 export function toHTML({ text, entities, referenceDate }, css) {
+  // Marks nest when one entity lies inside another, as in the page; crossing ones are left out.
+  const list = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const open = [text.length]; // ends of the open marks (and of the text)
   let at = 0;
   let body = '';
-  for (const e of entities) {
-    if (e.start < at) continue;
-    body += escapeHTML(text.slice(at, e.start));
+  const emit = (to) => {
+    if (to > at) body += escapeHTML(text.slice(at, to));
+    at = Math.max(at, to);
+  };
+  const close = () => {
+    emit(open.pop());
+    body += '</mark>';
+  };
+  for (const e of list) {
+    while (open.length > 1 && open[open.length - 1] <= e.start) close();
+    if (e.start < at || e.end > open[open.length - 1]) continue;
+    emit(e.start);
     const title = [e.label, e.timex ? `${e.timex.type} ${e.timex.value}` : ''].filter(Boolean).join(' · ');
-    body += `<mark class="ent" data-label="${escapeHTML(e.label)}" title="${escapeHTML(title)}">${escapeHTML(text.slice(e.start, e.end))}</mark>`;
-    at = e.end;
+    const cls = open.length > 1 ? 'ent nested' : 'ent';
+    body += `<mark class="${cls}" data-label="${escapeHTML(e.label)}" title="${escapeHTML(title)}">`;
+    open.push(e.end);
   }
-  body += escapeHTML(text.slice(at));
+  while (open.length > 1) close();
+  emit(text.length);
   const first = text.trim().split('\n')[0].slice(0, 80) || 'Annotated text';
   const ref = referenceDate ? `<p class="meta">Document date: ${escapeHTML(referenceDate.date)} (${escapeHTML(referenceDate.source)})</p>` : '';
   return `<!doctype html>

@@ -136,28 +136,44 @@ export class AnnotatedView {
     }, 0);
   }
 
-  // Renders a piece's marks, once its entities are known.
+  // Renders a piece's marks, once its entities are known. An entity inside another (a date in
+  // an event's name) is a mark inside the other's mark; one that crosses another's boundary
+  // cannot be shown as marks and is left out (the core's entities never overlap).
   #paint(p) {
     if (p.done || p.end > this.covered) return;
     const { text } = this;
+    const list = [];
+    for (let i = p.from; i < p.to; i++) if (!this.hidden.has(this.entities[i].label)) list.push(this.entities[i]);
+    list.sort((a, b) => a.start - b.start || b.end - a.end); // parents before their children
     const frag = document.createDocumentFragment();
+    const open = [{ node: frag, end: p.end }]; // the marks being filled, innermost last
     let at = p.start;
-    for (let i = p.from; i < p.to; i++) {
-      const e = this.entities[i];
-      if (this.hidden.has(e.label) || e.start < at) continue;
-      if (e.start > at) frag.append(document.createTextNode(text.slice(at, e.start)));
-      const m = makeMark(e, text.slice(e.start, e.end));
+    const emit = (to) => {
+      if (to > at) open[open.length - 1].node.append(document.createTextNode(text.slice(at, to)));
+      at = Math.max(at, to);
+    };
+    const close = () => {
+      emit(open[open.length - 1].end); // the rest of the innermost mark's text, inside it
+      open.pop();
+    };
+    for (const e of list) {
+      while (open.length > 1 && open[open.length - 1].end <= e.start) close();
+      if (e.start < at || e.end > open[open.length - 1].end) continue; // crosses a boundary
+      emit(e.start);
+      const m = makeMark(e);
       if (this.match?.(e)) m.classList.add('match');
-      frag.append(m);
-      at = e.end;
+      if (open.length > 1) m.classList.add('nested');
+      open[open.length - 1].node.append(m);
+      open.push({ node: m, end: e.end });
     }
-    if (at < p.end) frag.append(document.createTextNode(text.slice(at, p.end)));
+    while (open.length > 1) close();
+    emit(p.end);
     p.el.replaceChildren(frag);
     p.done = true;
   }
 }
 
-function makeMark(e, text) {
+function makeMark(e) {
   const m = document.createElement('mark');
   m.className = 'ent';
   m.tabIndex = 0;
@@ -166,6 +182,5 @@ function makeMark(e, text) {
   m.dataset.start = String(e.start);
   m.dataset.end = String(e.end);
   if (e.cluster !== undefined && e.cluster !== null) m.dataset.cluster = String(e.cluster);
-  m.append(document.createTextNode(text));
   return m;
 }

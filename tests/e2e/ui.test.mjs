@@ -242,6 +242,46 @@ test('on a phone: the view sits below the text area, and a tap opens the card', 
   await context.close();
 });
 
+test('nested spans (a date inside an event name) are marks inside marks, in the view and the HTML export', async () => {
+  const { page } = session;
+  const out = await page.evaluate(async () => {
+    const { AnnotatedView } = await import('./render.js');
+    const { toHTML } = await import('./export.js');
+    const text = 'At the 2022 Winter Olympics in Beijing, 😀 Mr Smith spoke.';
+    const span = (id, label, s) => ({ id, label, start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+    const entities = [
+      span(0, 'EVENT', '2022 Winter Olympics'),
+      span(1, 'DATE', '2022'),
+      span(2, 'GPE', 'Beijing'),
+      { ...span(3, 'MISC', 'Olympics in'), text: 'Olympics in' }, // crosses the event's end
+      span(4, 'PERSON', 'Mr Smith'),
+    ];
+    const div = document.createElement('div');
+    document.body.append(div);
+    const view = new AnnotatedView(div);
+    view.show(text, entities);
+    const shape = (root) => [...root.querySelectorAll('mark')].map((m) => [m.dataset.label ?? m.getAttribute('data-label'), m.textContent, m.parentElement.closest('mark')?.getAttribute('data-label') ?? null]);
+    const result = { text: div.textContent, marks: shape(div) };
+    div.remove();
+    // (its <style> dropped before parsing here: this page's CSP would report it)
+    const html = toHTML({ text, entities, referenceDate: null }, '').replace(/<style>[\s\S]*?<\/style>/, '');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    result.exported = { text: doc.querySelector('.view').textContent, marks: shape(doc) };
+    result.expected = text;
+    return result;
+  });
+  const expected = [
+    ['EVENT', '2022 Winter Olympics', null],
+    ['DATE', '2022', 'EVENT'],
+    ['GPE', 'Beijing', null],
+    ['PERSON', 'Mr Smith', null],
+  ];
+  assert.equal(out.text, out.expected);
+  assert.deepEqual(out.marks, expected);
+  assert.equal(out.exported.text, out.expected);
+  assert.deepEqual(out.exported.marks, expected);
+});
+
 test('no console errors', () => {
   assert.deepEqual(session.errors, []);
 });
