@@ -78,6 +78,9 @@ fn floor_boundary(s: &str, n: usize) -> usize {
 fn url_len(s: &str) -> Option<usize> {
     let lower_starts = |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
     let is_url = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
+    if !is_url && !s.as_bytes()[..s.len().min(256)].contains(&b'@') {
+        return None;
+    }
     let window = &s[..floor_boundary(s, MAX_URL)];
     let end = window.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”')).unwrap_or(window.len());
     let cand = &s[..end];
@@ -203,7 +206,9 @@ fn tokenize_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>, ne
                 }
             }
             // Runs of dots or dashes.
-            if (seg == "." && prev_text.bytes().all(|c| c == b'.')) || (seg == "-" && prev_text.bytes().all(|c| c == b'-')) {
+            // Runs only ever grow from a lone dot or dash, so first and last byte tell a run.
+            let run_of = |c: u8| prev_text.as_bytes()[0] == c && prev_text.as_bytes()[prev_text.len() - 1] == c;
+            if (seg == "." && run_of(b'.')) || (seg == "-" && run_of(b'-')) {
                 out.last_mut().unwrap().byte.end = b;
                 continue;
             }
