@@ -367,8 +367,6 @@ pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
     if sf & S_CAPS == 0 {
         f(fe(T_W_M1, m1.w));
         f(fe(T_W_P1, p1.w));
-        f(fe(T_W_M2, m2.w));
-        f(fe(T_W_P2, p2.w));
     }
     f(fe(T_SS_M1, m1.sshape));
     f(fe(T_SS_P1, p1.sshape));

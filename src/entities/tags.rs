@@ -155,10 +155,10 @@ impl Transitions {
                 let (list, n) = &self.preds[b];
                 for &a in &list[..*n as usize] {
                     let s = prev[a as usize] + self.trans[a as usize * NT + b];
-                    if s > best {
-                        best = s;
-                        arg = a;
-                    }
+                    // Select without branching: which predecessor wins is unpredictable.
+                    let better = s > best;
+                    best = if better { s } else { best };
+                    arg = if better { a } else { arg };
                 }
                 cur[b] = best + em[i][b];
                 back[i][b] = arg;

@@ -43,8 +43,9 @@ pub struct TrainArgs {
     /// clusters (skipped if absent).
     #[arg(long, default_value = "../shared/data/unlabeled/reuters21578.jsonl")]
     pub unlabeled: PathBuf,
-    /// Number of word clusters (a power of two; 0 for none).
-    #[arg(long, default_value_t = 256)]
+    /// Number of word clusters (a power of two; 0 for none). Off by default: clusters induced
+    /// from the 2.7M-word Reuters collection measured no better on dev (93.28 vs 93.22).
+    #[arg(long, default_value_t = 0)]
     pub clusters: usize,
     /// Epochs of the first pass.
     #[arg(long, default_value_t = 12)]
@@ -105,12 +106,13 @@ const ORG_WORDS: &[&str] = &[
     "bv", "gmbh", "group", "bank", "party", "union", "council", "ministry", "association",
     "federation", "club", "fc", "university", "institute", "agency", "commission", "committee",
     "company", "corporation", "holdings", "airlines", "airways", "motors", "industries",
-    "international", "news", "times", "post", "journal", "exchange", "fund", "board", "court",
-    "parliament", "assembly", "army", "police", "organisation", "organization", "foundation",
-    "department", "office", "service", "press", "reuters", "securities", "capital", "partners",
-    "systems", "technologies", "communications", "electric", "petroleum", "oil", "energy",
-    "united", "city", "rovers", "athletic", "wanderers", "county",
+    "exchange", "fund", "board", "court", "parliament", "assembly", "army", "police",
+    "organisation", "organization", "foundation", "department", "securities", "partners",
+    "systems", "technologies", "communications", "rovers", "athletic", "wanderers",
 ];
+
+/// Country abbreviations, too short for the altSpellings filter but common in news.
+const COUNTRY_CODES: &[&str] = &["us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "uae", "ussr", "prc", "dprk"];
 
 fn phrase_tokens(s: &str) -> Option<String> {
     let s = s.trim();
@@ -216,6 +218,9 @@ fn gazetteers(dir: &Path) -> Result<(Vec<(String, u16)>, BTreeMap<String, usize>
         }
     }
     if !gaz.is_empty() {
+        for w in COUNTRY_CODES {
+            gaz.push(((*w).to_owned(), 1 << list::COUNTRY));
+        }
         for w in ORG_WORDS {
             gaz.push(((*w).to_owned(), 1 << list::ORGWORD));
         }
