@@ -64,7 +64,8 @@ export class EntityCard {
       }
     });
     window.addEventListener('resize', () => this.hide());
-    view.addEventListener('scroll', () => this.mark && this.#place(), { passive: true });
+    // Follow the mark when the page or the view scrolls (capture: scroll events do not bubble).
+    document.addEventListener('scroll', () => this.mark && this.#place(), { passive: true, capture: true });
   }
 
   get open() {
@@ -163,6 +164,12 @@ export class EntityCard {
     const m = this.mark;
     if (!m || !m.isConnected) return this.hide();
     const rect = m.getClientRects()[0] ?? m.getBoundingClientRect();
+    const box = this.view.getBoundingClientRect();
+    if (rect.bottom < box.top || rect.top > box.bottom || rect.bottom < 0 || rect.top > window.innerHeight) {
+      // The mark scrolled out of sight: the card goes with it.
+      this.hide();
+      return;
+    }
     const card = this.card;
     const w = card.offsetWidth;
     const h = card.offsetHeight;

@@ -72,6 +72,23 @@ test('keyboard and card: other mentions of the same entity, Enter and click jump
   await page.keyboard.press('Escape');
 });
 
+test('the card follows its mark when the view scrolls, and closes when the mark leaves the view', async () => {
+  const { page } = session;
+  const mark = page.locator('#view mark.ent').nth(6);
+  await page.mouse.move(1, 1);
+  await mark.focus(); // (focus, not hover: the pointer would leave the moving mark)
+  const card = page.locator('#card');
+  await card.waitFor({ state: 'visible' });
+  const y0 = (await card.boundingBox()).y;
+  await page.$eval('#view', (v) => v.scrollBy(0, 20));
+  await page.waitForTimeout(100);
+  const y1 = (await card.boundingBox())?.y;
+  assert.ok(y1 !== undefined && Math.abs(y0 - 20 - y1) < 3, `moved up with the text (${y0} -> ${y1})`);
+  await page.$eval('#view', (v) => v.scrollBy(0, 2000));
+  await card.waitFor({ state: 'hidden' });
+  await page.$eval('#view', (v) => v.scrollTo(0, 0));
+});
+
 test('filter toggles: a label switched off loses its highlights, and comes back', async () => {
   const { page } = session;
   const marks = await markPositions(page);
