@@ -85,3 +85,16 @@ test('theme toggle overrides the system preference and is remembered', async () 
   assert.ok(luminance(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)) > 0.8);
   await context.close();
 });
+
+test('axe: no serious violations with an error shown and no highlights (annotator missing)', async () => {
+  server.block('/pkg/dateline_wasm_bg.wasm');
+  try {
+    const { page, context } = await openPage(browser, server.url);
+    await page.waitForSelector('#errors .error', { timeout: 20000 });
+    const bad = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+    await context.close();
+  } finally {
+    server.block(null);
+  }
+});

@@ -135,10 +135,12 @@ test('hovering a highlight shows its card; focus and Escape too', async () => {
   await page.mouse.move(5, 5);
   await card.waitFor({ state: 'hidden' });
   await page.focus('#legend li:last-child button');
-  await page.keyboard.press('Tab'); // the first mark is the next tab stop after the legend
+  await page.keyboard.press('Tab'); // the view itself (it scrolls), then its first mark
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'view');
+  await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.closest('mark')?.textContent ?? null);
   const first = (await markPositions(page))[0];
-  assert.equal(focused, first.text, 'Tab from the legend reaches the first highlight');
+  assert.equal(focused, first.text, 'Tab from the view reaches the first highlight');
   await card.waitFor({ state: 'visible' });
   assert.equal(await card.locator('.card-text').textContent(), first.text);
   await page.keyboard.press('Shift+Tab');
