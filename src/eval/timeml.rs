@@ -195,9 +195,12 @@ fn kind_name(k: TimexType) -> &'static str {
     k.as_str()
 }
 
+/// A gold index and the system index paired with it; `(None, Some(s))` is spurious.
+pub type Pair = (Option<usize>, Option<usize>);
+
 /// Scores system against gold expressions (one document). Relaxed matching pairs each gold
 /// expression with the first unused overlapping system one.
-pub fn score(gold: &[Timex3], sys: &[Timex3]) -> (Counts, Vec<(Option<usize>, Option<usize>)>) {
+pub fn score(gold: &[Timex3], sys: &[Timex3]) -> (Counts, Vec<Pair>) {
     let mut c = Counts { gold: gold.len(), system: sys.len(), ..Default::default() };
     let mut used = vec![false; sys.len()];
     let mut pairs = Vec::new();

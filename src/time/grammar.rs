@@ -35,8 +35,6 @@ pub struct Rule {
     pub template: String,
     /// TIMEX3 mod, if the rule sets one.
     pub modifier: Option<String>,
-    /// Line in rules.tsv (for explanations and debugging).
-    pub line: usize,
 }
 
 /// The parsed data.
@@ -80,7 +78,7 @@ impl Grammar {
             }
         }
         let mut out = Vec::new();
-        for (n, line) in rules.lines().enumerate() {
+        for line in rules.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
@@ -114,7 +112,6 @@ impl Grammar {
                 elems,
                 template: f[2].to_owned(),
                 modifier: f.get(3).filter(|m| !m.is_empty()).map(|m| (*m).to_owned()),
-                line: n + 1,
             });
         }
         let literals = out
@@ -186,7 +183,7 @@ impl Grammar {
     fn match_elem(&self, el: &Elem, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
         let t = toks.get(i)?;
         match el {
-            Elem::Lit(ws) => ws.iter().any(|w| *w == t.lower).then(|| (1, Vec::new())),
+            Elem::Lit(ws) => ws.contains(&t.lower).then(|| (1, Vec::new())),
             Elem::Class(c) => self.match_class(c, toks, i),
         }
     }
@@ -260,15 +257,15 @@ impl Grammar {
                 }
                 if let Some(d) = l.strip_prefix('\'') {
                     let y: u32 = d.parse().ok()?;
-                    return (d.len() == 2 && y % 10 == 0).then(|| (1, vec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
+                    return (d.len() == 2 && y.is_multiple_of(10)).then(|| (1, vec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
                 }
                 if l.len() == 4 {
                     let y: u32 = l.parse().ok()?;
-                    return (y % 10 == 0 && (1000..2100).contains(&y)).then(|| (1, vec![("decade".into(), format!("{}", y / 10))]));
+                    return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, vec![("decade".into(), format!("{}", y / 10))]));
                 }
                 if l.len() == 2 {
                     let y: u32 = l.parse().ok()?;
-                    return (y % 10 == 0).then(|| (1, vec![("decade".into(), format!("{}", 190 + y / 10))]));
+                    return y.is_multiple_of(10).then(|| (1, vec![("decade".into(), format!("{}", 190 + y / 10))]));
                 }
                 None
             }

@@ -178,7 +178,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("weekday") && len <= 2 {
         let wd = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "weekday").is_some());
         if let Some(wd) = wd {
-            if wd.lower.len() <= 5 && !wd.lower.ends_with("day") && !toks.get(m.end).is_some_and(|t| t.lower == ".") {
+            if wd.lower.len() <= 5 && !wd.lower.ends_with("day") && toks.get(m.end).is_none_or(|t| t.lower != ".") {
                 return false; // "Sat", "Wed" need their dot.
             }
         }
@@ -279,15 +279,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if !g.rules[m.rule].template.starts_with("hol") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
         return false;
     }
-    if false && toks[m.start..m.end].iter().any(|t| t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
-        return false;
-    }
     // "a second", "a quarter of": fractions, not durations.
-    if has("unit") && len == 2 && matches!(first.lower.as_str(), "a" | "an") {
-        if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") {
+    if has("unit") && len == 2 && matches!(first.lower.as_str(), "a" | "an")
+        && m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") {
             return false;
         }
-    }
     true
 }
 
@@ -405,15 +401,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         .collect();
     // A participle after a modal or "to" is not a past tense: "will be held", "to be signed",
     // "could be delayed".
-    for i in 0..toks.len() {
-        if out[i] != Some(Tense::Past) {
+    for (i, cue) in out.iter_mut().enumerate() {
+        if *cue != Some(Tense::Past) {
             continue;
         }
-        for k in (i.saturating_sub(4)..i).rev() {
-            match toks[k].lower.as_str() {
+        for t in toks[i.saturating_sub(4)..i].iter().rev() {
+            match t.lower.as_str() {
                 "be" | "been" | "being" | "not" | "also" | "then" | "now" | "soon" | "quickly" => continue,
                 "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" => {
-                    out[i] = None;
+                    *cue = None;
                     break;
                 }
                 _ => break,
@@ -447,8 +443,11 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
 /// Proposes a document date from the text itself: the first full date (with a year) in the
 /// first lines, such as a dateline ("WASHINGTON, Dec. 30, 2021 —") or an ISO date.
 pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
-    // Look at the opening only: a dateline is at the top.
-    let mut end = text.len().min(2000);
+    // Look at the opening only: a dateline or a "published" line is in the first few lines.
+    let mut end = text.len().min(600);
+    if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
+        end = end.min(k);
+    }
     while !text.is_char_boundary(end) {
         end -= 1;
     }

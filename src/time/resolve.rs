@@ -103,11 +103,13 @@ impl Context {
             None => (raw, None),
         };
         let mut r = self.base(base, tense);
+        if r.explanation.is_none() {
+            r.explanation = stated(&r.value);
+        }
         if let Some(s) = suffix {
             let s = time_suffix(s);
-            if r.value.len() == 10 || r.value == "XXXX-XX-XX" {
-                r.value.push_str(&s);
-            } else if r.value.starts_with("XXXX-WXX") {
+            // Only a day (or an unknown day or weekday) takes a time of day.
+            if r.value.len() == 10 || r.value == "XXXX-XX-XX" || r.value.starts_with("XXXX-WXX") {
                 r.value.push_str(&s);
             }
         }
@@ -128,6 +130,8 @@ impl Context {
                     // In a report about a quarter, "a year earlier" is that quarter a year before.
                     let last = match (self.last_quarter, unit) {
                         (Some(q), "Y") => Some((q, Gran::Quarter)),
+                        // A time of day needs a day: a month or year mentioned last is no anchor.
+                        (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day),
                         _ => self.last,
                     };
                     match last {
@@ -154,9 +158,11 @@ impl Context {
                 out.anchor = anchor(d);
                 let what = if from_last { "the date last mentioned" } else { "the reference date" };
                 out.value = shift(d, g, unit, k);
-                out.explanation = Some(match k {
-                    0 => format!("the {} of {d} ({what})", unit_word(unit)),
-                    _ => format!("{} {}{} {} {d} ({what})", k.abs(), unit_word(unit), if k.abs() == 1 { "" } else { "s" }, if k < 0 { "before" } else { "after" }),
+                let dir = if k < 0 { "before" } else { "after" };
+                out.explanation = Some(match k.abs() {
+                    0 => format!("the {} of {d}, {what}", unit_word(unit)),
+                    1 => format!("the {} {dir} {d}, {what}", unit_word(unit)),
+                    n => format!("{n} {}s {dir} {d}, {what}", unit_word(unit)),
                 });
             }
             "wd" if f.len() == 2 => {
@@ -177,10 +183,15 @@ impl Context {
                         let x = if future { after } else { before };
                         out.value = x.to_string();
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!(
-                            "the {name} {} {d}, {tw}",
-                            if x == d { "on" } else if future { "after" } else { "before" }
-                        ));
+                        let why = match tense {
+                            Some(Tense::Past) | Some(Tense::Future) => tw.to_owned(),
+                            _ => format!("{tw}, so the nearer one"),
+                        };
+                        out.explanation = Some(if x == d {
+                            format!("the reference date itself, a {name} ({why})")
+                        } else {
+                            format!("the {name} {} {d}, {why}", if future { "after" } else { "before" })
+                        });
                     }
                 }
             }
@@ -213,7 +224,7 @@ impl Context {
                         match NaiveDate::from_ymd_opt(y, m, day) {
                             Some(x) => {
                                 out.value = x.to_string();
-                                out.explanation = Some(format!("{} {day} in the year of {d}{}, {tw}", MONTHS[(m - 1) as usize], year_note(y, d)));
+                                out.explanation = Some(month_day_words(MONTHS[(m - 1) as usize], Some(day), y, d, tw));
                             }
                             None => out.value = format!("{y:04}-{m:02}-{day:02}"),
                         }
@@ -229,7 +240,7 @@ impl Context {
                         let y = year_by_tense(d, m, 15, tense, self.margin);
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("{} in the year of {d}{}, {tw}", MONTHS[(m - 1) as usize], year_note(y, d)));
+                        out.explanation = Some(month_day_words(MONTHS[(m - 1) as usize], None, y, d, tw));
                     }
                 }
             }
@@ -308,6 +319,21 @@ impl Context {
                     out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
                 }
             },
+            "weekof" if f.len() == 3 => {
+                // "the week of March 6": the ISO week of that day.
+                let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
+                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
+                    Ok(x) => {
+                        let w = x.iso_week();
+                        Resolved {
+                            value: format!("{:04}-W{:02}", w.year(), w.week()),
+                            explanation: inner.explanation.map(|e| format!("the week of {e}")),
+                            ..inner
+                        }
+                    }
+                    Err(_) => Resolved { value: "XXXX-WXX".into(), ..inner },
+                };
+            }
             "ymd" if f.len() == 4 => {
                 let (y, m, d): (i32, u32, u32) = (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0));
                 out.value = match NaiveDate::from_ymd_opt(y, m, d) {
@@ -391,6 +417,21 @@ impl Context {
         }
         out
     }
+}
+
+/// Words for values the text states outright (no anchor needed).
+fn stated(v: &str) -> Option<String> {
+    let s = match v {
+        "PRESENT_REF" => "the present, as of the reference date".to_owned(),
+        "PAST_REF" => "an unspecified time in the past".to_owned(),
+        "FUTURE_REF" => "an unspecified time in the future".to_owned(),
+        _ if v.starts_with('P') => format!("an amount of time ({v})"),
+        _ if v.starts_with("XXXX") => "not anchored: no reference date, or a recurring time".to_owned(),
+        _ if v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) => "stated in the text".to_owned(),
+        _ if v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()) => format!("the {} {}", if v.len() == 3 { "decade" } else { "century" }, v),
+        _ => return None,
+    };
+    Some(s)
 }
 
 /// `(date, granularity)` of a resolved value, for the narrative anchor.
@@ -520,7 +561,7 @@ fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>, margin: i
     // The nearest such date; the tense decides only when that one is more than a month away
     // on the wrong side ("said ... June 16" in December is the past June).
     let cands: Vec<NaiveDate> = (d.year() - 1..=d.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day.min(28).max(1)).map(|x| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(x)))
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day.clamp(1, 28)).map(|x| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(x)))
         .collect();
     let Some(near) = cands.iter().copied().min_by_key(|x| (*x - d).num_days().abs()) else {
         return d.year();
@@ -533,11 +574,17 @@ fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>, margin: i
     }
 }
 
-fn year_note(y: i32, d: NaiveDate) -> String {
-    match y - d.year() {
-        0 => String::new(),
-        k if k < 0 => " moved back a year".into(),
-        _ => " moved on a year".into(),
+/// "December 7 of 2021, the year of 2021-12-30 (past tense)"; "the January 12 after
+/// 2021-12-30, in 2022 (future tense)".
+fn month_day_words(month: &str, day: Option<u32>, y: i32, d: NaiveDate, tw: &str) -> String {
+    let what = match day {
+        Some(n) => format!("{month} {n}"),
+        None => month.to_owned(),
+    };
+    match y.cmp(&d.year()) {
+        std::cmp::Ordering::Equal => format!("{what} of {y}, the year of {d} ({tw})"),
+        std::cmp::Ordering::Less => format!("the {what} before {d}, in {y} ({tw})"),
+        std::cmp::Ordering::Greater => format!("the {what} after {d}, in {y} ({tw})"),
     }
 }
 
