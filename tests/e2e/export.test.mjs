@@ -178,6 +178,43 @@ test('a text too long for a link says so', async () => {
   assert.ok(await page.locator('#share-url').isHidden());
 });
 
+test('a long text, annotated in pieces, exports offsets into the whole text (UTF-16 and code points)', async () => {
+  const { page } = session;
+  const length = await page.evaluate(async () => {
+    const s = await (await fetch('sample.txt')).text();
+    let big = '';
+    for (let i = 0; big.length < 150_000; i++) big += `😀 Part ${i} 👩‍👩‍👧\n\n${s}\n`;
+    const input = document.getElementById('input');
+    input.value = big;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return big.length;
+  });
+  assert.ok(length > 100_000, 'long enough to be annotated piece by piece');
+  // Done: the view shows the new text (set when its run starts), and no run is in progress.
+  await page.waitForFunction(
+    () =>
+      document.getElementById('view').textContent === document.getElementById('input').value &&
+      document.getElementById('progress').hidden &&
+      /^Annotated/.test(document.getElementById('status').textContent),
+    null,
+    { timeout: 30000 },
+  );
+  const { body } = await exported('json');
+  const doc = JSON.parse(body);
+  const text = await page.inputValue('#input');
+  assert.equal(doc.text, text);
+  const chars = cps(text);
+  assert.ok(doc.entities.length > 500);
+  for (const e of doc.entities) {
+    assert.equal(text.slice(e.start, e.end), e.text);
+    assert.equal(chars.slice(e.cpStart, e.cpEnd).join(''), e.text);
+  }
+  const ids = new Set(doc.entities.map((e) => e.id));
+  assert.equal(ids.size, doc.entities.length, 'entity ids are unique across pieces');
+  for (const c of doc.clusters) for (const m of c.mentions) assert.ok(ids.has(m), 'cluster mentions point at entities');
+  for (const e of doc.entities) if (e.cluster !== undefined) assert.ok(doc.clusters[e.cluster].mentions.includes(e.id));
+});
+
 test('no console errors during exports', () => {
   assert.deepEqual(session.errors, []);
 });
