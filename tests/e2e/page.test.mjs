@@ -88,6 +88,23 @@ test('pasted text with an emoji before the entities: highlights land on the righ
   assert.equal(macron.pos, text.indexOf(macron.text));
 });
 
+test('a real paste (clipboard, Ctrl+V) is annotated the same way', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.waitForSelector('#view mark.ent', { timeout: 20000 });
+  const text = '🎉🎉 Emmanuel Macron and Olaf Scholz met in Berlin on Tuesday.';
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.focus('#input');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await waitForView(page, text);
+  const marks = await markPositions(page);
+  const truth = await annotateInPage(page, text);
+  assert.deepEqual(marks.map((m) => [m.pos, m.text]), truth.entities.map((e) => [e.start, e.text]));
+  assert.ok(marks.some((m) => m.text.includes('Macron') && m.pos === text.indexOf(m.text)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the article the product is built around (read from ../shared, never copied): highlights line up', async (t) => {
   const { page } = session;
   let text;
