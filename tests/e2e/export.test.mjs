@@ -215,6 +215,8 @@ test('a long text, annotated in pieces, exports offsets into the whole text (UTF
   for (const e of doc.entities) if (e.cluster !== undefined) assert.ok(doc.clusters[e.cluster].mentions.includes(e.id));
 });
 
-test('no console errors during exports', () => {
+test('no console errors during exports, and no request to another origin', () => {
   assert.deepEqual(session.errors, []);
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });

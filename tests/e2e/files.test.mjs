@@ -94,6 +94,8 @@ test('a file that is not text is refused with a visible message', async () => {
   assert.equal(await page.locator('#errors .error').count(), 0, 'the message can be dismissed');
 });
 
-test('no console errors', () => {
+test('no console errors, and no request to another origin', () => {
   assert.deepEqual(session.errors, []);
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });

@@ -299,6 +299,8 @@ test('nested spans (a date inside an event name) are marks inside marks, in the 
   assert.deepEqual(out.exported.marks, expected);
 });
 
-test('no console errors', () => {
+test('no console errors, and no request to another origin', () => {
   assert.deepEqual(session.errors, []);
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });
