@@ -213,6 +213,21 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
     let mut p = Prepared::default();
     for s in sentences {
         let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf, &mut title)).collect();
+        // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
+        // an all-caps one does; CoNLL has thousands of the latter and few of the former, so
+        // such a line is analysed upper-cased. Ordinary words are told from names by how
+        // news usually writes them (capitalization rate), so lists of names stay as they are.
+        let common_capitalized = toks
+            .iter()
+            .filter(|t| t.flags & CAP != 0 && t.flags & ALLCAPS == 0 && t.len > 2 && matches!(t.caprate, 1 | 2))
+            .count();
+        let lower_words = toks.iter().filter(|t| t.flags & LOWER != 0 && t.len > 3 && matches!(t.caprate, 1 | 2)).count();
+        let alpha = toks.iter().filter(|t| t.flags & ALPHA != 0).count();
+        let digits = toks.iter().any(|t| t.flags & DIGIT != 0);
+        if common_capitalized >= 3 && lower_words == 0 && !digits && common_capitalized * 10 >= alpha * 3 {
+            let upper: Vec<String> = s.iter().map(|w| w.to_uppercase()).collect();
+            toks = upper.iter().map(|w| analyse(w, lex, &mut buf, &mut title)).collect();
+        }
         // Gazetteer: every match, longest first per start.
         for i in 0..toks.len() {
             let mut h = 0u64;
