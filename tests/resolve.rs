@@ -71,7 +71,10 @@ const CASES: &[Case] = &[
     Case { name: "two unrelated acronyms", text: "NATO and OSCE met.", mentions: &[("NATO", O), ("OSCE", O)], clusters: &[&[0], &[1]] },
     Case { name: "different people different surnames", text: "Jen Psaki and Joe Biden. Psaki spoke.", mentions: &[("Jen Psaki", P), ("Joe Biden", P), ("Psaki", P)], clusters: &[&[0, 2], &[1]] },
     Case { name: "UK aliases", text: "Britain and the United Kingdom and the UK.", mentions: &[("Britain", G), ("United Kingdom", G), ("UK", G)], clusters: &[&[0, 1, 2]] },
-    Case { name: "acronym with periods defined", text: "the Federal Bureau of Investigation (F.B.I.) said. The F.B.I. agreed.", mentions: &[("Federal Bureau of Investigation", O), ("F.B.I.", O)], clusters: &[&[0, 1]] },
+    Case { name: "acronym with periods defined", text: "the Federal Bureau of Investigation (F.B.I.) said. The F.B.I. agreed.", mentions: &[("Federal Bureau of Investigation", O), ("F.B.I.", O)], clusters: &[&[0, 1, 2]] },
+    // The recognizer missed the headline's "Putin"; the cluster's name is found there too.
+    Case { name: "missed mention propagated", text: "Biden Warns Putin\n\nVladimir Putin spoke. Putin left.", mentions: &[("Biden", P), ("Vladimir Putin", P), ("Putin", P)], clusters: &[&[0], &[1, 2, 3]] },
+    Case { name: "lower-case word not propagated", text: "Mark Bush spoke. The bush burned. Bush left.", mentions: &[("Mark Bush", P), ("Bush", P)], clusters: &[&[0, 1]] },
     Case { name: "case-insensitive same name", text: "REUTERS reported. Reuters said.", mentions: &[("REUTERS", O), ("Reuters", O)], clusters: &[&[0, 1]] },
 ];
 

@@ -167,8 +167,80 @@ impl Building {
 }
 
 /// Clusters the named entities of `doc`: fills [`Document::clusters`] (most salient first) and
-/// each entity's `cluster`, and makes every mention carry its cluster's label.
+/// each entity's `cluster`, and makes every mention carry its cluster's label. Capitalized
+/// occurrences of a clustered name that the recognizer missed (a name in a headline, say)
+/// become mentions too, so that one entity is highlighted everywhere it is named.
 pub fn resolve(doc: &mut Document) {
+    cluster(doc);
+    if propagate(doc) {
+        for e in &mut doc.entities {
+            e.cluster = None;
+        }
+        cluster(doc);
+    }
+}
+
+/// Adds missed mentions: whole-token, case-exact occurrences of a cluster's one-word names
+/// (a mention's text, or a person's surname) outside every entity. Returns whether any were
+/// added.
+fn propagate(doc: &mut Document) -> bool {
+    let text = doc.text.as_str();
+    let mut names: HashMap<&str, (Label, f32)> = HashMap::new();
+    for c in &doc.clusters {
+        let confident = c.mentions.iter().any(|&m| doc.entities[m].score >= 0.8);
+        if !confident || c.label == Label::Misc {
+            continue;
+        }
+        for &m in &c.mentions {
+            let t = doc.entities[m].text.as_str();
+            let last = t.rsplit(' ').next().unwrap_or(t);
+            let candidates = [Some(t), (c.label == Label::Person).then_some(last)];
+            for w in candidates.into_iter().flatten() {
+                let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+                if capitalized && w.chars().count() >= 3 && !w.contains(' ') {
+                    names.insert(w, (c.label, 0.5));
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return false;
+    }
+    let map = crate::span::OffsetMap::new(text);
+    let mut added = Vec::new();
+    let mut next_entity = 0;
+    for t in &doc.tokens {
+        while next_entity < doc.entities.len() && doc.entities[next_entity].span.byte.end <= t.byte.start {
+            next_entity += 1;
+        }
+        let inside = doc.entities.get(next_entity).is_some_and(|e| e.span.byte.start < t.byte.end);
+        if inside {
+            continue;
+        }
+        if let Some(&(label, score)) = names.get(&text[t.byte.clone()]) {
+            added.push(crate::doc::Entity {
+                id: 0,
+                span: map.span(t.byte.clone()),
+                text: text[t.byte.clone()].to_owned(),
+                label,
+                score,
+                timex: None,
+                cluster: None,
+            });
+        }
+    }
+    if added.is_empty() {
+        return false;
+    }
+    doc.entities.extend(added);
+    doc.entities.sort_by_key(|e| e.span.byte.start);
+    for (i, e) in doc.entities.iter_mut().enumerate() {
+        e.id = i;
+    }
+    true
+}
+
+fn cluster(doc: &mut Document) {
     let lex = lexicons();
     let text = doc.text.as_str();
     let n_tokens = doc.tokens.len();
