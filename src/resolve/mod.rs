@@ -291,8 +291,18 @@ fn cluster(doc: &mut Document) {
         }
     }
 
+    // Long form key -> acronym keys it defines.
+    let mut shorts_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (short, long) in &defined {
+        shorts_of.entry(long.as_str()).or_default().push(short.as_str());
+    }
+
     let mut clusters: Vec<Building> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
+    // Indexes from names to clusters, so each mention looks at a few candidates, not all.
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     let total = text.len().max(1) as f32;
     for ei in 0..doc.entities.len() {
         let e = &doc.entities[ei];
@@ -304,24 +314,30 @@ fn cluster(doc: &mut Document) {
         let key = name_key(long_form.map_or(&e.text, |l| l));
         let words: Vec<&str> = e.text.split_whitespace().collect();
         let acr = is_acronym(&e.text);
-        let defined_long = if acr { defined.get(&key).cloned() } else { None };
-        let long_defines: Vec<&String> = defined.iter().filter(|(_, l)| **l == key).map(|(s, _)| s).collect();
 
-        let recent = |pred: &dyn Fn(&Building) -> bool| -> Option<usize> {
-            (0..clusters.len()).filter(|&c| pred(&clusters[c])).max_by_key(|&c| last_seen[c])
+        // The most recently mentioned candidate that satisfies `pred`.
+        let recent = |cands: Option<&Vec<usize>>, pred: &dyn Fn(&Building) -> bool| -> Option<usize> {
+            cands?.iter().copied().filter(|&c| pred(&clusters[c])).max_by_key(|&c| last_seen[c])
         };
-        let found = recent(&|c| compatible(c.label(), e.label) && c.keys.contains(&key))
+        let found = recent(by_key.get(&key), &|c| compatible(c.label(), e.label))
             .or_else(|| {
-                defined_long.as_ref().and_then(|l| recent(&|c| c.keys.contains(l)))
+                let long = if acr { defined.get(&key) } else { None };
+                long.and_then(|l| recent(by_key.get(l), &|_| true))
             })
-            .or_else(|| recent(&|c| long_defines.iter().any(|s| c.keys.contains(s))))
+            .or_else(|| {
+                let shorts = shorts_of.get(key.as_str())?;
+                shorts.iter().filter_map(|s| recent(by_key.get(*s), &|_| true)).max_by_key(|&c| last_seen[c])
+            })
             .or_else(|| {
                 // Acronym by initials, in either direction.
                 if acr {
-                    recent(&|c| c.label() != Label::Person && c.keys.iter().any(|k| k.split(' ').count() > 1) && initials(&c.longest).eq_ignore_ascii_case(&key.replace('.', "")))
+                    recent(by_initials.get(&key.replace('.', "").to_uppercase()), &|c| c.label() != Label::Person)
                 } else if words.len() > 1 && e.label != Label::Person {
                     let ini = initials(&e.text);
-                    recent(&|c| c.label() != Label::Person && c.keys.iter().any(|k| is_acronym(&k.to_uppercase()) && k.eq_ignore_ascii_case(&ini)))
+                    if !is_acronym(&ini) {
+                        return None;
+                    }
+                    recent(by_key.get(&ini.to_lowercase()), &|c| c.label() != Label::Person)
                 } else {
                     None
                 }
@@ -330,12 +346,13 @@ fn cluster(doc: &mut Document) {
                 // Part of a person's name. A one-word mention the recognizer called ORG or MISC
                 // may join a person ("Psaki"), never a place ("Paris" and "Paris Hilton").
                 let wavering = |l: Label| matches!(l, Label::Org | Label::Misc);
-                recent(&|c| {
+                let pred = |c: &Building| {
                     let cw: Vec<&str> = c.longest.split_whitespace().collect();
                     let (cl, el) = (c.label(), e.label);
                     (cl == Label::Person && (el == Label::Person || wavering(el) && words.len() == 1) && contiguous_part(&words, &cw))
                         || (el == Label::Person && (cl == Label::Person || wavering(cl)) && cw.len() == 1 && contiguous_part(&cw, &words))
-                })
+                };
+                words.iter().filter_map(|w| recent(by_word.get(*w), &pred)).max_by_key(|&c| last_seen[c])
             });
         let pos_weight = 1.0 + 1.5 * (1.0 - e.span.byte.start as f32 / total);
         let in_headline = headline && sentence_of.get(first_token(e.span.byte.start)) == Some(&0);
@@ -358,12 +375,22 @@ fn cluster(doc: &mut Document) {
         };
         let b = &mut clusters[c];
         if !b.keys.contains(&key) {
+            by_key.entry(key.clone()).or_default().push(c);
             b.keys.push(key);
         }
         let full = long_form.unwrap_or(&e.text);
         let plain = full.strip_prefix("the ").or_else(|| e.text.strip_prefix("The ")).unwrap_or(full);
         if plain.chars().count() > b.longest.chars().count() && !(acr && !b.longest.is_empty()) {
             b.longest = plain.to_owned();
+            if b.longest.contains(' ') {
+                by_initials.entry(initials(&b.longest)).or_default().push(c);
+            }
+            for w in b.longest.split_whitespace() {
+                let list = by_word.entry(w.to_owned()).or_default();
+                if list.last() != Some(&c) {
+                    list.push(c);
+                }
+            }
         }
         *b.votes.entry(e.label).or_default() += e.score.max(0.05);
         b.mentions.push(e.id);
@@ -394,7 +421,8 @@ fn cluster(doc: &mut Document) {
         };
         if (said_after || said_before) && t0 < n_tokens {
             let s = sentence_of[t0];
-            if !b.statements.contains(&s) {
+            // Mentions come in text order, so a repeated sentence is the last one pushed.
+            if b.statements.last() != Some(&s) {
                 b.statements.push(s);
             }
         }
