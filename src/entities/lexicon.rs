@@ -3,11 +3,14 @@
 
 use super::features::{Lexicon, PREFIX};
 use super::hash;
-use super::weights::{read_varint, varint};
+use super::weights::read_varint;
+#[cfg(any(test, feature = "cli"))]
+use super::weights::varint;
 use crate::error::{Error, Result};
 use crate::model::Reader;
 
 /// Lexicon contents as text, the form the trainer builds and the model stores.
+#[cfg(any(test, feature = "cli"))]
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LexiconSource {
     /// Word → (cluster path bits, path length).
@@ -18,6 +21,7 @@ pub(crate) struct LexiconSource {
     pub gaz: Vec<(String, u16)>,
 }
 
+#[cfg(any(test, feature = "cli"))]
 fn put_str(out: &mut Vec<u8>, s: &str) {
     varint(out, s.len() as u32);
     out.extend_from_slice(s.as_bytes());
@@ -28,6 +32,7 @@ fn get_str<'a>(r: &mut Reader<'a>) -> Result<&'a str> {
     std::str::from_utf8(r.take(n)?).map_err(|_| Error::model("lexicon entry is not UTF-8"))
 }
 
+#[cfg(any(test, feature = "cli"))]
 impl LexiconSource {
     /// Sorts entries so that equal inputs give equal bytes.
     pub(crate) fn normalize(&mut self) {

@@ -3,6 +3,7 @@
 /// Number of tags: `O` plus B, I, L, U for each of the four types.
 pub(crate) const NT: usize = 17;
 /// The CoNLL types, in tag order.
+#[cfg(any(test, feature = "cli"))]
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// Position of a token in a name.
@@ -15,6 +16,7 @@ pub(crate) enum Pos {
 }
 
 /// Tag id of a type (0..4) and position; `0` is `O`.
+#[cfg(any(test, feature = "cli"))]
 #[inline]
 pub(crate) fn tag(ty: usize, pos: Pos) -> u8 {
     (1 + ty * 4 + pos as usize) as u8
@@ -53,6 +55,7 @@ pub(crate) fn allowed_end(t: u8) -> bool {
 }
 
 /// BILOU tags for spans `(start, end, type)` over `n` tokens.
+#[cfg(any(test, feature = "cli"))]
 pub(crate) fn encode(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
     let mut t = vec![0u8; n];
     for &(s, e, ty) in spans {

@@ -89,6 +89,7 @@ impl<const W: usize> Table<W> {
 }
 
 /// Serializes `(key, row)` pairs (any order), the scale and learned transitions.
+#[cfg(any(test, feature = "cli"))]
 pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[f32]) -> Vec<u8> {
     let mut e: Vec<&(u32, [i16; NT])> = entries.iter().collect();
     e.sort_by_key(|x| x.0);
@@ -171,6 +172,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
 }
 
 /// Appends a LEB128 varint.
+#[cfg(any(test, feature = "cli"))]
 pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
