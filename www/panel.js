@@ -82,7 +82,11 @@ export class SidePanel {
     };
     els.groups.addEventListener('click', onJump);
     els.timeline.addEventListener('click', onJump);
-    els.search.addEventListener('input', () => this.#renderGroups());
+    let timer = 0;
+    els.search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.#renderGroups(), 120);
+    });
   }
 
   update(entities, clusters, hidden) {

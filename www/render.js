@@ -21,6 +21,7 @@ export class AnnotatedView {
       rootMargin: '800px 0px',
     });
     this.idleTimer = 0;
+    this.matchGen = 0; // bumped by setMatch; each painted piece records the one it shows
   }
 
   /**
@@ -82,8 +83,17 @@ export class AnnotatedView {
   setMatch(match) {
     if (!match && !this.match) return;
     this.match = match;
+    this.matchGen++;
     this.root.classList.toggle('searching', Boolean(match));
-    for (const m of this.root.querySelectorAll('mark.ent')) {
+    // Pieces on screen now; the others when they come into view (a long text has many marks).
+    for (const p of this.pieces) if (p.done && (p.visible || this.pieces.length === 1)) this.#applyMatch(p);
+  }
+
+  #applyMatch(p) {
+    if (p.matchGen === this.matchGen) return;
+    p.matchGen = this.matchGen;
+    const match = this.match;
+    for (const m of p.el.querySelectorAll('mark.ent')) {
       const e = this.byId.get(Number(m.dataset.id));
       m.classList.toggle('match', Boolean(match && e && match(e)));
     }
@@ -119,7 +129,10 @@ export class AnnotatedView {
       const p = this.pieces.find((q) => q.el === entry.target);
       if (!p) continue;
       p.visible = entry.isIntersecting;
-      if (p.visible) this.#paint(p);
+      if (p.visible) {
+        this.#paint(p);
+        if (p.done) this.#applyMatch(p);
+      }
     }
   }
 
@@ -170,6 +183,7 @@ export class AnnotatedView {
     emit(p.end);
     p.el.replaceChildren(frag);
     p.done = true;
+    p.matchGen = this.matchGen;
   }
 }
 

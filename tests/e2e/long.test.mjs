@@ -33,20 +33,19 @@ function loadBigText(page) {
     const big = parts.join('');
     const input = document.getElementById('input');
     input.value = big;
-    // A probe of main-thread stalls: the longest gap between 10 ms timer ticks from now on.
-    window.__maxGap = 0;
-    let last = performance.now();
-    window.__probe = setInterval(() => {
-      const now = performance.now();
-      window.__maxGap = Math.max(window.__maxGap, now - last);
-      last = now;
-    }, 10);
+    // Main-thread work from now on: the longest task (Long Tasks API). (A timer-gap probe would
+    // also count the time a loaded machine does not give this tab at all.)
+    window.__maxTask = 0;
+    window.__probe = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__maxTask = Math.max(window.__maxTask, e.duration);
+    });
+    window.__probe.observe({ type: 'longtask' });
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return big.length;
   });
 }
 
-test('a 5 MB text: progress, visible part first, responsive input, then complete', async () => {
+test('a 5 MB text: progress, visible part first, responsive input, then complete', async (t) => {
   const { page, errors, context } = await openPage(browser, server.url);
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   const length = await loadBigText(page);
@@ -63,17 +62,19 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
 
   // The start of the text is highlighted before the whole text is done (or at the latest with it).
   await page.waitForSelector('#view .piece mark.ent', { timeout: 20000 });
-  await page.locator('#progress').waitFor({ state: 'hidden', timeout: 45000 });
-  const maxGap = await page.evaluate(() => {
-    clearInterval(window.__probe);
-    return window.__maxGap;
+  // (~10 s of annotation on an idle 2-core machine; several times that on a busy one)
+  await page.locator('#progress').waitFor({ state: 'hidden', timeout: 80000 });
+  const maxTask = await page.evaluate(() => {
+    window.__probe.disconnect();
+    return window.__maxTask;
   });
   assert.match(await page.textContent('#status'), /^Annotated [\d,]+ tokens in [\d,.]+ m?s$/);
+  t.diagnostic(`${await page.textContent('#status')}; typing 6 characters meanwhile: ${typingMs} ms; longest main-thread task: ${Math.round(maxTask)} ms`);
   const tokens = Number((await page.textContent('#status')).match(/Annotated ([\d,]+)/)[1].replace(/,/g, ''));
   assert.ok(tokens > 500_000, `all pieces counted (${tokens} tokens)`);
-  assert.ok(typingMs < 3000, `typing 6 characters took ${typingMs} ms while the worker ran (running: ${stillRunning})`);
-  // Setting a 5 MB textarea value costs Chromium ~1 s once; beyond that no stall may be long.
-  assert.ok(maxGap < 2500, `longest main-thread stall ${Math.round(maxGap)} ms`);
+  assert.ok(typingMs < 5000, `typing 6 characters took ${typingMs} ms while the worker ran (running: ${stillRunning})`);
+  // Unloaded, the longest task is ~200 ms (the last result's panel and legend); allow for a busy CI.
+  assert.ok(maxTask < 1500, `longest main-thread task ${Math.round(maxTask)} ms`);
 
   // The view holds exactly the text; marks near the start are right; the last piece is marked too.
   const ok = await page.evaluate(() => document.getElementById('view').textContent === document.getElementById('input').value);
@@ -87,6 +88,10 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
   // Entities found in a later piece carry offsets into the whole text.
   const lastMark = await last.locator('mark.ent').last().evaluate((m) => ({ start: +m.dataset.start, end: +m.dataset.end, text: m.textContent }));
   assert.ok(lastMark.start > 4_900_000);
+  // The search typed meanwhile ("Danube") outlines matches here too, once this piece is on screen.
+  await page.waitForFunction(() => document.querySelector('#view .piece:last-child mark.ent.match'), null, { timeout: 10000 });
+  const matched = await last.locator('mark.ent.match').allTextContents();
+  assert.ok(matched.every((m) => m.includes('Danube')), matched.join(', '));
   assert.equal(text.slice(lastMark.start, lastMark.end), lastMark.text);
   assert.deepEqual(errors, []);
   await context.close();

@@ -131,7 +131,9 @@ test('side panel: entities grouped by label with counts; search; click to jump',
   // Search narrows the list (case and accents folded).
   const target = groups[0].rows[0];
   const query = target.name.slice(0, Math.min(5, target.name.length)).toUpperCase();
+  const countIs = (re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('search-count').textContent), re.source);
   await page.fill('#search', query);
+  await countIs(/^\d+ of \d+ entities match$/); // (the search waits for a pause in typing)
   const shown = await page.$$eval('#groups li button', (bs) => bs.map((b) => b.textContent));
   assert.ok(shown.includes(target.name));
   assert.ok(shown.length < groups.reduce((s, g) => s + g.rows.length, 0), 'fewer rows while searching');
@@ -142,8 +144,10 @@ test('side panel: entities grouped by label with counts; search; click to jump',
   const fold = (x) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   for (const t of outlined) assert.ok(fold(t).includes(fold(query)), `${t} matches ${query}`);
   await page.fill('#search', 'zzzz-no-such-entity');
+  await countIs(/^0 of \d+ entities match$/);
   assert.equal(await page.locator('#groups li').count(), 0);
   await page.fill('#search', '');
+  await countIs(/^$/);
   assert.equal(await page.locator('#view mark.match').count(), 0, 'no outline without a search');
   // Clicking a row focuses its first mention and opens its card.
   await page.click(`#groups button[data-jump="${target.id}"]`);
