@@ -44,6 +44,11 @@ pub struct Grammar {
     pub rules: Vec<Rule>,
     /// Every literal word of every rule: a cheap filter for where a match may start.
     literals: std::collections::HashSet<String>,
+    /// Rules by their first element, so a token tries only the rules that can start on it:
+    /// by literal word, by class, and those whose first element is optional.
+    first_lit: HashMap<String, Vec<usize>>,
+    first_class: Vec<(String, Vec<usize>)>,
+    first_any: Vec<usize>,
 }
 
 /// A match of a rule: token range and captures.
@@ -123,29 +128,60 @@ impl Grammar {
             })
             .flatten()
             .collect();
-        Grammar { lexicon: lex, rules: out, literals }
+        let mut first_lit: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut first_class: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut first_any = Vec::new();
+        for (r, rule) in out.iter().enumerate() {
+            match rule.elems.first() {
+                Some((Elem::Lit(ws), false)) => {
+                    for w in ws {
+                        first_lit.entry(w.clone()).or_default().push(r);
+                    }
+                }
+                Some((Elem::Class(c), false)) => match first_class.iter_mut().find(|(k, _)| k == c) {
+                    Some((_, v)) => v.push(r),
+                    None => first_class.push((c.clone(), vec![r])),
+                },
+                _ => first_any.push(r),
+            }
+        }
+        Grammar { lexicon: lex, rules: out, literals, first_lit, first_class, first_any }
     }
 
     /// The value of `word` in lexicon class `class`.
+    #[cfg(test)]
     pub fn lookup(&self, word: &str, class: &str) -> Option<&str> {
         self.lexicon.get(word)?.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
     }
 
-    /// True if the word is in the lexicon under any class.
-    pub fn known(&self, word: &str) -> bool {
-        self.lexicon.contains_key(word)
+    /// The lexicon entries of a word (empty when it has none).
+    pub fn entries(&self, word: &str) -> &[(String, String)] {
+        self.lexicon.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// False when no rule can start at this token (most words), so matching stays cheap.
     pub fn may_start(&self, t: &Tok) -> bool {
-        t.kind == Kind::Num || self.lexicon.contains_key(&t.lower) || self.literals.contains(&t.lower)
+        t.kind == Kind::Num || !t.lex.is_empty() || self.literals.contains(&t.lower)
     }
 
     /// The longest match of any rule starting at token `i` (earlier rules win ties).
     pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<Match> {
+        let t = toks.get(i)?;
+        let mut cands: Vec<usize> = self.first_any.clone();
+        if let Some(v) = self.first_lit.get(&t.lower) {
+            cands.extend_from_slice(v);
+        }
+        for (c, v) in &self.first_class {
+            if self.match_class(c, toks, i).is_some() {
+                cands.extend_from_slice(v);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<Match> = None;
         let mut caps = Vec::new();
-        for (r, rule) in self.rules.iter().enumerate() {
+        for r in cands {
+            let rule = &self.rules[r];
             caps.clear();
             if let Some(end) = self.match_elems(&rule.elems, toks, i, &mut caps) {
                 if end > i && best.as_ref().is_none_or(|b| end > b.end) {
@@ -274,8 +310,8 @@ impl Grammar {
                 if let Some(d) = digit_ordinal(t) {
                     return one(d.to_string());
                 }
-                if let Some(tens) = self.lookup(&t.lower, "tens") {
-                    if let Some(n) = toks.get(i + 1).and_then(|u| self.lookup(&u.lower, "ord")) {
+                if let Some(tens) = lookup_tok(t, "tens") {
+                    if let Some(n) = toks.get(i + 1).and_then(|u| lookup_tok(u, "ord")) {
                         if let (Ok(a), Ok(b)) = (tens.parse::<u32>(), n.parse::<u32>()) {
                             if b < 10 {
                                 return Some((2, vec![("ord".into(), (a + b).to_string())]));
@@ -283,13 +319,13 @@ impl Grammar {
                         }
                     }
                 }
-                one(self.lookup(&t.lower, "ord")?.to_owned())
+                one(lookup_tok(t, "ord")?.to_owned())
             }
             _ => {
                 if t.kind != Kind::Word {
                     return None;
                 }
-                let v = self.lookup(&t.lower, c)?;
+                let v = lookup_tok(t, c)?;
                 if matches!(c, "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
                     return None;
                 }
@@ -320,7 +356,7 @@ impl Grammar {
                 }
             }
         }
-        let v = self.lookup(&t.lower, "num")?;
+        let v = lookup_tok(t, "num")?;
         // "two thousand years", "a hundred years"
         if let Some(u) = toks.get(i + 1) {
             let mul = match u.lower.as_str() {
@@ -334,9 +370,9 @@ impl Grammar {
                 }
             }
         }
-        if let Some(tens) = self.lookup(&t.lower, "tens") {
+        if let Some(tens) = lookup_tok(t, "tens") {
             if let Some(u) = toks.get(i + 1) {
-                if let Some(n) = self.lookup(&u.lower, "num").and_then(|n| n.parse::<u32>().ok()).filter(|n| *n < 10) {
+                if let Some(n) = lookup_tok(u, "num").and_then(|n| n.parse::<u32>().ok()).filter(|n| *n < 10) {
                     if u.kind == Kind::Word && u.lower != "a" && u.lower != "an" {
                         return cap(2, (tens.parse::<u32>().ok()? + n).to_string());
                     }
@@ -345,6 +381,11 @@ impl Grammar {
         }
         cap(1, v.to_owned())
     }
+}
+
+/// The value of a token in lexicon class `class` (entries were looked up once by the lexer).
+pub fn lookup_tok<'a>(t: &'a Tok, class: &str) -> Option<&'a str> {
+    t.lex.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
 }
 
 /// A token of only ASCII digits, at most `max` of them.

@@ -33,6 +33,8 @@ pub struct Tok {
     pub hyphen_before: bool,
     /// No whitespace between this token and the previous one.
     pub glued: bool,
+    /// Its entries in the normalization table (looked up once here).
+    pub lex: &'static [(String, String)],
 }
 
 /// Lexes `text[range]`; byte offsets in the result are absolute.
@@ -97,6 +99,7 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if lower == "\u{2019}s" {
             lower = "'s".into();
         }
+        let entries = if kind == Kind::Word { super::grammar::grammar().entries(&lower) } else { &[] };
         out.push(Tok {
             start: start + i,
             end: start + j,
@@ -106,6 +109,7 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
             all_caps,
             hyphen_before: hyphen,
             glued,
+            lex: entries,
         });
         hyphen = false;
         glued = true;

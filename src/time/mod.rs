@@ -15,7 +15,7 @@ mod resolve;
 
 use crate::doc::{Label, Sentence, Timex, TimexType, Token};
 use chrono::NaiveDate;
-use grammar::{grammar, Match};
+use grammar::{grammar, lookup_tok, Match};
 use lex::{Kind, Tok};
 use resolve::{Context, Tense};
 use std::ops::Range;
@@ -176,18 +176,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         }
     }
     if has("weekday") && len <= 2 {
-        let wd = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "weekday").is_some());
+        let wd = toks[m.start..m.end].iter().find(|t| lookup_tok(t, "weekday").is_some());
         if let Some(wd) = wd {
             if wd.lower.len() <= 5 && !wd.lower.ends_with("day") && toks.get(m.end).is_none_or(|t| t.lower != ".") {
                 return false; // "Sat", "Wed" need their dot.
             }
         }
         // "Black Friday", "Mark Friday": a weekday inside a name.
-        if prev.is_some_and(|p| p.cap && g.lookup(&p.lower, "notday").is_some()) {
+        if prev.is_some_and(|p| p.cap && lookup_tok(p, "notday").is_some()) {
             return false;
         }
         // "The Sunday Times": an article, the weekday, a capitalized word.
-        if prev.is_some_and(|p| p.lower == "the") && next.is_some_and(|n| n.kind == Kind::Word && n.cap && !g.known(&n.lower)) {
+        if prev.is_some_and(|p| p.lower == "the") && next.is_some_and(|n| n.kind == Kind::Word && n.cap && !!n.lex.is_empty()) {
             return false;
         }
     }
@@ -212,7 +212,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "fall" / "spring" alone are verbs and nouns more often than seasons.
     if has("season") && len <= 2 {
-        let s = toks[m.start..m.end].iter().find(|t| g.lookup(&t.lower, "season").is_some());
+        let s = toks[m.start..m.end].iter().find(|t| lookup_tok(t, "season").is_some());
         if s.is_some_and(|s| matches!(s.lower.as_str(), "fall" | "spring")) && m.end - m.start <= 2 && !has("year") && !has("rel") {
             // "in the spring", "this fall", but not "from the spring" or "prices fall".
             let article = first.lower == "the" || prev.is_some_and(|p| p.lower == "the");
@@ -253,14 +253,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "three-quarters", "last-minute": parts of a hyphenated word, not expressions.
-    if first.hyphen_before && prev.is_some_and(|p| g.lookup(&p.lower, "num").is_some()) {
+    if first.hyphen_before && prev.is_some_and(|p| lookup_tok(p, "num").is_some()) {
         return false;
     }
     if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" {
         return false;
     }
     // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.
-    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && !g.known(&p.lower))
+    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && !!p.lex.is_empty())
         && ["today", "tonight", "tomorrow", "noon", "now", "midnight", "yesterday"].contains(&first.lower.as_str())
     {
         return false;
@@ -276,7 +276,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         }
     }
     // "This Week", "Person of the Year": a capitalized unit inside a sentence is a name.
-    if !g.rules[m.rule].template.starts_with("hol") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && grammar().lookup(&t.lower, "unit").is_some()) {
+    if !g.rules[m.rule].template.starts_with("hol") && toks[m.start..m.end].iter().enumerate().any(|(k, t)| m.start + k > 0 && t.cap && !t.all_caps && lookup_tok(t, "unit").is_some()) {
         return false;
     }
     // "a second", "a quarter of": fractions, not durations.
