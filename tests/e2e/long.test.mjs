@@ -40,6 +40,12 @@ function loadBigText(page) {
       for (const e of list.getEntries()) window.__maxTask = Math.max(window.__maxTask, e.duration);
     });
     window.__probe.observe({ type: 'longtask' });
+    // Key events' input delay (Event Timing API): from the key press to its handler starting.
+    window.__keys = [];
+    window.__events = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name.startsWith('key')) window.__keys.push(e.processingStart - e.startTime);
+    });
+    window.__events.observe({ type: 'event', durationThreshold: 16, buffered: true });
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return big.length;
   });
@@ -64,15 +70,20 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
   await page.waitForSelector('#view .piece mark.ent', { timeout: 20000 });
   // (~10 s of annotation on an idle 2-core machine; several times that on a busy one)
   await page.locator('#progress').waitFor({ state: 'hidden', timeout: 80000 });
-  const maxTask = await page.evaluate(() => {
+  const { maxTask, keys } = await page.evaluate(() => {
     window.__probe.disconnect();
-    return window.__maxTask;
+    window.__events.disconnect();
+    return { maxTask: window.__maxTask, keys: window.__keys };
   });
+  const maxDelay = Math.max(0, ...keys);
   assert.match(await page.textContent('#status'), /^Annotated [\d,]+ tokens in [\d,.]+ m?s$/);
-  t.diagnostic(`${await page.textContent('#status')}; typing 6 characters meanwhile: ${typingMs} ms; longest main-thread task: ${Math.round(maxTask)} ms`);
+  t.diagnostic(`${await page.textContent('#status')}; typing 6 characters meanwhile: ${typingMs} ms; longest main-thread task: ${Math.round(maxTask)} ms; longest key input delay: ${Math.round(maxDelay)} ms (${keys.length} slow key events)`);
   const tokens = Number((await page.textContent('#status')).match(/Annotated ([\d,]+)/)[1].replace(/,/g, ''));
   assert.ok(tokens > 500_000, `all pieces counted (${tokens} tokens)`);
-  assert.ok(typingMs < 5000, `typing 6 characters took ${typingMs} ms while the worker ran (running: ${stillRunning})`);
+  // Each key press reached its handler quickly (the wall clock of typing also counts the test
+  // driver's own round trips, which a loaded machine slows).
+  assert.ok(maxDelay < 1000, `a key waited ${Math.round(maxDelay)} ms for the main thread (worker running: ${stillRunning})`);
+  assert.ok(typingMs < 10000, `typing 6 characters took ${typingMs} ms while the worker ran`);
   // Unloaded, the longest task is ~200 ms (the last result's panel and legend); allow for a busy CI.
   assert.ok(maxTask < 1500, `longest main-thread task ${Math.round(maxTask)} ms`);
 
