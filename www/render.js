@@ -43,7 +43,7 @@ export class AnnotatedView {
       // A long text's pieces are blocks whose layout is skipped while off screen
       // (content-visibility), so painting one piece does not re-lay out the whole text.
       el.className = bounds.length > 2 ? 'piece lazy' : 'piece';
-      el.append(document.createTextNode(text.slice(bounds[i], bounds[i + 1])));
+      if (bounds[i + 1] > bounds[i]) el.append(document.createTextNode(text.slice(bounds[i], bounds[i + 1])));
       this.pieces.push({ start: bounds[i], end: bounds[i + 1], el, from: 0, to: 0, done: false, visible: false });
       frag.append(el);
     }
@@ -71,12 +71,10 @@ export class AnnotatedView {
   /** Switches labels off (their marks become plain text and leave the tab order). */
   setHidden(hidden) {
     this.hidden = new Set(hidden);
-    for (const p of this.pieces) {
-      if (p.done) {
-        p.done = false;
-        this.#paint(p);
-      }
-    }
+    for (const p of this.pieces) p.done = false;
+    // Pieces on screen now, the rest in idle time (a long text has many).
+    for (const p of this.pieces) if (p.visible || this.pieces.length === 1) this.#paint(p);
+    this.#scheduleIdle();
   }
 
   /** Outlines the marks of entities for which `match` is true (null: none). */

@@ -200,6 +200,8 @@ test('text is rendered as text: an XSS payload stays inert', async () => {
 test('re-annotates as you type', async () => {
   const { page } = session;
   await page.fill('#input', '');
+  await page.waitForFunction(() => document.getElementById('view').textContent === '' && /^Annotated 0 tokens/.test(document.getElementById('status').textContent));
+  assert.equal(await page.$eval('#view', (v) => getComputedStyle(v, '::before').content), '"Highlights appear here."', 'an empty text shows a hint');
   await page.locator('#input').pressSequentially('Angela Merkel visited Paris.', { delay: 5 });
   await waitForView(page, 'Angela Merkel visited Paris.');
 });
