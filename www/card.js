@@ -74,7 +74,14 @@ export class EntityCard {
 
   hideSoon() {
     clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hide(), HIDE_DELAY);
+    this.hideTimer = setTimeout(() => {
+      // The pointer left a mark: back to the focused mark's card, if a mark has the focus.
+      const focused = document.activeElement?.closest?.('mark.ent');
+      const inView = Boolean(focused && this.view.contains(focused));
+      if (!inView) this.hide();
+      else if (focused !== this.mark) this.show(focused);
+      // else: the card is the focused mark's already; it stays
+    }, HIDE_DELAY);
   }
 
   hide() {

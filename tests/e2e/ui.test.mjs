@@ -72,6 +72,22 @@ test('keyboard and card: other mentions of the same entity, Enter and click jump
   await page.keyboard.press('Escape');
 });
 
+test('hovering another highlight while one has the focus, then leaving it, returns to the focused one', async () => {
+  const { page } = session;
+  const marks = page.locator('#view mark.ent');
+  await page.mouse.move(1, 1);
+  await marks.nth(0).focus();
+  const card = page.locator('#card .card-text');
+  assert.equal(await card.textContent(), await marks.nth(0).textContent());
+  await marks.nth(2).hover();
+  await page.waitForFunction((t) => document.querySelector('#card .card-text')?.textContent === t, await marks.nth(2).textContent());
+  await page.mouse.move(1, 1);
+  await page.waitForFunction((t) => document.querySelector('#card .card-text')?.textContent === t, await marks.nth(0).textContent());
+  assert.equal(await page.locator('#card').isVisible(), true);
+  await page.keyboard.press('Escape');
+  await page.locator('#card').waitFor({ state: 'hidden' });
+});
+
 test('the card follows its mark when the view scrolls, and closes when the mark leaves the view', async () => {
   const { page } = session;
   const mark = page.locator('#view mark.ent').nth(6);
