@@ -80,7 +80,7 @@ def main():
             if not j.get("text", "").strip():
                 continue
             stories.append(j)
-            n += len(j["text"])
+            n += len(j["text"]) + 2  # as bench/web/bench.js counts (stories joined by a blank line)
     texts = [s["text"] for s in stories]
     chars = sum(len(t) for t in texts)
     words = sum(len(t.split()) for t in texts)
@@ -139,7 +139,14 @@ def main():
               "use a larger --chars", file=sys.stderr)
     d_wall_net = max(d_wall_net, 1e-3)
     d_cpu_net = max(d_cpu_net, 1e-3)
+    try:
+        git = lambda *a: subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = git("status", "--porcelain", "--", "src", "models", "Cargo.toml", "Cargo.lock")
+        build = {"commit": git("rev-parse", "--short", "HEAD"), "uncommittedSourceFiles": len(dirty.splitlines()) if dirty else 0}
+    except Exception:  # not a git checkout
+        build = None
     res = {
+        "build": build,
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {
             "cpu": platform.processor() or platform.machine(),
@@ -179,6 +186,9 @@ def main():
 
     d, s, r = res["dateline"], res["spacy"], res["ratio"]
     print(f"# Native CLI vs spaCy small — {res['date']}\n")
+    if build:
+        extra = f" plus uncommitted changes in {build['uncommittedSourceFiles']} source files (shared working tree)" if build["uncommittedSourceFiles"] else ""
+        print(f"Commit {build['commit']}{extra}.", end=" ")
     print(f"{res['machine']['cores']} cores (shared, load average {' '.join(map(str, res['machine']['loadavg']))} at the end); "
           f"{len(stories):,} Reuters stories, {chars:,} characters, {words:,} words (whitespace-separated), one document per story.\n")
     print("| tool | wall s | CPU s | words/s (wall) | words/s (CPU) |")

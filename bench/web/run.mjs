@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer, fileFor, ROOT, SHARED } from './server.mjs';
 
@@ -59,6 +60,16 @@ function instrument() {
     }
     return orig.call(this, fn, delay, ...rest);
   };
+  // The annotator worker's 'ready' message (wasm fetched, compiled, instantiated, warmed up).
+  const W = window.Worker;
+  window.Worker = function (...args) {
+    const w = new W(...args);
+    w.addEventListener('message', (ev) => {
+      if (ev.data?.type === 'ready' && !b.ready) b.ready = { at: performance.now(), warmupMs: ev.data.warmupMs ?? null };
+    });
+    return w;
+  };
+  window.Worker.prototype = W.prototype;
   document.addEventListener('dateline:annotated', (ev) => {
     b.annotated.push({ at: performance.now(), ms: ev.detail?.ms ?? null, tokens: ev.detail?.tokens ?? null });
   });
@@ -104,6 +115,7 @@ async function waitFirstMarks(page) {
     return {
       marks: window.__bench.marks,
       annotated: window.__bench.annotated[0],
+      ready: window.__bench.ready ?? null,
       nav: nav && {
         responseEnd: nav.responseEnd,
         domContentLoaded: nav.domContentLoadedEventEnd,
@@ -187,6 +199,8 @@ async function coldStart(browser, base) {
     workerAnnotateMs: r1(median(xs.map((r) => r.annotated.ms))),
     responseEndMs: r1(median(xs.map((r) => r.nav.responseEnd))),
     domContentLoadedMs: r1(median(xs.map((r) => r.nav.domContentLoaded))),
+    workerReadyMs: r1(median(xs.filter((r) => r.ready).map((r) => r.ready.at))),
+    workerWarmupMs: r1(median(xs.filter((r) => r.ready?.warmupMs != null).map((r) => r.ready.warmupMs))),
     runs: xs.map((r) => r1(r.marks.frame)),
   });
   return { cold: sum(runs), repeat: sum(repeat), problems: runs.flatMap((r) => r.problems) };
@@ -286,6 +300,17 @@ async function tools(browser, base) {
   return { ...results, foreignRequests: foreign, problems };
 }
 
+/** The commit measured, and whether the build's sources had uncommitted changes. */
+function gitInfo() {
+  try {
+    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'wasm', 'www', 'models', 'Cargo.toml', 'Cargo.lock');
+    return { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSourceFiles: dirty ? dirty.split('\n').length : 0 };
+  } catch {
+    return null;
+  }
+}
+
 // ---- main ----
 
 const loadBefore = os.loadavg();
@@ -304,6 +329,7 @@ const out = {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     loadavgBefore: loadBefore.map((x) => +x.toFixed(2)),
   },
+  build: gitInfo(),
   browser: `Chromium ${browser.version()} (headless, ${CHROMIUM})`,
   quick: QUICK,
 };
@@ -342,7 +368,7 @@ const md = [];
 md.push(`# Dateline browser benchmarks — ${out.date}`);
 md.push('');
 md.push(
-  `${out.browser}; ${out.machine.cpu}, ${out.machine.cores} cores, ${out.machine.memoryGiB} GiB; load average ${out.machine.loadavgBefore.join(' ')} before, ${out.machine.loadavgAfter.join(' ')} after${QUICK ? '; QUICK run (smaller texts, fewer repetitions)' : ''}.`,
+  `Commit ${out.build?.commit ?? '?'}${out.build?.uncommittedSourceFiles ? ` plus uncommitted changes in ${out.build.uncommittedSourceFiles} source files (shared working tree)` : ''}. ${out.browser}; ${out.machine.cpu}, ${out.machine.cores} cores, ${out.machine.memoryGiB} GiB; load average ${out.machine.loadavgBefore.join(' ')} before, ${out.machine.loadavgAfter.join(' ')} after${QUICK ? '; QUICK run (smaller texts, fewer repetitions)' : ''}.`,
 );
 const t = out.tools;
 if (t?.tools) {
@@ -389,10 +415,10 @@ if (out.coldStart) {
   md.push('');
   md.push(
     table(
-      ['visit', 'HTML received', 'DOMContentLoaded', 'annotated event', 'first marks drawn (rAF)', 'worker annotate ms', 'runs'],
+      ['visit', 'HTML received', 'DOMContentLoaded', 'annotator ready (warm-up ms)', 'annotated event', 'first marks drawn (rAF)', 'worker annotate ms', 'runs'],
       [
-        ['first (empty cache)', c.cold.responseEndMs, c.cold.domContentLoadedMs, c.cold.annotatedEventMs, c.cold.firstMarksFrameMs, c.cold.workerAnnotateMs, c.cold.runs.join(', ')],
-        ['repeat (same profile)', c.repeat.responseEndMs, c.repeat.domContentLoadedMs, c.repeat.annotatedEventMs, c.repeat.firstMarksFrameMs, c.repeat.workerAnnotateMs, c.repeat.runs.join(', ')],
+        ['first (empty cache)', c.cold.responseEndMs, c.cold.domContentLoadedMs, `${fmt(c.cold.workerReadyMs)} (${fmt(c.cold.workerWarmupMs)})`, c.cold.annotatedEventMs, c.cold.firstMarksFrameMs, c.cold.workerAnnotateMs, c.cold.runs.join(', ')],
+        ['repeat (same profile)', c.repeat.responseEndMs, c.repeat.domContentLoadedMs, `${fmt(c.repeat.workerReadyMs)} (${fmt(c.repeat.workerWarmupMs)})`, c.repeat.annotatedEventMs, c.repeat.firstMarksFrameMs, c.repeat.workerAnnotateMs, c.repeat.runs.join(', ')],
       ],
     ),
   );
