@@ -126,7 +126,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
-        ctx.margin = if distance <= 3 { 31 } else { 60 };
+        ctx.margin = if distance <= 3 { 31 } else { 120 };
         let r = ctx.resolve(&value, tense);
         let kind = rule.kind;
         let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
