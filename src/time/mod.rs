@@ -128,6 +128,18 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
         let r = ctx.resolve(&value, tense);
+        let modifier = modifier.or_else(|| rule.modifier.clone());
+        let explanation = r.explanation.map(|e| match modifier.as_deref() {
+            Some("START") => format!("the start of {e}"),
+            Some("END") => format!("the end of {e}"),
+            Some("MID") => format!("the middle of {e}"),
+            Some("APPROX") => format!("about {e}"),
+            Some("MORE_THAN") => format!("more than {e}"),
+            Some("LESS_THAN") => format!("less than {e}"),
+            Some("EQUAL_OR_MORE") => format!("at least {e}"),
+            Some("EQUAL_OR_LESS") => format!("at most {e}"),
+            _ => e,
+        });
         let kind = rule.kind;
         let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
             Label::Time
@@ -140,10 +152,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             timex: Timex {
                 kind,
                 value: r.value,
-                modifier: modifier.or_else(|| rule.modifier.clone()),
+                modifier,
                 end_value: r.end_value,
                 anchor: r.anchor,
-                explanation: r.explanation,
+                explanation,
             },
         });
         i = m.end;

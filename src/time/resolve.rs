@@ -425,13 +425,43 @@ fn stated(v: &str) -> Option<String> {
         "PRESENT_REF" => "the present, as of the reference date".to_owned(),
         "PAST_REF" => "an unspecified time in the past".to_owned(),
         "FUTURE_REF" => "an unspecified time in the future".to_owned(),
-        _ if v.starts_with('P') => format!("an amount of time ({v})"),
+        _ if v.starts_with('P') => duration_words(v),
         _ if v.starts_with("XXXX") => "not anchored: no reference date, or a recurring time".to_owned(),
         _ if v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) => "stated in the text".to_owned(),
-        _ if v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit()) => format!("the {} {}", if v.len() == 3 { "decade" } else { "century" }, v),
+        _ if v.len() == 3 && v.bytes().all(|b| b.is_ascii_digit()) => format!("the {v}0s"),
+        _ if v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()) => format!("the {v}00s"),
         _ => return None,
     };
     Some(s)
+}
+
+/// "P3Y" as "3 years (an amount of time)"; "PXW" as "some weeks (an amount of time)".
+fn duration_words(v: &str) -> String {
+    let (time, body) = match v.strip_prefix("PT") {
+        Some(b) => (true, b),
+        None => (false, &v[1..]),
+    };
+    let split = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'X')).unwrap_or(body.len());
+    let (n, u) = body.split_at(split);
+    let unit = match (time, u) {
+        (false, "Y") => "year",
+        (false, "M") => "month",
+        (false, "W") => "week",
+        (false, "D") => "day",
+        (false, "Q") => "quarter",
+        (false, "DE") => "decade",
+        (false, "CE") => "century",
+        (false, "WE") => "weekend",
+        (true, "H") => "hour",
+        (true, "M") => "minute",
+        (true, "S") => "second",
+        _ => return format!("an amount of time ({v})"),
+    };
+    match n {
+        "X" => format!("some {unit}s (an amount of time)"),
+        "1" => format!("one {unit} (an amount of time)"),
+        _ => format!("{n} {unit}s (an amount of time)"),
+    }
 }
 
 /// `(date, granularity)` of a resolved value, for the narrative anchor.
