@@ -86,7 +86,7 @@ impl Context {
         }
         // Values computed from the narrative anchor do not move it: "a year earlier", said
         // twice, means the same year both times.
-        if !raw.starts_with("last:") && !raw.starts_with("ago:") {
+        if !raw.starts_with("last:") && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
             if let Some(g) = granularity(&r.value) {
                 self.last = Some(g);
                 if g.1 == Gran::Quarter {
