@@ -80,7 +80,8 @@ pub(crate) struct Tok {
     pub gaz: u32,
     cluster: u32,
     clen: u8,
-    caprate: u8,
+    /// Capitalization-rate bin; 0 when the word is outside the vocabulary.
+    pub caprate: u8,
 }
 
 // Sentence flags.
@@ -99,7 +100,7 @@ pub(crate) struct Prepared {
     cap_seen: HashSet<u64, hash::BuildId>,
 }
 
-fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String) -> Tok {
+fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> Tok {
     let mut t = Tok { w: hash::str(word), ..Default::default() };
     buf.clear();
     let mut shape = [0u8; 16];
@@ -166,13 +167,12 @@ fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String) -> T
     t.shape = hash::bytes(&shape[..sn]) ^ (nchar > 16) as u64;
     t.sshape = hash::bytes(&sshape[..ssn]);
     t.l = hash::str(buf);
-    // Affixes of the lower-cased word, by characters.
     let lw = buf.as_str();
-    for (k, (i, c)) in lw.char_indices().take(4).enumerate() {
-        t.pre[k] = hash::str(&lw[..i + c.len_utf8()]);
-    }
-    for (k, (i, _)) in lw.char_indices().rev().take(4).enumerate() {
-        t.suf[k] = hash::str(&lw[i..]);
+    t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
+    // Affixes are needed only for words outside the vocabulary of capitalization rates: the
+    // recognizer keeps the word-feature sums of vocabulary words precomputed.
+    if all_affixes || t.caprate == 0 {
+        affixes(lw, &mut t);
     }
     if let Some(&(bits, len)) = lex.clusters.get(&t.w) {
         t.cluster = bits;
@@ -204,16 +204,34 @@ fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String) -> T
             }
         }
     }
-    t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
+    t
+}
+
+/// Hashes of the lower-cased word's first and last one to four characters.
+fn affixes(lw: &str, t: &mut Tok) {
+    for (k, (i, c)) in lw.char_indices().take(4).enumerate() {
+        t.pre[k] = hash::str(&lw[..i + c.len_utf8()]);
+    }
+    for (k, (i, _)) in lw.char_indices().rev().take(4).enumerate() {
+        t.suf[k] = hash::str(&lw[i..]);
+    }
+}
+
+/// The token analysis [`word_features`] needs, for a lower-case vocabulary word.
+pub(crate) fn vocabulary_tok(lower: &str) -> Tok {
+    let mut t = Tok { l: hash::str(lower), ..Default::default() };
+    affixes(lower, &mut t);
     t
 }
 
 /// Analyses a document: tokens, sentence kinds, gazetteer matches, document-wide casing.
-pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
+/// `all_affixes` computes affixes for every token (training), not only for words outside the
+/// vocabulary (tagging, where vocabulary words' [`word_features`] sums are cached).
+pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool) -> Prepared {
     let (mut buf, mut title) = (String::new(), String::new());
     let mut p = Prepared::default();
     for s in sentences {
-        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf, &mut title)).collect();
+        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf, &mut title, all_affixes)).collect();
         // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
         // an all-caps one does; CoNLL has thousands of the latter and few of the former, so
         // such a line is analysed upper-cased. Ordinary words are told from names by how
@@ -227,7 +245,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>]) -> Prepared {
         let digits = toks.iter().any(|t| t.flags & DIGIT != 0);
         if common_capitalized >= 3 && lower_words == 0 && !digits && common_capitalized * 10 >= alpha * 3 {
             let upper: Vec<String> = s.iter().map(|w| w.to_uppercase()).collect();
-            toks = upper.iter().map(|w| analyse(w, lex, &mut buf, &mut title)).collect();
+            toks = upper.iter().map(|w| analyse(w, lex, &mut buf, &mut title, all_affixes)).collect();
         }
         // Gazetteer: every match, longest first per start.
         for i in 0..toks.len() {
@@ -330,6 +348,28 @@ const CL_PREFIXES: [u8; 3] = [4, 8, 12];
 /// Calls `f` with the key of every local feature of token `i` of sentence `s`.
 #[inline]
 pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
+    word_features(&p.toks[s][i], f);
+    context_features(p, s, i, f);
+}
+
+/// The features that depend on the lower-cased word alone (and the bias): the same at every
+/// occurrence, so their sums can be precomputed per word.
+#[inline]
+pub(crate) fn word_features(t: &Tok, f: &mut impl FnMut(u32)) {
+    let fe = hash::feature;
+    f(fe(T_BIAS, 0));
+    f(fe(T_L, t.l));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            f(fe(T_PRE + k as u32, t.pre[k]));
+            f(fe(T_SUF + k as u32, t.suf[k]));
+        }
+    }
+}
+
+/// The local features of token `i` of sentence `s` other than [`word_features`].
+#[inline]
+pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
     let toks = &p.toks[s];
     let t = &toks[i];
     let sf = p.sflags[s];
@@ -356,20 +396,12 @@ pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
     };
     let fe = hash::feature;
     let m = hash::mix;
-    f(fe(T_BIAS, 0));
     // Word forms. In all-caps lines the exact form is unreliable; lower-case still helps.
     if sf & S_CAPS == 0 {
         f(fe(T_W, t.w));
     }
-    f(fe(T_L, t.l));
     f(fe(T_SHAPE, t.shape));
     f(fe(T_SSHAPE, t.sshape));
-    for k in 0..4 {
-        if t.pre[k] != 0 {
-            f(fe(T_PRE + k as u32, t.pre[k]));
-            f(fe(T_SUF + k as u32, t.suf[k]));
-        }
-    }
     let (lm1, lp1, lm2, lp2) = (l_of(-1, m1), l_of(1, p1), l_of(-2, m2), l_of(2, p2));
     f(fe(T_L_M1, lm1));
     f(fe(T_L_P1, lp1));

@@ -75,8 +75,9 @@ impl LexiconSource {
     }
 }
 
-/// Parses a serialized lexicon straight into lookup structures.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Lexicon> {
+/// Parses a serialized lexicon straight into lookup structures; also returns the words with
+/// capitalization rates (the vocabulary whose word features the recognizer precomputes).
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
     let mut r = Reader::new(bytes);
     let mut lex = Lexicon::default();
     let n = read_varint(&mut r)?;
@@ -90,9 +91,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Lexicon> {
         lex.clusters.insert(hash::str(w), (bits, len));
     }
     let n = read_varint(&mut r)?;
+    let mut vocab = Vec::with_capacity((n as usize).min(bytes.len()));
     for _ in 0..n {
         let w = get_str(&mut r)?;
-        lex.caprate.insert(hash::str(w), r.u8()?);
+        let bin = r.u8()?;
+        if bin == 0 {
+            return Err(Error::model("capitalization-rate bin 0 is reserved"));
+        }
+        lex.caprate.insert(hash::str(w), bin);
+        vocab.push(w);
     }
     let n = read_varint(&mut r)?;
     for _ in 0..n {
@@ -114,5 +121,5 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Lexicon> {
     if lex.gaz_max > 16 {
         return Err(Error::model("gazetteer phrase longer than 16 tokens"));
     }
-    Ok(lex)
+    Ok((lex, vocab))
 }

@@ -52,6 +52,9 @@ pub struct Recognizer {
     table: Table<W>,
     first: Pass,
     second: Option<Pass>,
+    /// Lower-cased word hash → precomputed sum of its [`features::word_features`] rows, for
+    /// the vocabulary (most tokens): ten lookups become one.
+    words: hash::IdMap<u64, [i16; W]>,
     meta: serde_json::Value,
 }
 
@@ -73,7 +76,7 @@ impl Recognizer {
         if meta.get("kind").and_then(|k| k.as_str()) != Some("ner") {
             return Err(Error::model("not an entity recognizer model (meta.kind is not \"ner\")"));
         }
-        let lex = lexicon::decode(c.section("lexicon")?)?;
+        let (lex, vocab) = lexicon::decode(c.section("lexicon")?)?;
         let first = weights::decode(c.section("first")?)?;
         let second = match c.names().any(|n| n == "second") {
             true => Some(weights::decode(c.section("second")?)?),
@@ -100,7 +103,16 @@ impl Recognizer {
                 Some(s.pass)
             }
         };
-        Ok(Recognizer { lex, table: Table::new(rows.into_iter()), first: first.pass, second, meta })
+        let table = Table::new(rows.into_iter());
+        let mut words = hash::IdMap::default();
+        words.reserve(vocab.len());
+        for w in vocab {
+            let t = features::vocabulary_tok(w);
+            let mut acc = [0i16; W];
+            features::word_features(&t, &mut |k| table.add(k, &mut acc));
+            words.insert(t.l, acc);
+        }
+        Ok(Recognizer { lex, table, first: first.pass, second, words, meta })
     }
 
     /// The model's metadata (training data hash, epochs, feature counts, dev scores).
@@ -111,17 +123,26 @@ impl Recognizer {
     /// Tags a whole document at once (so that document context can be used): one list of
     /// sentences, each a list of token strings; returns the names of each sentence.
     pub fn recognize(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
-        let p = features::prepare(&self.lex, sentences);
+        let p = features::prepare(&self.lex, sentences, false);
         let mut sc = Scratch::default();
         // First pass; the local features' second-pass sums are kept for the second pass.
         let mut tags1: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
-        let mut local2: Vec<Vec<[i32; NT]>> = Vec::with_capacity(sentences.len());
+        let mut local2: Vec<Vec<[i16; NT]>> = Vec::with_capacity(sentences.len());
         for s in 0..p.toks.len() {
             sc.em.clear();
             let mut l2 = Vec::with_capacity(p.toks[s].len());
             for i in 0..p.toks[s].len() {
-                let mut acc = [0i32; W];
-                features::local(&p, s, i, &mut |k| self.table.add(k, &mut acc));
+                let mut acc = [0i16; W];
+                let t = &p.toks[s][i];
+                match self.words.get(&t.l) {
+                    Some(row) if t.caprate != 0 => {
+                        for (a, &v) in acc.iter_mut().zip(row) {
+                            *a = a.wrapping_add(v);
+                        }
+                    }
+                    _ => features::word_features(t, &mut |k| self.table.add(k, &mut acc)),
+                }
+                features::context_features(&p, s, i, &mut |k| self.table.add(k, &mut acc));
                 sc.em.push(scaled(&acc[..NT], self.first.scale));
                 l2.push(acc[NT..].try_into().unwrap());
             }
@@ -140,7 +161,7 @@ impl Recognizer {
                 for s in 0..p.toks.len() {
                     sc.em.clear();
                     for i in 0..p.toks[s].len() {
-                        let mut acc = [0i32; W];
+                        let mut acc = [0i16; W];
                         acc[NT..].copy_from_slice(&local2[s][i]);
                         features::contextual(&p, &agg, &tags1, s, i, &mut |k| self.table.add(k, &mut acc));
                         sc.em.push(scaled(&acc[NT..], second.scale));
@@ -169,7 +190,7 @@ impl Recognizer {
     }
 }
 
-fn scaled(acc: &[i32], scale: f32) -> [f32; NT] {
+fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {
     let mut row = [0f32; NT];
     for t in 0..NT {
         row[t] = acc[t] as f32 * scale;

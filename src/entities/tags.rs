@@ -35,6 +35,7 @@ pub(crate) fn tag_pos(t: u8) -> Option<Pos> {
 }
 
 /// Whether `b` may follow `a` (BILOU grammar).
+#[cfg(test)]
 pub(crate) fn allowed(a: u8, b: u8) -> bool {
     let open = |t: u8| matches!(tag_pos(t), Some(Pos::B | Pos::I));
     if open(a) {
@@ -50,6 +51,7 @@ pub(crate) fn allowed_start(t: u8) -> bool {
 }
 
 /// May a sentence end with this tag?
+#[cfg(test)]
 pub(crate) fn allowed_end(t: u8) -> bool {
     !matches!(tag_pos(t), Some(Pos::B | Pos::I))
 }
@@ -100,41 +102,44 @@ pub(crate) fn decode(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Transition scores, with the grammar built in as `-inf`.
+/// Tags allowed after a closed tag: `O`, and B or U of each type.
+const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// Closed tags (after which a name may start): `O`, and L or U of each type.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// Transition scores laid out by the BILOU grammar, which leaves 97 of the 289 tag pairs:
+/// an opener follows any closed tag; I and L of a type follow B or I of that type.
 #[derive(Clone, Debug)]
 pub(crate) struct Transitions {
-    /// `trans[a * NT + b]`: score of `b` after `a`.
-    pub trans: [f32; NT * NT],
-    /// Score of starting with a tag.
-    pub start: [f32; NT],
-    /// For each tag, the tags allowed before it (the grammar leaves 2 or 9 of 17), so that
-    /// decoding skips forbidden pairs.
-    preds: [([u8; NT], u8); NT],
+    /// `open[j][k]`: score of `OPENERS[j]` after `CLOSED[k]`.
+    open: [[f32; 9]; 9],
+    /// `cont[2 * ty + (0 for I, 1 for L)]`: scores after B and after I of the type.
+    cont: [[f32; 2]; 8],
+    /// Score of starting with a tag (`-inf` for I and L).
+    start: [f32; NT],
 }
 
 impl Transitions {
-    /// From learned scores (`NT * NT` then `NT`), masking what the grammar forbids.
+    /// From learned scores (`NT * NT` then `NT`); pairs the grammar forbids are ignored.
     pub(crate) fn new(learned: &[f32]) -> Self {
-        let mut trans = [0f32; NT * NT];
+        let at = |a: usize, b: usize| learned[a * NT + b];
+        let mut open = [[0f32; 9]; 9];
+        for (j, &b) in OPENERS.iter().enumerate() {
+            for (k, &a) in CLOSED.iter().enumerate() {
+                open[j][k] = at(a, b);
+            }
+        }
+        let mut cont = [[0f32; 2]; 8];
+        for ty in 0..4 {
+            let (b, i, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+            cont[2 * ty] = [at(b, i), at(i, i)];
+            cont[2 * ty + 1] = [at(b, l), at(i, l)];
+        }
         let mut start = [0f32; NT];
-        for a in 0..NT {
-            for b in 0..NT {
-                trans[a * NT + b] =
-                    if allowed(a as u8, b as u8) { learned[a * NT + b] } else { f32::NEG_INFINITY };
-            }
-            start[a] = if allowed_start(a as u8) { learned[NT * NT + a] } else { f32::NEG_INFINITY };
+        for (t, s) in start.iter_mut().enumerate() {
+            *s = if allowed_start(t as u8) { learned[NT * NT + t] } else { f32::NEG_INFINITY };
         }
-        let mut preds = [([0u8; NT], 0u8); NT];
-        for b in 0..NT {
-            for a in 0..NT {
-                if allowed(a as u8, b as u8) {
-                    let (list, n) = &mut preds[b];
-                    list[*n as usize] = a as u8;
-                    *n += 1;
-                }
-            }
-        }
-        Transitions { trans, start, preds }
+        Transitions { open, cont, start }
     }
 
     /// Best tag sequence for per-token emission scores. `back` is scratch space.
@@ -151,33 +156,44 @@ impl Transitions {
             prev[t] = self.start[t] + em[0][t];
         }
         for i in 1..n {
-            let mut cur = [f32::NEG_INFINITY; NT];
-            for b in 0..NT {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                let (list, n) = &self.preds[b];
-                for &a in &list[..*n as usize] {
-                    let s = prev[a as usize] + self.trans[a as usize * NT + b];
+            let e = &em[i];
+            let bk = &mut back[i];
+            let pc: [f32; 9] = CLOSED.map(|a| prev[a]);
+            let mut cur = [0f32; NT];
+            for (j, &b) in OPENERS.iter().enumerate() {
+                let w = &self.open[j];
+                let (mut best, mut arg) = (pc[0] + w[0], CLOSED[0]);
+                for k in 1..9 {
+                    let s = pc[k] + w[k];
                     // Select without branching: which predecessor wins is unpredictable.
                     let better = s > best;
                     best = if better { s } else { best };
-                    arg = if better { a } else { arg };
+                    arg = if better { CLOSED[k] } else { arg };
                 }
-                cur[b] = best + em[i][b];
-                back[i][b] = arg;
+                cur[b] = best + e[b];
+                bk[b] = arg as u8;
+            }
+            for ty in 0..4 {
+                let (bt, it) = (1 + 4 * ty, 2 + 4 * ty);
+                for (c, tag) in [(2 * ty, it), (2 * ty + 1, it + 1)] {
+                    let w = &self.cont[c];
+                    let (sb, si) = (prev[bt] + w[0], prev[it] + w[1]);
+                    let better = si > sb;
+                    cur[tag] = if better { si } else { sb } + e[tag];
+                    bk[tag] = if better { it as u8 } else { bt as u8 };
+                }
             }
             prev = cur;
         }
-        let mut best = f32::NEG_INFINITY;
-        let mut arg = 0u8;
-        for t in 0..NT {
-            if allowed_end(t as u8) && prev[t] > best {
+        let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
+        for &t in &CLOSED {
+            if prev[t] > best {
                 best = prev[t];
-                arg = t as u8;
+                arg = t;
             }
         }
         out.resize(n, 0);
-        out[n - 1] = arg;
+        out[n - 1] = arg as u8;
         for i in (1..n).rev() {
             out[i - 1] = back[i][out[i] as usize];
         }
@@ -192,6 +208,20 @@ mod tests {
     fn encode_decode_round_trip() {
         let spans = vec![(0, 2, 0), (2, 3, 1), (5, 8, 3)];
         assert_eq!(decode(&encode(9, &spans)), spans);
+    }
+
+    #[test]
+    fn grammar_tables_match_allowed() {
+        for a in 0..NT {
+            for b in 0..NT {
+                let listed = (CLOSED.contains(&a) && OPENERS.contains(&b))
+                    || (tag_type(a as u8) == tag_type(b as u8)
+                        && matches!(tag_pos(a as u8), Some(Pos::B | Pos::I))
+                        && matches!(tag_pos(b as u8), Some(Pos::I | Pos::L)));
+                assert_eq!(listed, allowed(a as u8, b as u8), "{a} -> {b}");
+            }
+            assert_eq!(CLOSED.contains(&a), allowed_end(a as u8));
+        }
     }
 
     #[test]

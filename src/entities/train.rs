@@ -59,6 +59,11 @@ pub struct TrainArgs {
     /// Quantization step of the averaged weights.
     #[arg(long, default_value_t = 0.5)]
     pub step: f32,
+    /// Drop features whose largest quantized weight is below this (in steps): smaller model,
+    /// fewer cache misses. Dev F1 by value: 1 and 2 → 92.88, 3 → 92.81 (half the features),
+    /// 5 → 92.39.
+    #[arg(long, default_value_t = 2)]
+    pub min_weight: i16,
     /// Shuffling seed.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
@@ -655,7 +660,7 @@ fn examples(
 }
 
 fn prepare_all<'a>(lex: &Lexicon, docs: &'a [Doc]) -> Vec<(&'a Doc, Prepared)> {
-    docs.iter().map(|d| (d, features::prepare(lex, &word_refs(d)))).collect()
+    docs.iter().map(|d| (d, features::prepare(lex, &word_refs(d), true))).collect()
 }
 
 /// Regroups per-sentence tags into per-document lists.
@@ -665,7 +670,7 @@ fn by_doc(docs: &[(&Doc, Prepared)], flat: Vec<Vec<u8>>) -> Vec<Vec<Vec<u8>>> {
 }
 
 /// Averaged weights → quantized, pruned `(key, row)` pairs, plus the scale.
-fn export(index: &FeatureIndex, w: &[f32], step: f32, clamp: i16) -> Vec<(u32, [i16; NT])> {
+fn export(index: &FeatureIndex, w: &[f32], step: f32, clamp: i16, min_weight: i16) -> Vec<(u32, [i16; NT])> {
     let mut out = Vec::new();
     for (i, &k) in index.keys.iter().enumerate() {
         let mut row = [0i16; NT];
@@ -673,7 +678,7 @@ fn export(index: &FeatureIndex, w: &[f32], step: f32, clamp: i16) -> Vec<(u32, [
         for t in 0..NT {
             let q = (w[i * NT + t] / step).round().clamp(-(clamp as f32), clamp as f32) as i16;
             row[t] = q;
-            any |= q != 0;
+            any |= q.abs() >= min_weight.max(1);
         }
         if any {
             out.push((k, row));
@@ -743,7 +748,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
     }
     src.normalize();
     let lexicon_bytes = src.encode();
-    let lex: Lexicon = super::lexicon::decode(&lexicon_bytes)?;
+    let (lex, _) = super::lexicon::decode(&lexicon_bytes)?;
     eprintln!(
         "lexicon: {} gazetteer phrases, {} capitalization rates, {} clustered words ({} KB)",
         src.gaz.len(),
@@ -776,7 +781,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
     drop(p1);
 
     let mut sections: Vec<(String, Vec<u8>)> = Vec::new();
-    let e1 = export(&index1, &w1, args.step, 127);
+    let e1 = export(&index1, &w1, args.step, 127, args.min_weight);
     sections.push(("first".into(), weights::encode(&e1, args.step, &t1.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     let mut final_f = f_first;
     let mut final_by = by_first;
@@ -818,7 +823,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
         let (f, by) = f1(&dev2r, &tag_all(&w2, &t2, &dev2r));
         final_f = f;
         final_by = by;
-        let e2 = export(&index2, &w2, args.step, 127);
+        let e2 = export(&index2, &w2, args.step, 127, args.min_weight);
         second_feats = e2.len();
         sections.push(("second".into(), weights::encode(&e2, args.step, &t2.iter().map(|v| v / args.step).collect::<Vec<_>>())));
     }
