@@ -112,7 +112,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         let (mut start, mut modifier) = premodifier(toks, m.start, rule.kind, &value);
         // "the third-quarter loss", "a year-earlier loss": the article belongs to the noun the
         // hyphenated compound modifies, not to the expression.
-        if start == m.start && m.end - start >= 3 && matches!(toks[start].lower.as_str(), "the" | "a" | "an") && toks[m.end - 1].hyphen_before {
+        if start == m.start && m.end - start >= 3 && matches!(toks[start].lower.as_str(), "the" | "a" | "an") && toks[m.end - 1].hyphen_before
+            && toks.get(m.end).is_some_and(|n| n.kind == Kind::Word)
+        {
             start += 1;
         }
         if let Some((s, md)) = approximator(toks, start, rule.kind, &value) {
