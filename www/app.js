@@ -139,9 +139,18 @@ function sourceText() {
 }
 
 let timer = 0;
-function schedule() {
+let frame = 0;
+/**
+ * Re-annotates after an edit: at once for a paste or drop, on the next frame while typing (so
+ * the input events of one frame make one annotation, and every keystroke is annotated), and
+ * after a pause for texts long enough to be annotated in pieces.
+ */
+function schedule(immediate = false) {
   clearTimeout(timer);
-  timer = setTimeout(run, els.input.value.length > WHOLE_LIMIT ? 500 : 120);
+  cancelAnimationFrame(frame);
+  if (els.input.value.length > WHOLE_LIMIT) timer = setTimeout(run, 500);
+  else if (immediate) run();
+  else frame = requestAnimationFrame(() => run());
 }
 
 let runs = 0;
@@ -315,10 +324,10 @@ els.refDate.addEventListener('change', run);
 // ---- start ----
 
 initTheme(els.theme);
-els.input.addEventListener('input', () => {
+els.input.addEventListener('input', (event) => {
   // A shared text, once edited, is no longer what the link says: drop the hash.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  schedule();
+  schedule(event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop');
 });
 updateLegend(new Map());
 
