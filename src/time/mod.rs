@@ -8,6 +8,22 @@
 //! "will ... on Friday" the one after) or, for narrative forms ("a year earlier", "the next
 //! day"), on the last date mentioned. Without a reference date relative values stay
 //! underspecified (`XXXX-WXX-4`); nothing is guessed silently.
+//!
+//! - `lex`: a small lexer of its own over each sentence's bytes (number shapes such as "9-10",
+//!   "12/30/2021", "15:00", "1990s" are single tokens; intra-word hyphens are dropped and
+//!   remembered), so the rules do not depend on the pipeline tokenizer's details. Each token
+//!   carries its normalization-table entries, looked up once.
+//! - `grammar`: parses `lexicon.tsv` (words to classes and values: months, weekdays, numbers,
+//!   units, holidays, ...) and `rules.tsv` (patterns and value templates) once, indexes the
+//!   rules by their first element and returns the longest match at a token.
+//! - this module: context checks the patterns cannot express, TimeML extents (premodifiers and
+//!   quantifiers), sentence tense cues (nearest cue in the same clause; participles after modals
+//!   do not count), and the hover-card explanation.
+//! - `resolve`: anchors values with chrono (weekdays, ISO weeks, month lengths, holidays),
+//!   keeping the last date and quarter mentioned for narrative anchoring.
+//!
+//! The scanner is linear in the text: each token tries only the rules that can start on it,
+//! and every pattern has a bounded length.
 
 mod grammar;
 mod lex;
