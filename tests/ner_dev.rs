@@ -36,4 +36,9 @@ fn model_metadata_describes_its_training() {
     assert_eq!(meta["kind"], "ner");
     assert!(meta["train_crc32"].as_str().is_some_and(|s| s.len() == 8));
     assert!(meta["dev_f1_unquantized"].as_f64().unwrap() >= 92.0);
+    // The recorded score of the model as shipped is what the scorer measures today.
+    if let Some(text) = dev() {
+        let f = evaluate(Recognizer::builtin().unwrap(), &text).overall.f1();
+        assert!((meta["dev_f1"].as_f64().unwrap() - f).abs() < 0.006, "meta says {}, measured {f:.2}", meta["dev_f1"]);
+    }
 }

@@ -852,16 +852,29 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
         "dev_by_type_unquantized": type_report(&final_by),
         "dev_f1_by_epoch_first_pass": dev_scores1.iter().map(|f| r2(*f)).collect::<Vec<_>>(),
     });
-    let meta_bytes = serde_json::to_vec_pretty(&meta)?;
-    let mut all: Vec<(&str, &[u8])> = vec![("meta", &meta_bytes), ("lexicon", &lexicon_bytes)];
-    for (n, b) in &sections {
-        all.push((n.as_str(), b));
-    }
-    let file = crate::model::write(&all);
-    // Check that the file loads before replacing the old one.
-    let rec = super::Recognizer::from_bytes(&file)?;
+    let build = |meta: &serde_json::Value| -> Result<Vec<u8>, BoxError> {
+        let meta_bytes = serde_json::to_vec_pretty(meta)?;
+        let mut all: Vec<(&str, &[u8])> = vec![("meta", &meta_bytes), ("lexicon", &lexicon_bytes)];
+        for (n, b) in &sections {
+            all.push((n.as_str(), b));
+        }
+        Ok(crate::model::write(&all))
+    };
+    // Score the model as shipped (quantized, pruned, refined labels mapped back), record
+    // that in the metadata, and check that the final file loads before replacing the old one.
+    let rec = super::Recognizer::from_bytes(&build(&meta)?)?;
     let dev_text = std::fs::read_to_string(&args.dev)?;
     let report = crate::eval::conll::evaluate(&rec, &dev_text);
+    let mut meta = meta;
+    meta["dev_f1"] = serde_json::json!(r2(report.overall.f1()));
+    meta["dev_by_type"] = report
+        .by_type
+        .iter()
+        .map(|(k, c)| (k.clone(), serde_json::json!({"precision": r2(c.precision()), "recall": r2(c.recall()), "f1": r2(c.f1())})))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    let file = build(&meta)?;
+    super::Recognizer::from_bytes(&file)?;
     std::fs::write(&args.out, &file).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!(
         "wrote {} ({} bytes: lexicon {} KB, weights {} KB) in {:.0} s",
