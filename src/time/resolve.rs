@@ -155,9 +155,17 @@ impl Context {
                     out.explanation = Some(format!("an unspecified time {} {d}", if n.starts_with('-') { "before" } else { "after" }));
                     return out;
                 };
+                // The anchor as it was mentioned: a day, a month, a quarter or a year.
+                let shown = match g {
+                    Gran::Day => d.to_string(),
+                    Gran::Month => d.format("%Y-%m").to_string(),
+                    Gran::Quarter => quarter(d),
+                    Gran::Year => format!("{:04}", d.year()),
+                };
                 out.anchor = anchor(d);
                 let what = if from_last { "the date last mentioned" } else { "the reference date" };
                 out.value = shift(d, g, unit, k);
+                let d = shown;
                 let dir = if k < 0 { "before" } else { "after" };
                 out.explanation = Some(match k.abs() {
                     0 => format!("the {} of {d}, {what}", unit_word(unit)),
