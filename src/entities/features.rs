@@ -147,7 +147,11 @@ fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String, all_
                 ssn += 1;
             }
         }
-        buf.extend(c.to_lowercase());
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
     }
     t.len = nchar.min(255) as u8;
     if up + low > 0 {

@@ -11,10 +11,11 @@ pub(crate) fn fmix(mut x: u64) -> u64 {
     x ^ (x >> 33)
 }
 
-/// Combines two hashes (order matters).
+/// Combines two hashes (order matters). One multiply: the inputs are already well mixed, and
+/// this runs for several features of every token.
 #[inline]
 pub(crate) fn mix(a: u64, b: u64) -> u64 {
-    fmix(a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ b.rotate_left(41)
 }
 
 /// Hashes bytes, eight at a time.
@@ -39,17 +40,18 @@ pub(crate) fn str(s: &str) -> u64 {
     bytes(s.as_bytes())
 }
 
-/// A feature's 32-bit key: template id and value. Never 0 (0 marks an empty table slot).
+/// A feature's 32-bit key: template id and value (a hash or a small number). Never 0 (0
+/// marks an empty table slot). The high half of one 64-bit multiply mixes both.
 #[inline]
 pub(crate) fn feature(template: u32, value: u64) -> u32 {
-    let k = (mix(template as u64 + 1, value) >> 32) as u32;
-    k.max(1)
+    let x = (value ^ (template as u64 + 1).wrapping_mul(0xd6e8_feb8_6659_fd93)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    ((x >> 32) as u32).max(1)
 }
 
 /// Hash of a phrase from its tokens' hashes, built incrementally.
 #[inline]
 pub(crate) fn phrase_step(prev: u64, token: u64) -> u64 {
-    mix(prev ^ 0x5bd1_e995, token)
+    fmix(prev.rotate_left(17) ^ token)
 }
 
 /// A `HashMap` hasher for keys that are already good hashes (u64 / u32): passes them through.

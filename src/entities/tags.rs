@@ -111,8 +111,9 @@ const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// an opener follows any closed tag; I and L of a type follow B or I of that type.
 #[derive(Clone, Debug)]
 pub(crate) struct Transitions {
-    /// `open[j][k]`: score of `OPENERS[j]` after `CLOSED[k]`.
-    open: [[f32; 9]; 9],
+    /// `open[k][j]`: score of `OPENERS[j]` after `CLOSED[k]`; padded to 16 lanes so that the
+    /// inner loop vectorizes.
+    open: [[f32; 16]; 9],
     /// `cont[2 * ty + (0 for I, 1 for L)]`: scores after B and after I of the type.
     cont: [[f32; 2]; 8],
     /// Score of starting with a tag (`-inf` for I and L).
@@ -123,10 +124,10 @@ impl Transitions {
     /// From learned scores (`NT * NT` then `NT`); pairs the grammar forbids are ignored.
     pub(crate) fn new(learned: &[f32]) -> Self {
         let at = |a: usize, b: usize| learned[a * NT + b];
-        let mut open = [[0f32; 9]; 9];
+        let mut open = [[f32::NEG_INFINITY; 16]; 9];
         for (j, &b) in OPENERS.iter().enumerate() {
             for (k, &a) in CLOSED.iter().enumerate() {
-                open[j][k] = at(a, b);
+                open[k][j] = at(a, b);
             }
         }
         let mut cont = [[0f32; 2]; 8];
@@ -158,20 +159,24 @@ impl Transitions {
         for i in 1..n {
             let e = &em[i];
             let bk = &mut back[i];
-            let pc: [f32; 9] = CLOSED.map(|a| prev[a]);
+            // Best closed predecessor of every opener at once, predecessor by predecessor:
+            // 16-lane arrays without branches, which the compiler turns into vector code.
+            let mut best = [f32::NEG_INFINITY; 16];
+            let mut arg = [0i32; 16];
+            for (k, &a) in CLOSED.iter().enumerate() {
+                let p = prev[a];
+                let w = &self.open[k];
+                for j in 0..16 {
+                    let s = p + w[j];
+                    let better = s > best[j];
+                    best[j] = if better { s } else { best[j] };
+                    arg[j] = if better { a as i32 } else { arg[j] };
+                }
+            }
             let mut cur = [0f32; NT];
             for (j, &b) in OPENERS.iter().enumerate() {
-                let w = &self.open[j];
-                let (mut best, mut arg) = (pc[0] + w[0], CLOSED[0]);
-                for k in 1..9 {
-                    let s = pc[k] + w[k];
-                    // Select without branching: which predecessor wins is unpredictable.
-                    let better = s > best;
-                    best = if better { s } else { best };
-                    arg = if better { CLOSED[k] } else { arg };
-                }
-                cur[b] = best + e[b];
-                bk[b] = arg as u8;
+                cur[b] = best[j] + e[b];
+                bk[b] = arg[j] as u8;
             }
             for ty in 0..4 {
                 let (bt, it) = (1 + 4 * ty, 2 + 4 * ty);
