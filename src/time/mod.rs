@@ -115,6 +115,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         let rule = &g.rules[m.rule];
         let mut value = rule.template.clone();
+        let mut kind = rule.kind;
+        // "the first nine months of the year", "a high for the year of $42": that year, not
+        // an amount of time.
+        if value == "dur:1:Y" && m.start > 0 && toks[m.start - 1].lower == "of" {
+            value = "rel:Y:0".into();
+            kind = TimexType::Date;
+        }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
         }
@@ -125,7 +132,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 None => break,
             }
         }
-        let (mut start, mut modifier) = premodifier(toks, m.start, rule.kind, &value);
+        let (mut start, mut modifier) = premodifier(toks, m.start, kind, &value);
         // "the third-quarter loss", "a year-earlier loss": the article belongs to the noun the
         // hyphenated compound modifies, not to the expression.
         if start == m.start && m.end - start >= 3 && matches!(toks[start].lower.as_str(), "the" | "a" | "an") && toks[m.end - 1].hyphen_before
@@ -133,7 +140,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         {
             start += 1;
         }
-        if let Some((s, md)) = approximator(toks, start, rule.kind, &value) {
+        if let Some((s, md)) = approximator(toks, start, kind, &value) {
             start = s;
             modifier = Some(md.to_owned());
         }
@@ -158,7 +165,6 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             Some("EQUAL_OR_LESS") => format!("at most {e}"),
             _ => e,
         });
-        let kind = rule.kind;
         let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
             Label::Time
         } else {
