@@ -70,3 +70,40 @@ fn garbage_sections_are_an_error() {
     let sections: Vec<(&str, &[u8])> = c.names().map(|n| (n, c.section(n).unwrap())).collect();
     Recognizer::from_bytes(&model::write(&sections)).unwrap();
 }
+
+mod properties {
+    use dateline::entities::Recognizer;
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Z][a-z]{0,8}",
+            "[A-Z]{1,6}",
+            "[a-z]{1,8}",
+            "[0-9.,-]{1,6}",
+            "\\PC{1,5}",
+            Just(String::new()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any tokens: spans are in bounds, non-empty, sorted, not overlapping, scored 0..=1.
+        #[test]
+        fn spans_are_well_formed(doc in prop::collection::vec(prop::collection::vec(word(), 0..25), 0..6)) {
+            let sentences: Vec<Vec<&str>> = doc.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+            let out = Recognizer::builtin().unwrap().recognize(&sentences);
+            prop_assert_eq!(out.len(), sentences.len());
+            for (s, spans) in sentences.iter().zip(&out) {
+                let mut end = 0;
+                for n in spans {
+                    prop_assert!(n.tokens.start >= end && n.tokens.start < n.tokens.end && n.tokens.end <= s.len());
+                    prop_assert!((0.0..=1.0).contains(&n.score), "score {}", n.score);
+                    prop_assert!(!n.label.is_temporal());
+                    end = n.tokens.end;
+                }
+            }
+        }
+    }
+}
