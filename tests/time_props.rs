@@ -52,7 +52,9 @@ fn odd_inputs() {
 
 #[test]
 fn a_million_abbreviations_in_linear_time() {
-    let text = "Jan. ".repeat(1_000_000);
+    // A million in release builds; a fifth of that unoptimized, where each step is ~20x slower.
+    let n = if cfg!(debug_assertions) { 200_000 } else { 1_000_000 };
+    let text = "Jan. ".repeat(n);
     let t = std::time::Instant::now();
     check(&text, NaiveDate::from_ymd_opt(2021, 12, 30));
     // Generous: seconds in a debug build on a busy machine; quadratic would take hours.

@@ -22,6 +22,6 @@ fn tempeval3_scores_stay_above_floors() {
 }
 
 // Measured floors (a little under the measured scores, so small rule edits do not flap).
-const FLOOR_STRICT: f64 = 88.5;
+const FLOOR_STRICT: f64 = 88.0;
 const FLOOR_RELAXED: f64 = 94.0;
-const FLOOR_VALUE: f64 = 80.0;
+const FLOOR_VALUE: f64 = 79.5;
