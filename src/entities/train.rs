@@ -841,6 +841,7 @@ pub fn run(args: &TrainArgs) -> Result<(), BoxError> {
         "folds": args.folds,
         "seed": args.seed,
         "quant_step": args.step,
+        "min_weight": args.min_weight,
         "clusters": args.clusters,
         "features_first": e1.len(),
         "features_second": second_feats,
