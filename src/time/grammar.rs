@@ -279,11 +279,24 @@ impl Grammar {
                 if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || !(v[2].len() == 4 || v[2].len() == 2) {
                     return None;
                 }
-                let (m, d, mut y): (u32, u32, i32) = (v[0].parse().ok()?, v[1].parse().ok()?, v[2].parse().ok()?);
+                let (mut m, mut d, mut y): (u32, u32, i32) = (v[0].parse().ok()?, v[1].parse().ok()?, v[2].parse().ok()?);
+                // Month first (US news) unless the first number cannot be a month: 30/12/2021.
+                if m > 12 && d <= 12 {
+                    std::mem::swap(&mut m, &mut d);
+                }
                 if v[2].len() == 2 {
                     y += if y < 30 { 2000 } else { 1900 };
                 }
                 let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+                one(date.format("%Y-%m-%d").to_string())
+            }
+            "dotted" => {
+                // 30.12.2021: day first, as written where dots separate dates.
+                let v: Vec<&str> = t.lower.split('.').collect();
+                if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || v[2].len() != 4 {
+                    return None;
+                }
+                let date = chrono::NaiveDate::from_ymd_opt(v[2].parse().ok()?, v[1].parse().ok()?, v[0].parse().ok()?)?;
                 one(date.format("%Y-%m-%d").to_string())
             }
             "decade" => {
