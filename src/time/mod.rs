@@ -455,8 +455,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     out
 }
 
-/// The tense for a mention at tokens `a..b`: the nearest cue outside it, preferring one
-/// before it on ties; future or past cues win over present ones within reach.
+/// The tense for a mention at tokens `a..b`, and how far its cue is: the nearest cue in the
+/// same clause, a cue after the mention counting double (news puts the verb first: "said
+/// Friday", "will meet on Friday").
 fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize) {
     const REACH: usize = 40;
     let mut best: Option<(usize, Tense)> = None;
@@ -464,7 +465,7 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
     let lo = a.saturating_sub(REACH);
     let before = (lo..a).rev().take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (a - k, c)));
     let hi = (b + REACH).min(cues.len());
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (k + 1 - b, c)));
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c)));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
