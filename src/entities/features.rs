@@ -345,6 +345,7 @@ const T_AGG_MAJ: u32 = 64;
 const T_AGG_ENT: u32 = 65;
 const T_P1_M2: u32 = 66;
 const T_P1_P2: u32 = 67;
+const T_DOC_PHRASE: u32 = 68;
 
 /// Cluster path prefix lengths used as features.
 const CL_PREFIXES: [u8; 3] = [4, 8, 12];
@@ -483,11 +484,17 @@ pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl Fn
     }
 }
 
-/// First-pass results of a document, aggregated by lower-cased token for the second pass.
+/// Longest name (in tokens) whose other mentions the second pass looks for.
+const MAX_PHRASE: usize = 6;
+
+/// First-pass results of a document, aggregated for the second pass.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregates {
     /// Token hash → how often each first-pass tag was given to it (capitalized tokens only).
     by_token: IdMap<u64, [u16; NT]>,
+    /// Per sentence and token: bit `type * 4 + pos` when the token is at `pos` (B, I, L, U)
+    /// of a phrase that the first pass tagged as `type` somewhere else in the document.
+    phrase_bits: Vec<Vec<u16>>,
 }
 
 impl Aggregates {
@@ -500,6 +507,52 @@ impl Aggregates {
                     a.by_token.entry(t.l).or_insert([0; NT])[g as usize] += 1;
                 }
             }
+        }
+        // Names the first pass found, by phrase: counts per type, and (slot 4) how many
+        // longer names start with the phrase, so that matching can stop early.
+        let spans: Vec<Vec<(usize, usize, usize)>> = p1.iter().map(|t| super::tags::decode(t)).collect();
+        let mut phrases: IdMap<u64, [u16; 5]> = IdMap::default();
+        for (toks, sp) in p.toks.iter().zip(&spans) {
+            for &(x, y, ty) in sp.iter().filter(|(x, y, _)| y - x <= MAX_PHRASE) {
+                let mut h = 0;
+                for j in x..y {
+                    h = hash::phrase_step(h, toks[j].l);
+                    let slot = if j + 1 == y { ty } else { 4 };
+                    let e = phrases.entry(h).or_insert([0; 5]);
+                    e[slot] = e[slot].saturating_add(1);
+                }
+            }
+        }
+        for (toks, sp) in p.toks.iter().zip(&spans) {
+            let mut bits = vec![0u16; toks.len()];
+            if !phrases.is_empty() {
+                for x in 0..toks.len() {
+                    let mut h = 0;
+                    for y in x + 1..=toks.len().min(x + MAX_PHRASE) {
+                        h = hash::phrase_step(h, toks[y - 1].l);
+                        let Some(c) = phrases.get(&h) else { break };
+                        for ty in 0..4 {
+                            // Mentions other than this very span.
+                            let own = sp.contains(&(x, y, ty)) as u16;
+                            if c[ty] > own {
+                                for (k, b) in bits[x..y].iter_mut().enumerate() {
+                                    let pos = if y - x == 1 {
+                                        Pos::U
+                                    } else if k == 0 {
+                                        Pos::B
+                                    } else if x + k + 1 == y {
+                                        Pos::L
+                                    } else {
+                                        Pos::I
+                                    };
+                                    *b |= 1 << (ty * 4 + pos as usize);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            a.phrase_bits.push(bits);
         }
         a
     }
@@ -525,6 +578,12 @@ pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usiz
     f(fe(T_P1_P1, g(1)));
     f(fe(T_P1_M2, g(-2)));
     f(fe(T_P1_P2, g(2)));
+    // Other mentions of a name this token is part of.
+    let mut b = agg.phrase_bits[s][i];
+    while b != 0 {
+        f(fe(T_DOC_PHRASE, b.trailing_zeros() as u64));
+        b &= b - 1;
+    }
     // Other mentions of the same word in the document (this one excluded).
     if let Some(counts) = agg.by_token.get(&t.l) {
         let mut c = *counts;
