@@ -47,11 +47,11 @@ pub struct TrainArgs {
     /// from the 2.7M-word Reuters collection measured no better on dev (93.28 vs 93.22).
     #[arg(long, default_value_t = 0)]
     pub clusters: usize,
-    /// Epochs of the first pass.
-    #[arg(long, default_value_t = 12)]
+    /// Epochs of the first pass. Dev F1 (mean of seeds 7, 1, 2): 12 epochs 93.15, 20 → 93.27.
+    #[arg(long, default_value_t = 20)]
     pub epochs: usize,
     /// Epochs of the second pass.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 20)]
     pub epochs2: usize,
     /// Jackknife folds for the second pass's training tags (0: no second pass).
     #[arg(long, default_value_t = 5)]
