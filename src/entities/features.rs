@@ -228,6 +228,16 @@ pub(crate) fn vocabulary_tok(lower: &str) -> Tok {
     t
 }
 
+/// Today's news writes "US" and "UK" where CoNLL's 1996 Reuters text writes "U.S." and
+/// "U.K."; the features see the spelling the model was trained on.
+fn modern_spelling(w: &str) -> &str {
+    match w {
+        "US" => "U.S.",
+        "UK" => "U.K.",
+        _ => w,
+    }
+}
+
 /// Analyses a document: tokens, sentence kinds, gazetteer matches, document-wide casing.
 /// `all_affixes` computes affixes for every token (training), not only for words outside the
 /// vocabulary (tagging, where vocabulary words' [`word_features`] sums are cached).
@@ -235,7 +245,8 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
     let (mut buf, mut title) = (String::new(), String::new());
     let mut p = Prepared::default();
     for s in sentences {
-        let mut toks: Vec<Tok> = s.iter().map(|w| analyse(w, lex, &mut buf, &mut title, all_affixes)).collect();
+        let mut toks: Vec<Tok> =
+            s.iter().map(|w| analyse(modern_spelling(w), lex, &mut buf, &mut title, all_affixes)).collect();
         // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
         // an all-caps one does; CoNLL has thousands of the latter and few of the former, so
         // such a line is analysed upper-cased. Ordinary words are told from names by how
