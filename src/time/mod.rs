@@ -118,7 +118,12 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         let mut kind = rule.kind;
         // "the first nine months of the year", "a high for the year of $42": that year, not
         // an amount of time.
-        if value == "dur:1:Y" && m.start > 0 && toks[m.start - 1].lower == "of" {
+        // "For the year, volume was flat", "in the year": the current year too, but "for the
+        // year ended Sept. 30" and "the year before" stay an amount of time (TimeBank's habit).
+        let the_year = value == "dur:1:Y" && m.end - m.start == 2 && toks[m.start].lower == "the" && m.start > 0
+            && matches!(toks[m.start - 1].lower.as_str(), "for" | "in" | "during" | "throughout")
+            && toks.get(m.end).is_none_or(|n| !matches!(n.lower.as_str(), "ended" | "ending" | "ends" | "before" | "after" | "earlier" | "ago" | "to" | "through" | "that" | "when" | "since"));
+        if value == "dur:1:Y" && m.start > 0 && (toks[m.start - 1].lower == "of" || the_year) {
             value = "rel:Y:0".into();
             kind = TimexType::Date;
         }
@@ -435,6 +440,19 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         })
         .collect();
+    // "is to resume", "set to expire": arrangements ahead. "had been due to expire", "had
+    // been scheduled for": a plan that lay ahead of a past moment, so itself past.
+    for i in 0..toks.len() {
+        let next_to = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+        let w = toks[i].lower.as_str();
+        if matches!(w, "due" | "scheduled" | "expected" | "planned" | "set")
+            && toks[i.saturating_sub(3)..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "been" | "not" | "also" | "originally" | "previously")).is_some_and(|t| t.lower == "had")
+        {
+            out[i] = Some(Tense::Past);
+        } else if next_to && matches!(w, "is" | "are" | "set") {
+            out[i] = Some(Tense::Future);
+        }
+    }
     // A participle after a modal or "to" is not a past tense: "will be held", "to be signed",
     // "could be delayed".
     for (i, cue) in out.iter_mut().enumerate() {

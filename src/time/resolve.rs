@@ -117,6 +117,11 @@ impl Context {
     }
 
     fn base(&self, v: &str, tense: Option<Tense>) -> Resolved {
+        // "a decade ago", "two decades ago": the year that many decades back (as "a year ago"
+        // is the year), not the decade it falls in.
+        if let Some(n) = v.strip_prefix("ago:DE:").and_then(|n| n.parse::<i64>().ok()) {
+            return self.base(&format!("rel:Y:{}", n.saturating_mul(10)), tense);
+        }
         let f: Vec<&str> = v.split(':').collect();
         let tw = Tense::words(tense);
         let rf = self.reference;
@@ -559,10 +564,6 @@ fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
         "W" | "WE" | "FN" => {
             let days = if unit == "FN" { 14 } else { 7 };
             let x = d.checked_add_signed(Duration::days(days * k32)).unwrap_or(d);
-            if k != 0 && unit == "W" && k.abs() > 1 {
-                // "two weeks ago": a day, as TimeBank writes it.
-                return x.to_string();
-            }
             let w = x.iso_week();
             let s = format!("{:04}-W{:02}", w.year(), w.week());
             if unit == "WE" { format!("{s}-WE") } else { s }
