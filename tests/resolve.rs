@@ -74,6 +74,8 @@ const CASES: &[Case] = &[
     Case { name: "acronym with periods defined", text: "the Federal Bureau of Investigation (F.B.I.) said. The F.B.I. agreed.", mentions: &[("Federal Bureau of Investigation", O), ("F.B.I.", O)], clusters: &[&[0, 1, 2]] },
     // The recognizer missed the headline's "Putin"; the cluster's name is found there too.
     Case { name: "missed mention propagated", text: "Biden Warns Putin\n\nVladimir Putin spoke. Putin left.", mentions: &[("Biden", P), ("Vladimir Putin", P), ("Putin", P)], clusters: &[&[0], &[1, 2, 3]] },
+    Case { name: "photo credit split from a caption's name", text: "Vladimir Putin spoke.\n\nJoe Biden and Vladimir Putin Reuters\n\nThey met.", mentions: &[("Vladimir Putin", P), ("Joe Biden", P), ("Vladimir Putin Reuters", O)], clusters: &[&[0, 2], &[1], &[3]] },
+    Case { name: "name and company kept in running text", text: "Walt Disney spoke. Walt Disney Co. shares rose.", mentions: &[("Walt Disney", P), ("Walt Disney Co.", O)], clusters: &[&[0], &[1]] },
     Case { name: "lower-case word not propagated", text: "Mark Bush spoke. The bush burned. Bush left.", mentions: &[("Mark Bush", P), ("Bush", P)], clusters: &[&[0, 1]] },
     Case { name: "case-insensitive same name", text: "REUTERS reported. Reuters said.", mentions: &[("REUTERS", O), ("Reuters", O)], clusters: &[&[0, 1]] },
 ];

@@ -171,6 +171,7 @@ impl Building {
 /// occurrences of a clustered name that the recognizer missed (a name in a headline, say)
 /// become mentions too, so that one entity is highlighted everywhere it is named.
 pub fn resolve(doc: &mut Document) {
+    split_credits(doc);
     cluster(doc);
     if propagate(doc) {
         for e in &mut doc.entities {
@@ -178,6 +179,56 @@ pub fn resolve(doc: &mut Document) {
         }
         cluster(doc);
     }
+}
+
+/// Splits a caption's "Full Name Credit" ("Vladimir Putin Reuters") into the person and the
+/// photo credit, when the same full name is tagged as a person elsewhere in the document. Only
+/// in lines without final punctuation (captions, headlines), where credits are printed.
+fn split_credits(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let people: std::collections::HashSet<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person && e.text.contains(' '))
+        .map(|e| e.text.clone())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let first_token = |byte: usize| doc.tokens.partition_point(|t| t.byte.start < byte);
+    let caption = |byte: usize| {
+        let t = first_token(byte);
+        let s = doc.sentences.partition_point(|s| s.tokens.end <= t);
+        doc.sentences.get(s).is_some_and(|s| {
+            let last = &text[doc.tokens[s.tokens.end - 1].byte.clone()];
+            !matches!(last, "." | "!" | "?" | "\"" | "”" | ":" | ";" | ",") && s.tokens.len() <= 20
+        })
+    };
+    let map = crate::span::OffsetMap::new(text);
+    let mut out = Vec::with_capacity(doc.entities.len());
+    for e in std::mem::take(&mut doc.entities) {
+        let split = (e.label != Label::Person && !e.label.is_temporal() && caption(e.span.byte.start))
+            .then(|| {
+                // The longest person's name that the entity starts with, then a capital.
+                e.text.match_indices(' ').map(|(i, _)| i).filter(|&i| people.contains(&e.text[..i])).last().filter(|&i| {
+                    e.text[i + 1..].chars().next().is_some_and(char::is_uppercase)
+                })
+            })
+            .flatten();
+        match split {
+            Some(n) => {
+                let (a, b) = (e.span.byte.start, e.span.byte.end);
+                let rest = a + n + 1;
+                out.push(crate::doc::Entity { span: map.span(a..a + n), text: text[a..a + n].to_owned(), label: Label::Person, ..e.clone() });
+                out.push(crate::doc::Entity { span: map.span(rest..b), text: text[rest..b].to_owned(), ..e });
+            }
+            None => out.push(e),
+        }
+    }
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = i;
+    }
+    doc.entities = out;
 }
 
 /// Adds missed mentions: whole-token, case-exact occurrences of a cluster's one-word names
