@@ -432,7 +432,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             let w = t.lower.as_str();
             match w {
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
-                "said" | "was" | "were" | "had" | "did" | "ago" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
+                "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
@@ -453,6 +453,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Future);
         }
     }
+    // "the plan", "its plans": nouns, not intentions.
+    for i in 1..toks.len() {
+        if matches!(toks[i].lower.as_str(), "plan" | "plans") && matches!(toks[i - 1].lower.as_str(), "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "new") {
+            out[i] = None;
+        }
+    }
     // A participle after a modal or "to" is not a past tense: "will be held", "to be signed",
     // "could be delayed".
     for (i, cue) in out.iter_mut().enumerate() {
@@ -462,7 +468,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         for t in toks[i.saturating_sub(4)..i].iter().rev() {
             match t.lower.as_str() {
                 "be" | "been" | "being" | "not" | "also" | "then" | "now" | "soon" | "quickly" => continue,
-                "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" => {
+                // ... nor after a present "is": "when the case is heard in May".
+                "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" | "is" | "are" | "am" => {
                     *cue = None;
                     break;
                 }

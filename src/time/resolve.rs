@@ -314,9 +314,27 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-Q{q}"),
                     Some(d) => {
-                        out.value = format!("{:04}-Q{q}", d.year());
+                        // A quarter not yet begun is last year's in a past-tense sentence
+                        // ("fourth-quarter profit rose", said in January), and without a cue
+                        // when last year's is the nearer. Earnings news looks back: a quarter
+                        // already over stays this year's whatever the verbs say ("expects to
+                        // release third-quarter results").
+                        let n: u32 = q.parse().unwrap_or(1).clamp(1, 4);
+                        let y0 = d.year();
+                        let start = NaiveDate::from_ymd_opt(y0, n * 3 - 2, 1).unwrap_or(d);
+                        let ahead = (start - d).num_days();
+                        let y = match tense {
+                            Some(Tense::Past) if ahead > 0 => y0 - 1,
+                            None | Some(Tense::Present) if ahead > 180 => y0 - 1,
+                            _ => y0,
+                        };
+                        out.value = format!("{y:04}-Q{q}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("quarter {q} of the year of {d}"));
+                        out.explanation = Some(if y == y0 {
+                            format!("quarter {q} of the year of {d}")
+                        } else {
+                            format!("quarter {q} of {y}, the last one before {d} ({tw})")
+                        });
                     }
                 }
             }
