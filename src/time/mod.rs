@@ -453,7 +453,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Future);
         }
     }
-    // "the plan", "its plans": nouns, not intentions.
+    // "the plan", "its plans": nouns, not intentions; "next to": a place.
+    for i in 0..toks.len() {
+        if toks[i].lower == "next" && toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+            out[i] = None;
+        }
+    }
     for i in 1..toks.len() {
         if matches!(toks[i].lower.as_str(), "plan" | "plans") && matches!(toks[i - 1].lower.as_str(), "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "new") {
             out[i] = None;
