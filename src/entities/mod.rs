@@ -198,6 +198,10 @@ fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {
     row
 }
 
+/// Softens the emission softmax: perceptron scores are margins, not log-probabilities, and
+/// taken as they are they make every decision look certain or hopeless.
+const CONFIDENCE_TEMPERATURE: f32 = 8.0;
+
 /// Buffers reused across sentences.
 #[derive(Default)]
 struct Scratch {
@@ -208,20 +212,27 @@ struct Scratch {
 }
 
 impl Scratch {
-    /// Records per-token confidence of the current sentence's tags: the chosen tag's share of
-    /// a softmax over the token's emission scores (1 for `O` tokens, which no name uses).
+    /// Records per-token confidence of the current sentence's tags: the share of the chosen
+    /// tag's type (all its B, I, L, U tags: the position within a name is the decoder's
+    /// business, not a doubt about the type) in a softmax over the token's emission scores
+    /// (1 for `O` tokens, which no name uses).
     fn keep_confidence(&mut self) {
         let conf = self
             .em
             .iter()
             .zip(&self.tags)
             .map(|(row, &t)| {
-                if t == 0 {
-                    return 1.0;
-                }
+                let Some(ty) = tags::tag_type(t) else { return 1.0 };
                 let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                let z: f32 = row.iter().map(|v| (v - max).exp()).sum();
-                ((row[t as usize] - max).exp() / z).clamp(0.0, 1.0)
+                let (mut same, mut z) = (0.0f32, 0.0f32);
+                for (k, v) in row.iter().enumerate() {
+                    let p = ((v - max) / CONFIDENCE_TEMPERATURE).exp();
+                    z += p;
+                    if tags::tag_type(k as u8) == Some(ty) {
+                        same += p;
+                    }
+                }
+                (same / z).clamp(0.0, 1.0)
             })
             .collect();
         self.confs.push(conf);
