@@ -277,6 +277,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") && toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "quarters" {
         return false;
     }
+    // "inspect such quarters", "living quarters": alone, a place.
+    if len == 1 && first.lower == "quarters" {
+        return false;
+    }
     // '60 alone, "their 30s": not dates.
     if len == 1 && has("yy") && !prev_is(TEMPORAL_PREP) {
         return false;
