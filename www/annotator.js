@@ -10,13 +10,15 @@ export class Cancelled extends Error {
 
 export class Annotator {
   /**
-   * @param {{ onReady?: (version: string) => void, onFatal?: (message: string) => void }} hooks
+   * @param {{ onReady?: (version: string) => void, onFatal?: (message: string) => void,
+   *   onModel?: (result: { meta?: object, error?: string }) => void }} hooks
    */
   constructor(hooks = {}) {
     this.hooks = hooks;
     this.nextId = 1;
     this.job = null; // { id, resolve, reject, onProgress }
     this.version = null;
+    this.model = null; // bytes of a user's model file, sent again to a restarted worker
     this.#spawn();
   }
 
@@ -25,6 +27,7 @@ export class Annotator {
     this.failed = null; // why the annotator cannot run, once it is known
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
     this.worker.onmessage = (ev) => this.#onMessage(ev.data);
+    if (this.model) this.worker.postMessage({ type: 'load-model', bytes: this.model });
     this.worker.onerror = (ev) => {
       ev.preventDefault();
       const detail = ev.message ? `: ${ev.message}` : '';
@@ -46,6 +49,11 @@ export class Annotator {
       this.started = true;
       this.version = msg.version;
       this.hooks.onReady?.(msg.version);
+      return;
+    }
+    if (msg.type === 'model' || msg.type === 'model-error') {
+      if (msg.type === 'model-error') this.model = null; // the worker kept the model it had
+      this.hooks.onModel?.(msg.type === 'model' ? { meta: msg.meta } : { error: msg.message });
       return;
     }
     if (msg.type === 'init-error') {
@@ -87,6 +95,21 @@ export class Annotator {
       this.job = { id, resolve, reject, onProgress };
       this.worker.postMessage({ type: 'annotate', id, text, options });
     });
+  }
+
+  /**
+   * Uses the entity model in `bytes` (an ArrayBuffer of a model file) from the next job on;
+   * hooks.onModel reports its metadata, or why it was refused (the current model then stays).
+   */
+  loadModel(bytes) {
+    this.model = bytes;
+    this.worker.postMessage({ type: 'load-model', bytes });
+  }
+
+  /** Goes back to the built-in model. */
+  useBuiltinModel() {
+    this.model = null;
+    this.worker.postMessage({ type: 'builtin-model' });
   }
 
   /** Stops the running job, if any. */

@@ -28,6 +28,9 @@ const els = {
   proposed: $('proposed-date'),
   theme: $('theme-toggle'),
   file: $('file-input'),
+  modelInput: $('model-input'),
+  modelStatus: $('model-status'),
+  builtinModel: $('builtin-model'),
   search: $('search'),
   exportStatus: $('export-status'),
   shareUrl: $('share-url'),
@@ -86,6 +89,17 @@ try {
     onReady: (version) => {
       state.version = version;
       clearError('wasm');
+    },
+    onModel: ({ meta, error }) => {
+      if (error) {
+        showError('model', `Could not use the model file ${modelName}: ${error}. The previous model stays in use.`);
+        return;
+      }
+      clearError('model');
+      const f1 = meta?.dev_f1 ?? meta?.dev_f1_unquantized;
+      els.modelStatus.textContent = `Entity model: ${modelName}${typeof f1 === 'number' ? ` (dev F1 ${f1.toFixed(2)})` : ''}`;
+      els.builtinModel.hidden = false;
+      run();
     },
     onFatal: (message) => {
       showError('wasm', `The annotator is not available: ${message}. (Serving www/ yourself? Build it first with scripts/build-web.)`);
@@ -418,6 +432,23 @@ async function loadFile(file) {
     showError('file', `Could not open the file: ${err.message}`);
   }
 }
+
+// A model file of the user's (trained with `dateline train`), checked by the core before use.
+let modelName = '';
+els.modelInput.addEventListener('change', async () => {
+  const file = els.modelInput.files[0];
+  els.modelInput.value = '';
+  if (!file || !annotator) return;
+  modelName = file.name;
+  annotator.loadModel(await file.arrayBuffer());
+});
+els.builtinModel.addEventListener('click', () => {
+  annotator?.useBuiltinModel();
+  clearError('model');
+  els.modelStatus.textContent = 'Entity model: built-in';
+  els.builtinModel.hidden = true;
+  run();
+});
 
 els.file.addEventListener('change', () => {
   if (els.file.files[0]) loadFile(els.file.files[0]);

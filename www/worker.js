@@ -1,15 +1,17 @@
 // Runs the wasm annotator off the main thread, so typing never waits for it.
 //
 // In:  { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
+//      { type: 'load-model', bytes }  |  { type: 'builtin-model' }
 // Out: { type: 'ready', version } | { type: 'init-error', message }
 //      { type: 'progress', id, done, total, entities }   (long texts, piece by piece)
 //      { type: 'result', id, result, ms }                 (result.entities empty if sent as progress)
 //      { type: 'cancelled', id } | { type: 'error', id, message, fatal }
+//      { type: 'model', meta } | { type: 'model-error', message }
 //
 // Long texts are annotated piece by piece (chunks.js), yielding between pieces so that a
 // cancel or a newer job is seen; offsets, ids and clusters are remapped onto the whole text.
 
-import init, { annotate, version, lastPanic } from './pkg/dateline_wasm.js';
+import init, { annotate, version, lastPanic, loadModel, useBuiltinModel } from './pkg/dateline_wasm.js';
 import { WHOLE_LIMIT, pieceBounds, codePoints } from './chunks.js';
 
 let latest = 0; // id of the job that should be running; older jobs stop at their next yield
@@ -36,6 +38,16 @@ self.onmessage = (ev) => {
   const msg = ev.data;
   if (msg.type === 'cancel') {
     if (latest === msg.id) latest = 0;
+  } else if (msg.type === 'load-model') {
+    ready.then(() => {
+      try {
+        postMessage({ type: 'model', meta: loadModel(new Uint8Array(msg.bytes)) });
+      } catch (err) {
+        postMessage({ type: 'model-error', message: messageOf(err) });
+      }
+    }).catch(() => {});
+  } else if (msg.type === 'builtin-model') {
+    ready.then(() => useBuiltinModel()).catch(() => {});
   } else if (msg.type === 'annotate') {
     latest = msg.id;
     ready.then(() => run(msg)).catch(() => {});

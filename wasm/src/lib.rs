@@ -3,6 +3,7 @@
 //! so that `text.slice(e.start, e.end) === e.text` in JavaScript.
 #![deny(missing_docs)]
 
+use dateline::entities::Recognizer;
 use dateline::{Document, Entity};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -143,7 +144,13 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
             chrono_date(s).ok_or_else(|| js_error(format!("referenceDate `{s}` is not a date of the form YYYY-MM-DD")))?,
         ),
     };
-    let doc = dateline::annotate(text, &dateline::Options { reference_date }).map_err(js_error)?;
+    let options = dateline::Options { reference_date };
+    let custom = MODEL.lock().ok().and_then(|m| m.clone());
+    let doc = match custom {
+        Some(model) => dateline::annotate_with(text, &options, &model),
+        None => dateline::annotate(text, &options),
+    }
+    .map_err(js_error)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     document(&doc).serialize(&serializer).map_err(js_error)
 }
@@ -170,6 +177,30 @@ fn start() {
 #[wasm_bindgen(js_name = lastPanic)]
 pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|l| l.clone())
+}
+
+/// A model loaded by the user with [`load_model`], used instead of the built-in one.
+static MODEL: std::sync::Mutex<Option<std::sync::Arc<Recognizer>>> = std::sync::Mutex::new(None);
+
+/// Replaces the built-in entity model with one from a model file's bytes, for the following
+/// `annotate` calls; returns the model's metadata. A truncated, corrupted or foreign file
+/// throws an `Error` that names the problem, and the model in use stays as it was.
+#[wasm_bindgen(js_name = loadModel)]
+pub fn load_model(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let model = Recognizer::from_bytes(bytes).map_err(js_error)?;
+    let meta = model.meta().serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)?;
+    if let Ok(mut m) = MODEL.lock() {
+        *m = Some(std::sync::Arc::new(model));
+    }
+    Ok(meta)
+}
+
+/// Goes back to the built-in entity model.
+#[wasm_bindgen(js_name = useBuiltinModel)]
+pub fn use_builtin_model() {
+    if let Ok(mut m) = MODEL.lock() {
+        *m = None;
+    }
 }
 
 /// The version of the core.

@@ -67,3 +67,26 @@ fn empty_text_gives_an_empty_result() {
     assert_eq!(entities.length(), 0);
     assert_eq!(get(&r, "tokens").as_f64(), Some(0.0));
 }
+
+#[wasm_bindgen_test]
+fn a_damaged_model_is_an_error_and_the_built_in_one_stays() {
+    let before = dateline_wasm::annotate("Angela Merkel visited Paris.", JsValue::UNDEFINED).unwrap();
+    for (bytes, says) in [(&b"DLMODEL\0\x01"[..], "truncated"), (&b"<html>not a model</html>"[..], "magic")] {
+        let err: js_sys::Error = dateline_wasm::load_model(bytes).unwrap_err().dyn_into().unwrap();
+        let msg = String::from(err.message());
+        assert!(msg.contains("bad model file") && msg.contains(says), "{msg}");
+    }
+    let after = dateline_wasm::annotate("Angela Merkel visited Paris.", JsValue::UNDEFINED).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&before).unwrap(), js_sys::JSON::stringify(&after).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn a_model_file_can_be_loaded_and_dropped() {
+    let bytes = include_bytes!("../../models/ner.bin");
+    let meta = dateline_wasm::load_model(bytes).unwrap();
+    assert_eq!(get(&meta, "kind").as_string().as_deref(), Some("ner"));
+    let r = dateline_wasm::annotate("Angela Merkel visited Paris.", JsValue::UNDEFINED).unwrap();
+    let entities: Array = get(&r, "entities").dyn_into().unwrap();
+    assert!(entities.length() >= 2);
+    dateline_wasm::use_builtin_model();
+}
