@@ -146,11 +146,11 @@ impl Recognizer {
                 sc.em.push(scaled(&acc[..NT], self.first.scale));
                 l2.push(acc[NT..].try_into().unwrap());
             }
-            self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.tags);
+            self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
             tags1.push(sc.tags.clone());
             local2.push(l2);
             if self.second.is_none() {
-                sc.keep_confidence();
+                sc.keep_confidence(&self.first.trans);
             }
         }
         let (tags, conf) = match &self.second {
@@ -166,9 +166,9 @@ impl Recognizer {
                         features::contextual(&p, &agg, &tags1, s, i, &mut |k| self.table.add(k, &mut acc));
                         sc.em.push(scaled(&acc[NT..], second.scale));
                     }
-                    second.trans.viterbi(&sc.em, &mut sc.back, &mut sc.tags);
+                    second.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
                     tags2.push(sc.tags.clone());
-                    sc.keep_confidence();
+                    sc.keep_confidence(&second.trans);
                 }
                 (tags2, std::mem::take(&mut sc.confs))
             }
@@ -198,7 +198,7 @@ fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {
     row
 }
 
-/// Softens the emission softmax: perceptron scores are margins, not log-probabilities, and
+/// Softens the confidence softmax: perceptron scores are margins, not log-probabilities, and
 /// taken as they are they make every decision look certain or hopeless.
 const CONFIDENCE_TEMPERATURE: f32 = 8.0;
 
@@ -207,34 +207,22 @@ const CONFIDENCE_TEMPERATURE: f32 = 8.0;
 struct Scratch {
     em: Vec<[f32; NT]>,
     back: Vec<[u8; NT]>,
+    fwd: Vec<[f32; NT]>,
+    bwd: Vec<[f32; NT]>,
     tags: Vec<u8>,
     confs: Vec<Vec<f32>>,
 }
 
 impl Scratch {
-    /// Records per-token confidence of the current sentence's tags: the share of the chosen
-    /// tag's type (all its B, I, L, U tags: the position within a name is the decoder's
-    /// business, not a doubt about the type) in a softmax over the token's emission scores
-    /// (1 for `O` tokens, which no name uses).
-    fn keep_confidence(&mut self) {
-        let conf = self
-            .em
-            .iter()
-            .zip(&self.tags)
-            .map(|(row, &t)| {
-                let Some(ty) = tags::tag_type(t) else { return 1.0 };
-                let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                let (mut same, mut z) = (0.0f32, 0.0f32);
-                for (k, v) in row.iter().enumerate() {
-                    let p = ((v - max) / CONFIDENCE_TEMPERATURE).exp();
-                    z += p;
-                    if tags::tag_type(k as u8) == Some(ty) {
-                        same += p;
-                    }
-                }
-                (same / z).clamp(0.0, 1.0)
-            })
-            .collect();
+    /// Records per-token confidence of the current sentence's tags (1 where no name was
+    /// found: only names carry a score).
+    fn keep_confidence(&mut self, trans: &tags::Transitions) {
+        let mut conf = Vec::new();
+        if self.tags.iter().any(|&t| t != 0) {
+            trans.confidence(&self.em, &self.fwd, &self.tags, CONFIDENCE_TEMPERATURE, &mut self.bwd, &mut conf);
+        } else {
+            conf.resize(self.tags.len(), 1.0);
+        }
         self.confs.push(conf);
     }
 }

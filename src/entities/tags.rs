@@ -143,9 +143,11 @@ impl Transitions {
         Transitions { open, cont, start }
     }
 
-    /// Best tag sequence for per-token emission scores. `back` is scratch space.
-    pub(crate) fn viterbi(&self, em: &[[f32; NT]], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
+    /// Best tag sequence for per-token emission scores. `back` is scratch space; `fwd` gets
+    /// the forward scores (best score of a sequence ending in each tag at each token).
+    pub(crate) fn viterbi(&self, em: &[[f32; NT]], back: &mut Vec<[u8; NT]>, fwd: &mut Vec<[f32; NT]>, out: &mut Vec<u8>) {
         out.clear();
+        fwd.clear();
         let n = em.len();
         if n == 0 {
             return;
@@ -156,6 +158,7 @@ impl Transitions {
         for t in 0..NT {
             prev[t] = self.start[t] + em[0][t];
         }
+        fwd.push(prev);
         for i in 1..n {
             let e = &em[i];
             let bk = &mut back[i];
@@ -189,6 +192,7 @@ impl Transitions {
                 }
             }
             prev = cur;
+            fwd.push(cur);
         }
         let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
         for &t in &CLOSED {
@@ -201,6 +205,74 @@ impl Transitions {
         out[n - 1] = arg as u8;
         for i in (1..n).rev() {
             out[i - 1] = back[i][out[i] as usize];
+        }
+    }
+
+    /// Confidence of each token's tag in the best sequence `tags`: the share of the tag's type
+    /// (all its B, I, L, U tags: the position within a name is the decoder's business, not a
+    /// doubt about the type) in a softmax, at `temperature`, over the token's max-marginals
+    /// (the score of the best whole-sentence sequence through each tag). `fwd` holds the
+    /// forward scores from [`Transitions::viterbi`]; this adds the backward pass. 1 for `O`.
+    pub(crate) fn confidence(
+        &self,
+        em: &[[f32; NT]],
+        fwd: &[[f32; NT]],
+        tags: &[u8],
+        temperature: f32,
+        bwd: &mut Vec<[f32; NT]>,
+        out: &mut Vec<f32>,
+    ) {
+        out.clear();
+        let n = em.len();
+        bwd.clear();
+        bwd.resize(n, [f32::NEG_INFINITY; NT]);
+        if n == 0 {
+            return;
+        }
+        for &t in &CLOSED {
+            bwd[n - 1][t] = 0.0;
+        }
+        for i in (0..n - 1).rev() {
+            let mut next = [0f32; NT];
+            for b in 0..NT {
+                next[b] = em[i + 1][b] + bwd[i + 1][b];
+            }
+            let row = &mut bwd[i];
+            for (k, &a) in CLOSED.iter().enumerate() {
+                let w = &self.open[k];
+                let mut best = f32::NEG_INFINITY;
+                for (j, &b) in OPENERS.iter().enumerate() {
+                    best = best.max(w[j] + next[b]);
+                }
+                row[a] = best;
+            }
+            for ty in 0..4 {
+                let (bt, it, lt) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+                let (ci, cl) = (&self.cont[2 * ty], &self.cont[2 * ty + 1]);
+                row[bt] = (ci[0] + next[it]).max(cl[0] + next[lt]);
+                row[it] = (ci[1] + next[it]).max(cl[1] + next[lt]);
+            }
+        }
+        for i in 0..n {
+            let Some(ty) = tag_type(tags[i]) else {
+                out.push(1.0);
+                continue;
+            };
+            let mut mm = [0f32; NT];
+            for x in 0..NT {
+                mm[x] = fwd[i][x] + bwd[i][x];
+            }
+            let max = mm.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let (mut same, mut z) = (0f32, 0f32);
+            for (x, v) in mm.iter().enumerate().filter(|(_, v)| v.is_finite()) {
+                let p = ((v - max) / temperature).exp();
+                z += p;
+                if tag_type(x as u8) == Some(ty) {
+                    same += p;
+                }
+            }
+            let c = same / z;
+            out.push(if c.is_finite() { c.clamp(0.0, 1.0) } else { 0.0 });
         }
     }
 }
@@ -230,14 +302,30 @@ mod tests {
     }
 
     #[test]
+    fn confidence_follows_the_margin() {
+        let tr = Transitions::new(&[0.0; NT * NT + NT]);
+        let mut em = vec![[0f32; NT]; 3];
+        em[0][tag(0, Pos::U) as usize] = 50.0; // clearly a person
+        em[1][0] = 50.0; // clearly outside
+        em[2][tag(1, Pos::U) as usize] = 2.0; // an organization, barely
+        let (mut back, mut fwd, mut out, mut bwd, mut conf) = (vec![], vec![], vec![], vec![], vec![]);
+        tr.viterbi(&em, &mut back, &mut fwd, &mut out);
+        assert_eq!(out, vec![tag(0, Pos::U), 0, tag(1, Pos::U)]);
+        tr.confidence(&em, &fwd, &out, 8.0, &mut bwd, &mut conf);
+        assert!(conf[0] > 0.99, "{conf:?}");
+        assert_eq!(conf[1], 1.0);
+        assert!(conf[2] > 0.05 && conf[2] < 0.5, "{conf:?}");
+    }
+
+    #[test]
     fn viterbi_respects_the_grammar() {
         let tr = Transitions::new(&[0.0; NT * NT + NT]);
         // Emissions prefer I-PER at the start, which the grammar forbids.
         let mut em = vec![[0f32; NT]; 2];
         em[0][tag(0, Pos::I) as usize] = 5.0;
         em[1][tag(0, Pos::L) as usize] = 5.0;
-        let (mut back, mut out) = (Vec::new(), Vec::new());
-        tr.viterbi(&em, &mut back, &mut out);
+        let (mut back, mut fwd, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        tr.viterbi(&em, &mut back, &mut fwd, &mut out);
         assert_eq!(out, vec![tag(0, Pos::B), tag(0, Pos::L)]);
     }
 }

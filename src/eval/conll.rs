@@ -179,7 +179,12 @@ pub fn run(args: &EvalArgs) -> Result<(), Box<dyn std::error::Error>> {
     let recognizer = Recognizer::builtin()?;
     let t = std::time::Instant::now();
     let report = evaluate(recognizer, &text);
-    print!("{report}");
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match write!(out, "{report}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        r => r.map_err(|e| format!("cannot write the report: {e}"))?,
+    }
     eprintln!("(tagged in {:.2} s)", t.elapsed().as_secs_f64());
     Ok(())
 }
