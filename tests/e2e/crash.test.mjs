@@ -1,0 +1,53 @@
+// A trap in the wasm (what a Rust panic becomes) must end as a visible message, with the page
+// still working (issue 7). The core has no known panic to trigger, so this test serves the
+// worker a wasm-bindgen module whose annotate() traps on a marker text, as a panicking core
+// would (a WebAssembly.RuntimeError), and checks the page's handling: the message is shown,
+// the worker and its wasm instance are replaced, and the next text is annotated.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, openPage, waitForView } from './helpers.mjs';
+
+let server;
+let browser;
+let session;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  session = await openPage(browser, null);
+  // Intercept the worker's import of the wasm-bindgen module and wrap annotate().
+  await session.context.route('**/pkg/dateline_wasm.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /export function annotate\(/,
+      'export function annotate(text, options) {\n' +
+        '  if (text.includes("TRAP-MARKER")) throw new WebAssembly.RuntimeError("unreachable");\n' +
+        '  return annotateReal(text, options);\n}\nfunction annotateReal(',
+    );
+    assert.ok(body.includes('annotateReal'), 'the module still has an annotate() to wrap');
+    await route.fulfill({ response, body });
+  });
+  await session.page.goto(server.url);
+  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a trap in the annotator is reported, and the page goes on with a fresh instance', async () => {
+  const { page } = session;
+  const workersBefore = server.requests.filter((r) => r.endsWith('/worker.js')).length;
+  await page.fill('#input', 'Angela Merkel met TRAP-MARKER Joe Biden.');
+  const error = page.locator('#errors .error');
+  await error.first().waitFor({ timeout: 10000 });
+  const message = (await error.allTextContents()).join(' ');
+  assert.match(message, /crashed|unreachable/i, message);
+  const text = 'Emmanuel Macron visited Berlin on Friday.';
+  await page.fill('#input', text);
+  await waitForView(page, text);
+  assert.ok(await page.locator('#view mark.ent').count() >= 2, 'annotating again');
+  assert.ok(server.requests.filter((r) => r.endsWith('/worker.js')).length > workersBefore, 'a new worker was started');
+});
