@@ -151,7 +151,8 @@ struct Building {
     keys: Vec<String>,
     /// Words of the longest mention.
     longest: String,
-    votes: HashMap<Label, f32>,
+    /// Score-weighted votes, indexed like [`Label::ALL`].
+    votes: [f32; 9],
     mentions: Vec<usize>,
     roles: Vec<String>,
     statements: Vec<usize>,
@@ -159,10 +160,15 @@ struct Building {
 }
 
 impl Building {
+    /// The label with the most votes; ties go to the earlier label in [`Label::ALL`].
     fn label(&self) -> Label {
-        let mut v: Vec<(&Label, &f32)> = self.votes.iter().collect();
-        v.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
-        *v[0].0
+        let mut best = 0;
+        for i in 1..self.votes.len() {
+            if self.votes[i] > self.votes[best] {
+                best = i;
+            }
+        }
+        Label::ALL[best]
     }
 }
 
@@ -414,7 +420,7 @@ fn cluster(doc: &mut Document) {
                 clusters.push(Building {
                     keys: Vec::new(),
                     longest: String::new(),
-                    votes: HashMap::new(),
+                    votes: [0.0; 9],
                     mentions: Vec::new(),
                     roles: Vec::new(),
                     statements: Vec::new(),
@@ -443,7 +449,7 @@ fn cluster(doc: &mut Document) {
                 }
             }
         }
-        *b.votes.entry(e.label).or_default() += e.score.max(0.05);
+        b.votes[e.label as usize] += e.score.max(0.05);
         b.mentions.push(e.id);
         b.weight += weight;
         last_seen[c] = ei + 1;
