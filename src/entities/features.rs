@@ -361,7 +361,9 @@ const T_DOC_PHRASE: u32 = 68;
 /// Cluster path prefix lengths used as features.
 const CL_PREFIXES: [u8; 3] = [4, 8, 12];
 
-/// Calls `f` with the key of every local feature of token `i` of sentence `s`.
+/// Calls `f` with the key of every local feature of token `i` of sentence `s` (the trainer's
+/// view; the recognizer splits it to use its precomputed word-feature sums).
+#[cfg(any(test, feature = "cli"))]
 #[inline]
 pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
     word_features(&p.toks[s][i], f);
