@@ -55,6 +55,10 @@ fn sample_article_names_have_the_right_labels() {
             assert_eq!(e.label, label, "`{word}` at byte {} is {:?}", e.span.byte.start, e.label);
         }
     }
+    // The names it is sure of say so: every expected name scores above one half.
+    for e in doc.entities.iter().filter(|e| expected.contains(&(e.text.as_str(), e.label))) {
+        assert!(e.score > 0.5, "`{}` ({:?}) scored {}", e.text, e.label, e.score);
+    }
     // Dates are not names.
     assert!(!found.iter().any(|(t, l)| *t == "Thursday" && !l.is_temporal()));
 }
