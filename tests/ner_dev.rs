@@ -1,20 +1,13 @@
 //! The shipped model's accuracy on CoNLL-2003 dev (the `testa` split), scored as conlleval
 //! does. Run in release (`cargo test --release`): the whole dev set is tagged.
 
+mod common;
+
 use dateline::entities::Recognizer;
 use dateline::eval::conll::evaluate;
-use std::path::Path;
 
 fn dev() -> Option<String> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003/dev.txt");
-    match std::fs::read_to_string(&p) {
-        Ok(t) => Some(t),
-        Err(e) if std::env::var_os("CI").is_some() => panic!("{}: {e}", p.display()),
-        Err(e) => {
-            eprintln!("skipping: {}: {e}", p.display());
-            None
-        }
-    }
+    common::read_shared_or_skip("data/conll2003/dev.txt")
 }
 
 #[test]

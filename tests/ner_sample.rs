@@ -3,19 +3,12 @@
 //! (tokenizer, sentence splitter, recognizer). The article is read from ../shared at test
 //! time, never copied into the repository.
 
+mod common;
+
 use dateline::{annotate, Label, Options};
-use std::path::Path;
 
 fn sample() -> Option<String> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/biden-putin-call.txt");
-    match std::fs::read_to_string(&p) {
-        Ok(t) => Some(t),
-        Err(e) if std::env::var_os("CI").is_some() => panic!("{}: {e}", p.display()),
-        Err(e) => {
-            eprintln!("skipping: {}: {e}", p.display());
-            None
-        }
-    }
+    common::read_shared_or_skip("samples/biden-putin-call.txt")
 }
 
 #[test]

@@ -149,13 +149,7 @@ pub fn evaluate(recognizer: &Recognizer, text: &str) -> Report {
     let mut report = Report::default();
     for block in parse(text) {
         let Block::Doc(doc) = block else { continue };
-        let words: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|s| s.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect())
-            .collect();
-        let names = recognizer.recognize(&words);
-        for (sent, spans) in doc.sentences.iter().zip(names) {
+        for (sent, spans) in doc.sentences.iter().zip(doc.recognize(recognizer)) {
             let gold_tags: Vec<&str> = sent.iter().map(|l| l.split_whitespace().last().unwrap_or("O")).collect();
             let mut gold = chunks(&gold_tags);
             gold.sort();

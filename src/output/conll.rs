@@ -9,6 +9,19 @@ pub struct ConllDoc<'a> {
     pub sentences: Vec<Vec<&'a str>>,
 }
 
+impl ConllDoc<'_> {
+    /// Runs the recognizer over the document's tokens (each line's first column), whole, so
+    /// that document context is used; returns the names of each sentence.
+    pub fn recognize(&self, recognizer: &Recognizer) -> Vec<Vec<crate::entities::NameSpan>> {
+        let words: Vec<Vec<&str>> = self
+            .sentences
+            .iter()
+            .map(|s| s.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect())
+            .collect();
+        recognizer.recognize(&words)
+    }
+}
+
 /// A piece of a CoNLL file: a `-DOCSTART-` line, or a document's sentences.
 #[derive(Debug, Clone)]
 pub enum Block<'a> {
@@ -62,13 +75,7 @@ pub fn tag(text: &str, recognizer: &Recognizer) -> String {
                 out.push_str(" O\n\n");
             }
             Block::Doc(doc) => {
-                let words: Vec<Vec<&str>> = doc
-                    .sentences
-                    .iter()
-                    .map(|s| s.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect())
-                    .collect();
-                let names = recognizer.recognize(&words);
-                for (sent, spans) in doc.sentences.iter().zip(names) {
+                for (sent, spans) in doc.sentences.iter().zip(doc.recognize(recognizer)) {
                     let mut tags = vec!["O".to_owned(); sent.len()];
                     for n in spans {
                         let Some(ty) = n.label.conll() else { continue };

@@ -28,3 +28,17 @@ pub fn assert_offsets(doc: &dateline::Document) {
         assert_eq!(String::from_utf16(&utf16[e.span.utf16.clone()]).unwrap(), e.text);
     }
 }
+
+/// Reads a file from `../shared`; outside CI a missing file skips the test (with a note)
+/// rather than failing it, so the crate's tests run without the research data.
+pub fn read_shared_or_skip(rel: &str) -> Option<String> {
+    let p = shared(rel);
+    match std::fs::read_to_string(&p) {
+        Ok(t) => Some(t),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("{}: {e}", p.display()),
+        Err(e) => {
+            eprintln!("skipping: {}: {e}", p.display());
+            None
+        }
+    }
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { dropFile, launch, openPage, waitForView } from './helpers.mjs';
 
 let server;
 let browser;
@@ -33,17 +33,11 @@ after(async () => {
   await server?.close();
 });
 
-/** Drops a file on the text area, as a user dragging it from the desktop would. */
-async function drop(page, name, type, content) {
-  const dt = await page.evaluateHandle(([n, t, c]) => {
-    const d = new DataTransfer();
-    d.items.add(new File([c], n, { type: t }));
-    return d;
-  }, [name, type, content]);
-  await page.dispatchEvent('#input', 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent('#input', 'dragover', { dataTransfer: dt });
-  assert.ok(await page.locator('#input.dragging').count(), 'the drop target is shown');
-  await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
+/** Drops a file on the text area; the drop target shows while the file is over it. */
+function drop(page, name, type, content) {
+  return dropFile(page, name, type, content, {
+    onOver: async () => assert.ok(await page.locator('#input.dragging').count(), 'the drop target is shown'),
+  });
 }
 
 test('dropping a .txt file loads and annotates it, offsets into the file as it is (CRLF)', async () => {

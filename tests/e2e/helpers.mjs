@@ -94,3 +94,19 @@ export function annotateInPage(page, text, options = {}) {
     [text, options],
   );
 }
+
+/**
+ * Drops a file on the text area, as a user dragging it from the desktop would; `onOver` runs
+ * while the file is over the drop target, before it is let go.
+ */
+export async function dropFile(page, name, type, content, { onOver } = {}) {
+  const dt = await page.evaluateHandle(([n, t, c]) => {
+    const d = new DataTransfer();
+    d.items.add(new File([c], n, { type: t }));
+    return d;
+  }, [name, type, content]);
+  await page.dispatchEvent('#input', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('#input', 'dragover', { dataTransfer: dt });
+  await onOver?.();
+  await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { dropFile, launch, openPage, waitForView } from './helpers.mjs';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -90,16 +90,6 @@ function foreignElements(page) {
     .map((el) => el.outerHTML.slice(0, 80)));
 }
 
-async function drop(page, name, type, content) {
-  const dt = await page.evaluateHandle(([n, t, c]) => {
-    const d = new DataTransfer();
-    d.items.add(new File([c], n, { type: t }));
-    return d;
-  }, [name, type, content]);
-  await page.dispatchEvent('#input', 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent('#input', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
-}
 
 test(`${PAYLOADS.length} payloads pasted are shown as the text they are`, async () => {
   assert.ok(PAYLOADS.length >= 50);
@@ -118,11 +108,11 @@ test('payloads dropped as .txt and .html files stay inert', async () => {
   const { page } = session;
   for (const [i, p] of PAYLOADS.entries()) {
     const text = `Angela Merkel wrote ${p} on Friday ${i}`;
-    await drop(page, `x${i}.txt`, 'text/plain', text);
+    await dropFile(page, `x${i}.txt`, 'text/plain', text);
     await waitForView(page, text, { allowEmpty: true });
     assert.deepEqual(await foreignElements(page), [], `txt payload ${i}`);
     await page.fill('#input', 'sentinel');
-    await drop(page, `x${i}.html`, 'text/html', `<html><body><p>Angela Merkel in Paris.</p>${p}</body></html>`);
+    await dropFile(page, `x${i}.html`, 'text/html', `<html><body><p>Angela Merkel in Paris.</p>${p}</body></html>`);
     await page.waitForFunction(() => document.getElementById('input').value !== 'sentinel');
     await page.waitForFunction(() => !document.getElementById('view').textContent.includes('sentinel'));
     assert.deepEqual(await foreignElements(page), [], `html payload ${i}`);
