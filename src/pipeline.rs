@@ -52,7 +52,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
     let temporal = time::tag(text, &tokens, &sentences, reference);
 
     // Candidates as (byte range, label, score, timex); names first, then temporal ones.
-    let mut cands: Vec<(std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
     for (s, spans) in sentences.iter().zip(names) {
         for n in spans {
             let first = &tokens[s.tokens.start + n.tokens.start];

@@ -216,7 +216,7 @@ fn split_credits(doc: &mut Document) {
         let split = (e.label != Label::Person && !e.label.is_temporal() && caption(e.span.byte.start))
             .then(|| {
                 // The longest person's name that the entity starts with, then a capital.
-                e.text.match_indices(' ').map(|(i, _)| i).filter(|&i| people.contains(&e.text[..i])).last().filter(|&i| {
+                e.text.rmatch_indices(' ').map(|(i, _)| i).find(|&i| people.contains(&e.text[..i])).filter(|&i| {
                     e.text[i + 1..].chars().next().is_some_and(char::is_uppercase)
                 })
             })
@@ -436,8 +436,9 @@ fn cluster(doc: &mut Document) {
             b.keys.push(key);
         }
         let full = long_form.unwrap_or(&e.text);
-        let plain = full.strip_prefix("the ").or_else(|| e.text.strip_prefix("The ")).unwrap_or(full);
-        if plain.chars().count() > b.longest.chars().count() && !(acr && !b.longest.is_empty()) {
+        let plain = full.strip_prefix("the ").or_else(|| full.strip_prefix("The ")).unwrap_or(full);
+        // An acronym names a cluster only until a longer form arrives.
+        if (!acr || b.longest.is_empty()) && plain.chars().count() > b.longest.chars().count() {
             b.longest = plain.to_owned();
             if b.longest.contains(' ') {
                 by_initials.entry(initials(&b.longest)).or_default().push(c);
