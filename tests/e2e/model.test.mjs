@@ -40,9 +40,9 @@ test('damaged model files are refused with the reason; annotation goes on', asyn
   ];
   for (const [name, bytes, reason] of cases) {
     await loadModel(page, name, bytes);
-    const error = page.locator('#errors [data-key="model"]');
-    await error.waitFor({ timeout: 10000 });
-    const message = await error.textContent();
+    // The message for this file (the previous file's message is replaced, not removed).
+    await page.waitForFunction((n) => document.querySelector('#errors [data-key="model"]')?.textContent.includes(n), name, { timeout: 10000 });
+    const message = await page.locator('#errors [data-key="model"]').textContent();
     assert.match(message, new RegExp(name.replace('.', '\\.')));
     assert.match(message, /bad model file/);
     assert.match(message, reason);
