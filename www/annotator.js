@@ -1,12 +1,17 @@
 // Main-thread client of worker.js: one job at a time; a newer job or cancel() supersedes the
 // running one, whose promise then rejects with a Cancelled error.
 
+import { adoptWorker } from './boot.js';
+
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
     this.name = 'Cancelled';
   }
 }
+
+/** Growth of wasm memory beyond its size at start that release() gives back. */
+const RELEASE_SLACK_BYTES = 16 << 20;
 
 export class Annotator {
   /**
@@ -19,13 +24,16 @@ export class Annotator {
     this.job = null; // { id, resolve, reject, onProgress }
     this.version = null;
     this.model = null; // bytes of a user's model file, sent again to a restarted worker
+    this.memoryBytes = 0; // the worker's wasm memory, as last reported
+    this.baseMemoryBytes = 0; // ... when it was ready
     this.#spawn();
   }
 
   #spawn() {
     this.started = false;
     this.failed = null; // why the annotator cannot run, once it is known
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
+    const early = adoptWorker(); // started by boot.js, first time only
+    this.worker = early?.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
     this.worker.onmessage = (ev) => this.#onMessage(ev.data);
     if (this.model) this.worker.postMessage({ type: 'load-model', bytes: this.model });
     this.worker.onerror = (ev) => {
@@ -33,6 +41,10 @@ export class Annotator {
       const detail = ev.message ? `: ${ev.message}` : '';
       this.#fatal(`could not load the annotator (pkg/dateline_wasm.js, worker.js)${detail}`);
     };
+    for (const [kind, ev] of early?.pending ?? []) {
+      if (kind === 'message') this.worker.onmessage(ev);
+      else this.worker.onerror(ev);
+    }
   }
 
   #fatal(message) {
@@ -45,9 +57,11 @@ export class Annotator {
   }
 
   #onMessage(msg) {
+    if (msg.memoryBytes) this.memoryBytes = msg.memoryBytes;
     if (msg.type === 'ready') {
       this.started = true;
       this.version = msg.version;
+      this.baseMemoryBytes = msg.memoryBytes;
       this.hooks.onReady?.(msg.version);
       return;
     }
@@ -75,6 +89,16 @@ export class Annotator {
       if (msg.fatal) this.restart();
       job.reject(new Error(msg.message));
     }
+  }
+
+  /**
+   * Gives memory back to the browser after a large text: wasm memory never shrinks, so a
+   * worker that grew well past its size at start is replaced by a fresh one (a user's model
+   * is sent to it again). Call when the text is cleared; does nothing while a job runs.
+   */
+  release() {
+    if (this.job || this.failed || !this.started) return;
+    if (this.memoryBytes > (this.baseMemoryBytes ?? 0) + RELEASE_SLACK_BYTES) this.restart();
   }
 
   /** Discards the worker (and its wasm instance) and starts a fresh one. */

@@ -204,7 +204,9 @@ async function run() {
       tokens: result.tokens ?? 0,
       sentences: result.sentences ?? 0,
       ms,
+      memoryBytes: annotator.memoryBytes,
     });
+    if (!text) annotator.release(); // a cleared text area: the memory of the last text goes back
     if (long) view.add([], text.length);
     else {
       // Keep the focus on the same place in the text when the view is rebuilt.

@@ -9,6 +9,7 @@ const SHELL = [
   'style.css',
   'icon.svg',
   'sample.txt',
+  'boot.js',
   'app.js',
   'annotator.js',
   'worker.js',

@@ -2,9 +2,9 @@
 //
 // In:  { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
 //      { type: 'load-model', bytes }  |  { type: 'builtin-model' }
-// Out: { type: 'ready', version } | { type: 'init-error', message }
+// Out: { type: 'ready', version, warmupMs, memoryBytes } | { type: 'init-error', message }
 //      { type: 'progress', id, done, total, entities }   (long texts, piece by piece)
-//      { type: 'result', id, result, ms }                 (result.entities empty if sent as progress)
+//      { type: 'result', id, result, ms, memoryBytes }    (result.entities empty if sent as progress)
 //      { type: 'cancelled', id } | { type: 'error', id, message, fatal }
 //      { type: 'model', meta } | { type: 'model-error', message }
 //
@@ -15,9 +15,12 @@ import init, { annotate, version, lastPanic, loadModel, useBuiltinModel } from '
 import { WHOLE_LIMIT, pieceBounds, codePoints } from './chunks.js';
 
 let latest = 0; // id of the job that should be running; older jobs stop at their next yield
+let memory = null; // the wasm instance's linear memory (it only grows; see Annotator.release)
+const memoryBytes = () => memory?.buffer.byteLength ?? 0;
 
 const ready = init().then(
-  () => {
+  (wasm) => {
+    memory = wasm.memory;
     // The first call sets up the model (once); do it now so that the timings shown are the
     // annotation's own.
     const t0 = performance.now();
@@ -26,7 +29,7 @@ const ready = init().then(
     } catch {
       // a real error shows on the first real call
     }
-    postMessage({ type: 'ready', version: version(), warmupMs: performance.now() - t0 });
+    postMessage({ type: 'ready', version: version(), warmupMs: performance.now() - t0, memoryBytes: memoryBytes() });
   },
   (err) => {
     postMessage({ type: 'init-error', message: `could not start the WebAssembly annotator: ${messageOf(err)}` });
@@ -81,7 +84,7 @@ async function run({ id, text, options }) {
     } catch (err) {
       return fail(id, err);
     }
-    return postMessage({ type: 'result', id, result, ms: performance.now() - t0 });
+    return postMessage({ type: 'result', id, result, ms: performance.now() - t0, memoryBytes: memoryBytes() });
   }
 
   const bounds = pieceBounds(text);
@@ -139,6 +142,7 @@ async function run({ id, text, options }) {
     type: 'result',
     id,
     ms: performance.now() - t0,
+    memoryBytes: memoryBytes(),
     result: { entities: [], clusters, referenceDate, tokens, sentences, pieces: bounds.length - 1 },
   });
 }

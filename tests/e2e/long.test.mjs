@@ -46,6 +46,9 @@ function loadBigText(page) {
       for (const e of list.getEntries()) if (e.name.startsWith('key')) window.__keys.push(e.processingStart - e.startTime);
     });
     window.__events.observe({ type: 'event', durationThreshold: 16, buffered: true });
+    // The worker's wasm memory after each annotation (issue 8: ≤ 64 MB for 1 MB of text).
+    window.__memory = [];
+    document.addEventListener('dateline:annotated', (e) => window.__memory.push({ chars: e.detail.text.length, bytes: e.detail.memoryBytes }));
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return big.length;
   });
@@ -104,6 +107,20 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
   const matched = await last.locator('mark.ent.match').allTextContents();
   assert.ok(matched.every((m) => m.includes('Danube')), matched.join(', '));
   assert.equal(text.slice(lastMark.start, lastMark.end), lastMark.text);
+
+  // Pieces keep the worker's memory bounded, and clearing the text leaves it at most that.
+  const MB = 2 ** 20;
+  const big = await page.evaluate(() => window.__memory.at(-1));
+  assert.ok(big.chars >= 5_000_000 && big.bytes > 0 && big.bytes <= 64 * MB, `wasm memory after 5 MB: ${big.bytes / MB} MB`);
+  await page.evaluate(() => {
+    const input = document.getElementById('input');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => window.__memory.at(-1).chars === 0);
+  const cleared = await page.evaluate(() => window.__memory.at(-1));
+  assert.ok(cleared.bytes <= big.bytes, `wasm memory after clearing: ${cleared.bytes / MB} MB`);
+  t.diagnostic(`wasm memory: ${(big.bytes / MB).toFixed(1)} MB after 5 MB of text, ${(cleared.bytes / MB).toFixed(1)} MB once cleared`);
   assert.deepEqual(errors, []);
   await context.close();
 });

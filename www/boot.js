@@ -1,0 +1,23 @@
+// Starts the annotator's worker while the rest of the page's modules are still loading:
+// fetching and compiling the wasm is the longest part of a first visit, so it should not wait
+// for app.js and its imports. Listed before app.js in index.html; annotator.js adopts the worker.
+
+const pending = []; // events the worker sent before annotator.js listened
+let early = null;
+try {
+  early = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
+  early.onmessage = (ev) => pending.push(['message', ev]);
+  early.onerror = (ev) => {
+    ev.preventDefault(); // annotator.js reports it
+    pending.push(['error', ev]);
+  };
+} catch {
+  early = null; // annotator.js tries again and says why it failed
+}
+
+/** The early worker with the events it has sent so far, once; null afterwards. */
+export function adoptWorker() {
+  const worker = early;
+  early = null;
+  return worker && { worker, pending: pending.splice(0) };
+}
