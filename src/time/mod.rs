@@ -158,6 +158,12 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
         let r = ctx.resolve(&value, tense);
+        // "the first nine months", "the six months": a part of the year the report is about.
+        if kind == TimexType::Duration && toks[start].lower == "the" && r.value.ends_with('M') && r.value.starts_with('P')
+            && r.value[1..r.value.len() - 1].parse::<u32>().is_ok_and(|n| (2..12).contains(&n))
+        {
+            ctx.part_of_year();
+        }
         let modifier = modifier.or_else(|| rule.modifier.clone());
         let explanation = r.explanation.map(|e| match modifier.as_deref() {
             Some("START") => format!("the start of {e}"),
@@ -295,6 +301,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // Ages: "52 years old".
     if has("unit") && next.is_some_and(|n| matches!(n.lower.as_str(), "old" | "older" | "younger" | "of")) && toks[m.end - 1].lower.ends_with('s') && next.is_some_and(|n| n.lower != "of") {
+        return false;
+    }
+    // "52 years old" was turned down above; "years" alone after its number is not an amount of
+    // time either.
+    if len == 1 && has("punit") && (prev.is_some_and(|p| p.kind == Kind::Num || lookup_tok(p, "num").is_some()) || next.is_some_and(|n| n.lower == "old")) {
         return false;
     }
     // "three-quarters", "last-minute": parts of a hyphenated word, not expressions.
@@ -455,6 +466,17 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Past);
         } else if next_to && matches!(w, "is" | "are" | "set") {
             out[i] = Some(Tense::Future);
+        }
+    }
+    // "a still unspecified date", "the expanded program": an -ed word after a determiner is an
+    // adjective, not a past tense.
+    for i in 1..toks.len() {
+        if out[i] != Some(Tense::Past) || !toks[i].lower.ends_with("ed") {
+            continue;
+        }
+        let before = toks[i.saturating_sub(3)..i].iter().rev().find(|t| !(t.lower.ends_with("ly") || matches!(t.lower.as_str(), "still" | "not" | "yet" | "so" | "very" | "long" | "well" | "newly")));
+        if before.is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "this" | "that" | "these" | "those" | "some" | "any" | "no" | "every" | "each" | "'s")) {
+            out[i] = None;
         }
     }
     // "the plan", "its plans": nouns, not intentions; "next to": a place.

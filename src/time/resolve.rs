@@ -90,11 +90,36 @@ impl Context {
             if let Some(g) = granularity(&r.value) {
                 self.last = Some(g);
                 if g.1 == Gran::Quarter {
-                    self.last_quarter = Some(g.0);
+                    self.last_quarter = Some(self.topic_quarter(g.0));
                 }
             }
         }
         r
+    }
+
+    /// After "the nine months", "the first six months": a report now speaks of part of a year,
+    /// so "a year earlier" and "the 1988 period" mean that year, not the quarter reported before.
+    pub fn part_of_year(&mut self) {
+        let Some(d) = self.last_quarter.or(self.reference) else {
+            return;
+        };
+        self.last_quarter = None;
+        self.last = NaiveDate::from_ymd_opt(d.year(), 1, 1).map(|y| (y, Gran::Year));
+    }
+
+    /// The quarter an earnings report is about, after a mention of quarter `q`: the latest
+    /// quarter mentioned that is over by the reference date. A forecast ("the fourth quarter",
+    /// "the third quarter of 1990") or a look back ("after a flat second quarter") does not
+    /// replace the quarter reported on, so "a year earlier" stays that quarter a year before.
+    fn topic_quarter(&self, q: NaiveDate) -> NaiveDate {
+        let over = |x: NaiveDate| match (self.reference, x.checked_add_months(Months::new(3))) {
+            (Some(d), Some(end)) => end <= d + Duration::days(15),
+            _ => true,
+        };
+        match self.last_quarter {
+            Some(p) if over(p) && (!over(q) || p > q) => p,
+            _ => q,
+        }
     }
 
     fn resolve_one(&self, raw: &str, tense: Option<Tense>) -> Resolved {
@@ -205,6 +230,24 @@ impl Context {
                         } else {
                             format!("the {name} {} {d}, {why}", if future { "after" } else { "before" })
                         });
+                    }
+                }
+            }
+            "lastwd" if f.len() == 3 => {
+                // "the previous Friday": the one before the day the story is at.
+                let wd = weekday(f[1]);
+                let name = WEEKDAYS[wd.num_days_from_monday() as usize];
+                let (base, what) = match self.last {
+                    Some((d, Gran::Day)) => (Some(d), "the date last mentioned"),
+                    _ => (rf, "the reference date"),
+                };
+                match base {
+                    None => out.value = format!("XXXX-WXX-{}", f[1]),
+                    Some(d) => {
+                        let x = if f[2] == "+1" { on_or_after(d + Duration::days(1), wd) } else { on_or_before(d - Duration::days(1), wd) };
+                        out.value = x.to_string();
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the {name} {} {d}, {what}", if f[2] == "+1" { "after" } else { "before" }));
                     }
                 }
             }
