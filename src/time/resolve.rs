@@ -415,6 +415,18 @@ impl Context {
                     None => format!("{y:04}-{m:02}"),
                 };
             }
+            "tq" => {
+                // "the quarter", "the latest period": the quarter the report is about, else the
+                // last one over.
+                match self.last_quarter {
+                    Some(q) => {
+                        out.value = quarter(q);
+                        out.anchor = anchor(q);
+                        out.explanation = Some(format!("the quarter under discussion, {}", out.value));
+                    }
+                    None => return self.base("rel:Q:-1", tense),
+                }
+            }
             "yq" if f.len() == 2 => {
                 // "the 1988 quarter": that year's quarter of the one under discussion.
                 out.value = match self.last_quarter {
