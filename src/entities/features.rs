@@ -32,6 +32,25 @@ pub(crate) mod list {
 /// Gazetteer mask bit: some longer phrase starts with these tokens.
 pub(crate) const PREFIX: u16 = 1 << 15;
 
+/// Receives the keys of a token's features.
+pub(crate) trait Sink {
+    /// A feature by key.
+    fn key(&mut self, k: u32);
+    /// A feature of a template with few values ([`small_index`]), which the recognizer
+    /// serves from an array instead of the hash table.
+    #[inline]
+    fn small(&mut self, template: u32, value: u64) {
+        self.key(hash::feature(template, value));
+    }
+}
+
+impl<F: FnMut(u32)> Sink for F {
+    #[inline]
+    fn key(&mut self, k: u32) {
+        self(k)
+    }
+}
+
 /// Word-level knowledge compiled into the model: word clusters, capitalization rates from
 /// unlabelled news, gazetteer phrases.
 #[derive(Debug, Default, Clone)]
@@ -82,6 +101,8 @@ pub(crate) struct Tok {
     clen: u8,
     /// Capitalization-rate bin; 0 when the word is outside the vocabulary.
     pub caprate: u8,
+    /// Index of this spelling in [`Prepared::types`].
+    pub ty: u32,
 }
 
 // Sentence flags.
@@ -93,6 +114,9 @@ const S_TITLE: u8 = 2; // title case (most words capitalized)
 pub(crate) struct Prepared {
     /// Token analyses by sentence.
     pub toks: Vec<Vec<Tok>>,
+    /// One analysis per distinct spelling (without gazetteer bits), by [`Tok::ty`]: what
+    /// depends on the word alone is computed once per spelling, not once per token.
+    pub types: Vec<Tok>,
     sflags: Vec<u8>,
     /// Lower-cased hashes of tokens written all lower-case somewhere in the document.
     lower_seen: HashSet<u64, hash::BuildId>,
@@ -100,8 +124,8 @@ pub(crate) struct Prepared {
     cap_seen: HashSet<u64, hash::BuildId>,
 }
 
-fn analyse(word: &str, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> Tok {
-    let mut t = Tok { w: hash::str(word), ..Default::default() };
+fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> Tok {
+    let mut t = Tok { w, ..Default::default() };
     buf.clear();
     let mut shape = [0u8; 16];
     let mut sn = 0;
@@ -228,6 +252,40 @@ pub(crate) fn vocabulary_tok(lower: &str) -> Tok {
     t
 }
 
+/// Analyses each distinct spelling once ([`analyse`] depends on the word alone) and numbers
+/// the spellings.
+struct Interner<'l> {
+    lex: &'l Lexicon,
+    all_affixes: bool,
+    buf: String,
+    title: String,
+    /// Word hash → type; the spelling is compared too, so a hash collision only costs a
+    /// second analysis.
+    ids: IdMap<u64, u32>,
+    /// The spellings of `types`, concatenated, and where each ends.
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Interner<'_> {
+    fn tok(&mut self, word: &str, types: &mut Vec<Tok>) -> Tok {
+        let w = hash::str(word);
+        if let Some(&ty) = self.ids.get(&w) {
+            let start = if ty == 0 { 0 } else { self.ends[ty as usize - 1] as usize };
+            if &self.text[start..self.ends[ty as usize] as usize] == word {
+                return types[ty as usize].clone();
+            }
+        }
+        let mut t = analyse(word, w, self.lex, &mut self.buf, &mut self.title, self.all_affixes);
+        t.ty = types.len() as u32;
+        self.ids.entry(w).or_insert(t.ty);
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        types.push(t.clone());
+        t
+    }
+}
+
 /// Today's news writes "US" and "UK" where CoNLL's 1996 Reuters text writes "U.S." and
 /// "U.K."; the features see the spelling the model was trained on.
 fn modern_spelling(w: &str) -> &str {
@@ -242,11 +300,18 @@ fn modern_spelling(w: &str) -> &str {
 /// `all_affixes` computes affixes for every token (training), not only for words outside the
 /// vocabulary (tagging, where vocabulary words' [`word_features`] sums are cached).
 pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool) -> Prepared {
-    let (mut buf, mut title) = (String::new(), String::new());
-    let mut p = Prepared::default();
+    let mut int = Interner {
+        lex,
+        all_affixes,
+        buf: String::new(),
+        title: String::new(),
+        ids: IdMap::default(),
+        text: String::new(),
+        ends: Vec::new(),
+    };
+    let mut p = Prepared { toks: Vec::with_capacity(sentences.len()), ..Default::default() };
     for s in sentences {
-        let mut toks: Vec<Tok> =
-            s.iter().map(|w| analyse(modern_spelling(w), lex, &mut buf, &mut title, all_affixes)).collect();
+        let mut toks: Vec<Tok> = s.iter().map(|w| int.tok(modern_spelling(w), &mut p.types)).collect();
         // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
         // an all-caps one does; CoNLL has thousands of the latter and few of the former, so
         // such a line is analysed upper-cased. Ordinary words are told from names by how
@@ -260,7 +325,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
         let digits = toks.iter().any(|t| t.flags & DIGIT != 0);
         if common_capitalized >= 3 && lower_words == 0 && !digits && common_capitalized * 10 >= alpha * 3 {
             let upper: Vec<String> = s.iter().map(|w| w.to_uppercase()).collect();
-            toks = upper.iter().map(|w| analyse(w, lex, &mut buf, &mut title, all_affixes)).collect();
+            toks = upper.iter().map(|w| int.tok(w, &mut p.types)).collect();
         }
         // Gazetteer: every match, longest first per start.
         for i in 0..toks.len() {
@@ -386,6 +451,7 @@ pub(crate) fn word_features(t: &Tok, f: &mut impl FnMut(u32)) {
 }
 
 /// The local features of token `i` of sentence `s` other than [`word_features`].
+#[cfg(any(test, feature = "cli"))]
 #[inline]
 pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
     let toks = &p.toks[s];
@@ -497,6 +563,219 @@ pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl Fn
     }
 }
 
+/// Whether sentence `s` is an all-caps line (its exact word forms are not features).
+#[inline]
+pub(crate) fn caps_line(p: &Prepared, s: usize) -> bool {
+    p.sflags[s] & S_CAPS != 0
+}
+
+// The recognizer's split of [`context_features`]: the features of a token's own spelling
+// ([`own_features`], [`exact_form`]) and of each neighbour's spelling ([`neighbour_features`])
+// are summed once per spelling; the rest ([`pair_features`]) per token. Together they give the same keys as
+// `context_features` (a test checks it), which keeps its order for the trainer: the order of
+// first appearance numbers the features there.
+
+/// The features of token `t`'s own spelling among [`context_features`], but for its exact
+/// form ([`exact_form`]).
+#[inline]
+pub(crate) fn own_features(t: &Tok, f: &mut impl FnMut(u32)) {
+    f(hash::feature(T_SHAPE, t.shape));
+    f(hash::feature(T_SSHAPE, t.sshape));
+    cluster_features(t, 0, f);
+}
+
+/// The exact word form of the token at offset `k` (-1, 0 or 1), a feature outside all-caps
+/// lines.
+#[inline]
+pub(crate) fn exact_form(k: isize, t: Option<&Tok>, f: &mut impl FnMut(u32)) {
+    let template = match k {
+        -1 => T_W_M1,
+        0 => T_W,
+        _ => T_W_P1,
+    };
+    f(hash::feature(template, t.map_or(0, |t| t.w)));
+}
+
+/// Cluster features of `t` (`o`: 0 for its own, 3 as the previous token, 6 as the next one).
+#[inline]
+fn cluster_features(t: &Tok, o: u32, f: &mut impl FnMut(u32)) {
+    if t.clen > 0 {
+        for (k, &len) in CL_PREFIXES.iter().enumerate() {
+            let bits = if t.clen >= len { t.cluster >> (t.clen - len) } else { t.cluster };
+            f(hash::feature(T_CL + o + k as u32, (bits as u64) << 8 | len.min(t.clen) as u64));
+        }
+    } else if o == 0 {
+        f(hash::feature(T_CL, u64::MAX));
+    }
+}
+
+/// The features that the neighbour at offset `k` (-2, -1, 1 or 2) gives a token among
+/// [`context_features`], but for its exact form ([`exact_form`]); `t` is `None` past either
+/// end of the sentence.
+#[inline]
+pub(crate) fn neighbour_features(k: isize, t: Option<&Tok>, f: &mut impl FnMut(u32)) {
+    let fe = hash::feature;
+    let none = Tok::default();
+    let l = match t {
+        Some(t) => t.l,
+        None if k < 0 => 1,
+        None => 2,
+    };
+    let t = t.unwrap_or(&none);
+    match k {
+        -2 => {
+            f(fe(T_L_M2, l));
+            f(fe(T_SS_M2, t.sshape));
+        }
+        2 => {
+            f(fe(T_L_P2, l));
+            f(fe(T_SS_P2, t.sshape));
+        }
+        -1 => {
+            f(fe(T_L_M1, l));
+            f(fe(T_SS_M1, t.sshape));
+            cluster_features(t, 3, f);
+        }
+        _ => {
+            f(fe(T_L_P1, l));
+            f(fe(T_SS_P1, t.sshape));
+            cluster_features(t, 6, f);
+        }
+    }
+}
+
+/// The features of [`context_features`] that depend on more than one spelling: pairs of
+/// tokens, gazetteers, sentence kind and casing.
+#[inline]
+pub(crate) fn pair_features(p: &Prepared, s: usize, i: usize, f: &mut impl Sink) {
+    let toks = &p.toks[s];
+    let t = &toks[i];
+    let sf = p.sflags[s];
+    let none = Tok::default();
+    let at = |k: isize| -> &Tok {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= toks.len() {
+            &none
+        } else {
+            &toks[j as usize]
+        }
+    };
+    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
+    let l_of = |k: isize, tk: &Tok| {
+        let j = i as isize + k;
+        if j < 0 {
+            1
+        } else if j as usize >= toks.len() {
+            2
+        } else {
+            tk.l
+        }
+    };
+    let fe = hash::feature;
+    let m = hash::mix;
+    let (lm1, lp1, lm2, lp2) = (l_of(-1, m1), l_of(1, p1), l_of(-2, m2), l_of(2, p2));
+    f.key(fe(T_L_M1_0, m(lm1, t.l)));
+    f.key(fe(T_L_0_P1, m(t.l, lp1)));
+    f.key(fe(T_L_M2_M1, m(lm2, lm1)));
+    f.key(fe(T_L_P1_P2, m(lp1, lp2)));
+    f.key(fe(T_SS_M1_0, m(m1.sshape, t.sshape)));
+    f.key(fe(T_SS_0_P1, m(t.sshape, p1.sshape)));
+    f.key(fe(T_FLAGS, m(t.flags as u64, (m1.flags as u64) << 16 | (p1.flags as u64) << 32)));
+    let capbit = (t.flags & (CAP | ALLCAPS)) as u64;
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f.small(T_GAZ, b);
+        f.small(T_GAZ_CAP, b << 4 | capbit);
+    }
+    let mut g = m1.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f.small(T_GAZ_M1, b);
+    }
+    let mut g = p1.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f.small(T_GAZ_P1, b);
+    }
+    if i == 0 {
+        f.key(fe(T_FIRST, t.sshape));
+    }
+    if sf & S_CAPS != 0 {
+        f.key(fe(T_CAPS_SS, t.sshape));
+        f.key(fe(T_CAPS_L, t.l));
+    }
+    if sf & S_TITLE != 0 {
+        f.key(fe(T_TITLE_SS, m(t.sshape, (i == 0) as u64)));
+    }
+    if toks.len() <= 3 {
+        f.key(fe(T_SHORT, m(t.sshape, toks.len() as u64)));
+    }
+    let unreliable = i == 0 || sf != 0 || (i > 0 && matches!(toks[i - 1].flags & PUNCT, x if x != 0));
+    f.small(T_CAPRATE, (t.caprate as u64) << 8 | (t.flags & (CAP | ALLCAPS)) as u64 | (unreliable as u64) << 4);
+    if t.flags & (CAP | ALLCAPS) != 0 {
+        let low = p.lower_seen.contains(&t.l) as u64;
+        let cap = p.cap_seen.contains(&t.l) as u64;
+        f.small(T_DOCCASE, low | cap << 1 | (unreliable as u64) << 2);
+    }
+}
+
+/// Templates with few values (see [`small_index`]).
+const SMALL: [u32; 15] = [
+    T_GAZ, T_GAZ_CAP, T_GAZ_M1, T_GAZ_P1, T_CAPRATE, T_DOCCASE, T_P1, T_P1_M1, T_P1_P1, T_P1_M2,
+    T_P1_P2, T_DOC_PHRASE, T_AGG_ENT, T_AGG_MAJ, T_AGG_HAS,
+];
+
+/// Size of the array of [`small_index`].
+pub(crate) const SMALL_LEN: usize = 477;
+
+/// Position of a feature in the recognizer's array of small-template rows, or `None` when
+/// the value is out of the array's range (the hash table serves it then).
+#[inline(always)]
+pub(crate) fn small_index(template: u32, v: u64) -> Option<usize> {
+    let (lo, hi) = (v & 15, v >> 4);
+    // (first index of the template, index of the value, in range)
+    let (first, k, ok) = match template {
+        T_GAZ => (0, v, v < 32),
+        T_GAZ_CAP => (32, hi * 4 + lo, hi < 32 && lo < 4),
+        T_GAZ_M1 => (160, v, v < 32),
+        T_GAZ_P1 => (192, v, v < 32),
+        // rate << 8 | unreliable << 4 | capitalization (2 bits)
+        T_CAPRATE => (224, (v >> 8) * 8 + (hi & 1) * 4 + lo, v >> 8 < 8 && v & 0xec == 0),
+        T_DOCCASE => (288, v, v < 8),
+        T_P1 | T_P1_M1 | T_P1_P1 | T_P1_M2 | T_P1_P2 => {
+            let n = match template {
+                T_P1 => 0,
+                T_P1_M1 => 1,
+                T_P1_P1 => 2,
+                T_P1_M2 => 3,
+                _ => 4,
+            };
+            let first = 296 + 18 * n;
+            match v {
+                99 => (first, NT as u64, true),
+                _ => (first, v, v < NT as u64),
+            }
+        }
+        T_DOC_PHRASE => (386, v, v < 16),
+        T_AGG_ENT => (402, hi * 10 + lo, hi < 5 && lo < 10),
+        T_AGG_MAJ => (452, hi * 4 + lo, hi < 5 && lo < 4),
+        T_AGG_HAS => (472, v, v < 5),
+        _ => return None,
+    };
+    ok.then_some(first + k as usize)
+}
+
+/// Every feature [`small_index`] places: (index, key).
+pub(crate) fn small_features() -> impl Iterator<Item = (usize, u32)> {
+    SMALL.iter().flat_map(|&template| {
+        (0..1u64 << 12).filter_map(move |v| small_index(template, v).map(|ix| (ix, hash::feature(template, v))))
+    })
+}
+
 /// Longest name (in tokens) whose other mentions the second pass looks for.
 const MAX_PHRASE: usize = 6;
 
@@ -574,8 +853,7 @@ impl Aggregates {
 /// Calls `f` with the second-pass (document context) features of token `i` of sentence `s`,
 /// given first-pass tags `p1` and their aggregates.
 #[inline]
-pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usize, i: usize, f: &mut impl FnMut(u32)) {
-    let fe = hash::feature;
+pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usize, i: usize, f: &mut impl Sink) {
     let tags = &p1[s];
     let t = &p.toks[s][i];
     let g = |k: isize| -> u64 {
@@ -586,15 +864,15 @@ pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usiz
             tags[j as usize] as u64
         }
     };
-    f(fe(T_P1, g(0)));
-    f(fe(T_P1_M1, g(-1)));
-    f(fe(T_P1_P1, g(1)));
-    f(fe(T_P1_M2, g(-2)));
-    f(fe(T_P1_P2, g(2)));
+    f.small(T_P1, g(0));
+    f.small(T_P1_M1, g(-1));
+    f.small(T_P1_P1, g(1));
+    f.small(T_P1_M2, g(-2));
+    f.small(T_P1_P2, g(2));
     // Other mentions of a name this token is part of.
     let mut b = agg.phrase_bits[s][i];
     while b != 0 {
-        f(fe(T_DOC_PHRASE, b.trailing_zeros() as u64));
+        f.small(T_DOC_PHRASE, b.trailing_zeros() as u64);
         b &= b - 1;
     }
     // Other mentions of the same word in the document (this one excluded).
@@ -613,15 +891,15 @@ pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usiz
             let ty = tag_type(tag as u8).unwrap_or(4);
             by_type[ty] += n as u32;
             let pos = tag_pos(tag as u8).map_or(9, |p| p as u64);
-            f(fe(T_AGG_ENT, (ty as u64) << 4 | pos));
+            f.small(T_AGG_ENT, (ty as u64) << 4 | pos);
         }
         if total > 0 {
             let (best, &bn) = by_type.iter().enumerate().max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k))).unwrap();
             let share = (bn * 4 / total).min(3) as u64;
-            f(fe(T_AGG_MAJ, (best as u64) << 4 | share));
+            f.small(T_AGG_MAJ, (best as u64) << 4 | share);
             for (ty, &n) in by_type.iter().enumerate() {
                 if n > 0 {
-                    f(fe(T_AGG_HAS, ty as u64));
+                    f.small(T_AGG_HAS, ty as u64);
                 }
             }
         }

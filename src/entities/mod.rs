@@ -55,6 +55,8 @@ pub struct Recognizer {
     /// Lower-cased word hash → precomputed sum of its [`features::word_features`] rows, for
     /// the vocabulary (most tokens): ten lookups become one.
     words: hash::IdMap<u64, [i16; W]>,
+    /// Rows of the features of few values, by [`features::small_index`].
+    small: Vec<[i16; W]>,
     meta: serde_json::Value,
 }
 
@@ -112,7 +114,11 @@ impl Recognizer {
             features::word_features(&t, &mut |k| table.add(k, &mut acc));
             words.insert(t.l, acc);
         }
-        Ok(Recognizer { lex, table, first: first.pass, second, words, meta })
+        let mut small = vec![[0i16; W]; features::SMALL_LEN];
+        for (ix, k) in features::small_features() {
+            table.add(k, &mut small[ix]);
+        }
+        Ok(Recognizer { lex, table, first: first.pass, second, words, small, meta })
     }
 
     /// The model's metadata (training data hash, epochs, feature counts, dev scores).
@@ -124,69 +130,166 @@ impl Recognizer {
     /// sentences, each a list of token strings; returns the names of each sentence.
     pub fn recognize(&self, sentences: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
         let p = features::prepare(&self.lex, sentences, false);
+        // Sums of the features of each spelling, made just before first use (while the
+        // spelling's rows are in the cache), and past the sentence's ends.
+        let mut sums: Vec<Sums> = Vec::with_capacity(p.types.len());
+        let edge = self.sums(None);
         let mut sc = Scratch::default();
         // First pass; the local features' second-pass sums are kept for the second pass.
         let mut tags1: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
-        let mut local2: Vec<Vec<[i16; NT]>> = Vec::with_capacity(sentences.len());
-        for s in 0..p.toks.len() {
+        let mut local2: Vec<[i16; NT]> = Vec::with_capacity(p.toks.iter().map(Vec::len).sum());
+        for (s, toks) in p.toks.iter().enumerate() {
             sc.em.clear();
-            let mut l2 = Vec::with_capacity(p.toks[s].len());
-            for i in 0..p.toks[s].len() {
-                let mut acc = [0i16; W];
-                let t = &p.toks[s][i];
-                match self.words.get(&t.l) {
-                    Some(row) if t.caprate != 0 => {
-                        for (a, &v) in acc.iter_mut().zip(row) {
-                            *a = a.wrapping_add(v);
-                        }
-                    }
-                    _ => features::word_features(t, &mut |k| self.table.add(k, &mut acc)),
+            let c = features::caps_line(&p, s) as usize;
+            for i in 0..toks.len() {
+                // Spellings are numbered in order of first appearance: the sums up to the
+                // last of the next three tokens' are all needed by now.
+                let ahead = toks[i..toks.len().min(i + 3)].iter().map(|t| t.ty).max().unwrap_or(0) as usize;
+                while sums.len() <= ahead {
+                    sums.push(self.sums(Some(&p.types[sums.len()])));
                 }
-                features::context_features(&p, s, i, &mut |k| self.table.add(k, &mut acc));
-                sc.em.push(scaled(&acc[..NT], self.first.scale));
-                l2.push(acc[NT..].try_into().unwrap());
+                let at = |k: isize| {
+                    let j = i as isize + k;
+                    if j < 0 || j as usize >= toks.len() {
+                        &edge
+                    } else {
+                        &sums[toks[j as usize].ty as usize]
+                    }
+                };
+                let mut a = self.adder(sums[toks[i].ty as usize][OWN + c]);
+                add(&mut a.acc, &at(-1)[M1 + c]);
+                add(&mut a.acc, &at(1)[P1 + c]);
+                add(&mut a.acc, &at(-2)[M2]);
+                add(&mut a.acc, &at(2)[P2]);
+                features::pair_features(&p, s, i, &mut a);
+                sc.em.push(scaled(&a.acc[..NT], self.first.scale));
+                local2.push(a.acc[NT..].try_into().unwrap());
             }
             self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
             tags1.push(sc.tags.clone());
-            local2.push(l2);
             if self.second.is_none() {
                 sc.keep_confidence(&self.first.trans);
             }
         }
-        let (tags, conf) = match &self.second {
-            None => (tags1, std::mem::take(&mut sc.confs)),
+        let tags = match &self.second {
+            None => tags1,
             Some(second) => {
                 let agg = features::Aggregates::new(&p, &tags1);
                 let mut tags2 = Vec::with_capacity(sentences.len());
-                for s in 0..p.toks.len() {
+                let mut local2 = local2.iter();
+                for (s, toks) in p.toks.iter().enumerate() {
                     sc.em.clear();
-                    for i in 0..p.toks[s].len() {
-                        let mut acc = [0i16; W];
-                        acc[NT..].copy_from_slice(&local2[s][i]);
-                        features::contextual(&p, &agg, &tags1, s, i, &mut |k| self.table.add(k, &mut acc));
-                        sc.em.push(scaled(&acc[NT..], second.scale));
+                    for i in 0..toks.len() {
+                        let mut a = self.adder([0i16; W]);
+                        a.acc[NT..].copy_from_slice(local2.next().unwrap());
+                        features::contextual(&p, &agg, &tags1, s, i, &mut a);
+                        sc.em.push(scaled(&a.acc[NT..], second.scale));
                     }
                     second.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
                     tags2.push(sc.tags.clone());
                     sc.keep_confidence(&second.trans);
                 }
-                (tags2, std::mem::take(&mut sc.confs))
+                tags2
             }
         };
+        let mut conf = sc.confs.as_slice();
         sentences
             .iter()
             .enumerate()
             .map(|(s, words)| {
+                let (here, rest) = conf.split_at(words.len());
+                conf = rest;
                 tags::decode(&tags[s])
                     .into_iter()
                     .map(|(a, b, ty)| NameSpan {
                         tokens: a..b,
                         label: refine::refine(ty, &words[a..b], &p.toks[s][a..b]),
-                        score: conf[s][a..b].iter().copied().fold(1.0, f32::min),
+                        score: here[a..b].iter().copied().fold(1.0, f32::min),
                     })
                     .collect()
             })
             .collect()
+    }
+
+    fn adder(&self, acc: [i16; W]) -> Adder<'_> {
+        Adder { table: &self.table, small: &self.small, acc }
+    }
+
+    /// The sums of the features that a spelling (`None`: the sentence boundary) gives the
+    /// tokens where it occurs and next to it, by [`OWN`], [`M1`], [`P1`], [`M2`], [`P2`].
+    fn sums(&self, t: Option<&features::Tok>) -> Sums {
+        let mut out = [[0i16; W]; 8];
+        let table = &self.table;
+        if let Some(t) = t {
+            let own = &mut out[OWN + 1];
+            match self.words.get(&t.l) {
+                Some(row) if t.caprate != 0 => *own = *row,
+                _ => features::word_features(t, &mut |k| table.add(k, own)),
+            }
+            features::own_features(t, &mut |k| table.add(k, own));
+        }
+        for (slot, k) in [(M1 + 1, -1), (P1 + 1, 1), (M2, -2), (P2, 2)] {
+            let acc = &mut out[slot];
+            features::neighbour_features(k, t, &mut |key| table.add(key, acc));
+        }
+        // Outside all-caps lines, the exact forms too.
+        for (slot, k) in [(OWN, 0), (M1, -1), (P1, 1)] {
+            out[slot] = out[slot + 1];
+            if k != 0 || t.is_some() {
+                let acc = &mut out[slot];
+                features::exact_form(k, t, &mut |key| table.add(key, acc));
+            }
+        }
+        out
+    }
+}
+
+/// Feature sums of one spelling ([`Recognizer::sums`]): slot `OWN`, `M1` or `P1` plus 1 is
+/// the variant for all-caps lines, where exact word forms are not features.
+type Sums = [[i16; W]; 8];
+/// The token's own spelling.
+const OWN: usize = 0;
+/// The spelling as the previous token.
+const M1: usize = 2;
+/// The spelling as the next token.
+const P1: usize = 4;
+/// The spelling two tokens before.
+const M2: usize = 6;
+/// The spelling two tokens after.
+const P2: usize = 7;
+
+/// Sums the rows of features: those of few values from an array, the others from the table.
+struct Adder<'a> {
+    table: &'a Table<W>,
+    small: &'a [[i16; W]],
+    acc: [i16; W],
+}
+
+impl features::Sink for Adder<'_> {
+    #[inline(always)]
+    fn key(&mut self, k: u32) {
+        self.table.add(k, &mut self.acc);
+    }
+
+    /// Inlined, so that the template is a constant and the index a few instructions.
+    #[inline(always)]
+    fn small(&mut self, template: u32, value: u64) {
+        match features::small_index(template, value) {
+            Some(ix) => {
+                // Through locals: summed in place, the lanes are added one by one.
+                let (mut acc, row) = (self.acc, self.small[ix]);
+                add(&mut acc, &row);
+                self.acc = acc;
+            }
+            None => self.key(hash::feature(template, value)),
+        }
+    }
+}
+
+#[inline(always)]
+fn add(acc: &mut [i16; W], row: &[i16; W]) {
+    for t in 0..W {
+        acc[t] = acc[t].wrapping_add(row[t]);
     }
 }
 
@@ -210,19 +313,20 @@ struct Scratch {
     fwd: Vec<[f32; NT]>,
     bwd: Vec<[f32; NT]>,
     tags: Vec<u8>,
-    confs: Vec<Vec<f32>>,
+    conf: Vec<f32>,
+    /// Confidence of every token of the document so far.
+    confs: Vec<f32>,
 }
 
 impl Scratch {
     /// Records per-token confidence of the current sentence's tags (1 where no name was
     /// found: only names carry a score).
     fn keep_confidence(&mut self, trans: &tags::Transitions) {
-        let mut conf = Vec::new();
         if self.tags.iter().any(|&t| t != 0) {
-            trans.confidence(&self.em, &self.fwd, &self.tags, CONFIDENCE_TEMPERATURE, &mut self.bwd, &mut conf);
+            trans.confidence(&self.em, &self.fwd, &self.tags, CONFIDENCE_TEMPERATURE, &mut self.bwd, &mut self.conf);
+            self.confs.extend_from_slice(&self.conf);
         } else {
-            conf.resize(self.tags.len(), 1.0);
+            self.confs.resize(self.confs.len() + self.tags.len(), 1.0);
         }
-        self.confs.push(conf);
     }
 }

@@ -21,38 +21,35 @@ pub(crate) struct Decoded {
 }
 
 /// Feature weights: an open-addressing table from feature keys to rows of `W` byte-sized
-/// quantized weights (a row of both passes fits one cache line). Both passes share one table (rows of `2 * NT`), so that a local feature is
-/// looked up once for both.
+/// quantized weights. Both passes share one table (rows of `2 * NT`), so that a local feature
+/// is looked up once for both.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<const W: usize> {
-    /// Slot → (feature key, row index); key 0 marks an empty slot. Key and index share a
-    /// cache line, so a lookup costs one miss for the probe and one for the row.
-    slots: Vec<(u32, u32)>,
+    /// Slot → feature key; 0 marks an empty slot. Keys alone, 4 bytes a slot, so that probes
+    /// (half of them for features the model does not have) mostly stay in the core's cache.
+    keys: Vec<u32>,
+    /// Slot → row, read only when the key is found.
     rows: Vec<[i8; W]>,
 }
 
 impl<const W: usize> Table<W> {
     /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
     pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i8; W])>) -> Self {
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); cap];
-        let mut rows: Vec<[i8; W]> = Vec::with_capacity(entries.len());
+        // At most two thirds full: probe runs stay short.
+        let cap = (entries.len() + entries.len() / 2).next_power_of_two().max(16);
+        let mut keys = vec![0u32; cap];
+        let mut rows = vec![[0i8; W]; cap];
         for (k, row) in entries {
             let mut s = Self::home(k, cap);
-            while slots[s].0 != 0 && slots[s].0 != k {
+            while keys[s] != 0 && keys[s] != k {
                 s = (s + 1) & (cap - 1);
             }
-            if slots[s].0 == k {
-                let r = &mut rows[slots[s].1 as usize];
-                for t in 0..W {
-                    r[t] = r[t].saturating_add(row[t]);
-                }
-                continue;
+            keys[s] = k;
+            for (r, &v) in rows[s].iter_mut().zip(&row) {
+                *r = r.saturating_add(v);
             }
-            slots[s] = (k, rows.len() as u32);
-            rows.push(row);
         }
-        Table { slots, rows }
+        Table { keys, rows }
     }
 
     #[inline(always)]
@@ -65,12 +62,12 @@ impl<const W: usize> Table<W> {
     /// vector work of widening to 32 bits.
     #[inline(always)]
     pub(crate) fn add(&self, k: u32, acc: &mut [i16; W]) {
-        let mask = self.slots.len() - 1;
-        let mut s = Self::home(k, self.slots.len());
+        let mask = self.keys.len() - 1;
+        let mut s = Self::home(k, self.keys.len());
         loop {
-            let (key, idx) = self.slots[s];
+            let key = self.keys[s];
             if key == k {
-                let row = &self.rows[idx as usize];
+                let row = &self.rows[s];
                 for t in 0..W {
                     acc[t] = acc[t].wrapping_add(row[t] as i16);
                 }
@@ -86,7 +83,7 @@ impl<const W: usize> Table<W> {
     /// Number of features.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.rows.len()
+        self.keys.iter().filter(|&&k| k != 0).count()
     }
 }
 
