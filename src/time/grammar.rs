@@ -370,6 +370,10 @@ impl Grammar {
             }
         }
         let v = lookup_tok(t, "num")?;
+        // "the next couple of years"
+        if t.lower == "couple" && toks.get(i + 1).is_some_and(|o| o.lower == "of") {
+            return cap(2, "2".into());
+        }
         // "two thousand years", "a hundred years"
         if let Some(u) = toks.get(i + 1) {
             let mul = match u.lower.as_str() {

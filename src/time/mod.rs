@@ -127,6 +127,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             value = "rel:Y:0".into();
             kind = TimexType::Date;
         }
+        // "will one day be": some time ahead, not a day long.
+        if value == "dur:{num}:{unit}" && m.end - m.start == 2 && toks[m.start].lower == "one" && toks[m.start + 1].lower == "day" && m.start > 0
+            && matches!(toks[m.start - 1].lower.as_str(), "will" | "would" | "could" | "might" | "may" | "shall" | "'ll" | "can")
+        {
+            value = "FUTURE_REF".into();
+            kind = TimexType::Date;
+        }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
         }
