@@ -10,7 +10,7 @@
 
 use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("lexicon.tsv");
@@ -22,7 +22,68 @@ enum Elem {
     /// Any of these lower-case words.
     Lit(Vec<String>),
     /// A class (lexicon or built-in shape).
-    Class(String),
+    Class(Class),
+}
+
+/// A class of tokens: a built-in number shape, or a class of the lexicon. (An enum, not the
+/// name: matching dispatches on it for every candidate token.)
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    Year,
+    Yy,
+    Day,
+    DayRange,
+    Numd,
+    Hour,
+    Clock,
+    Iso,
+    Slash,
+    Dotted,
+    Decade,
+    Num,
+    Ord,
+    Lexicon(String),
+}
+
+impl Class {
+    fn new(name: &str) -> Class {
+        match name {
+            "year" => Class::Year,
+            "yy" => Class::Yy,
+            "day" => Class::Day,
+            "dayrange" => Class::DayRange,
+            "numd" => Class::Numd,
+            "hour" => Class::Hour,
+            "clock" => Class::Clock,
+            "iso" => Class::Iso,
+            "slash" => Class::Slash,
+            "dotted" => Class::Dotted,
+            "decade" => Class::Decade,
+            "num" => Class::Num,
+            "ord" => Class::Ord,
+            other => Class::Lexicon(other.to_owned()),
+        }
+    }
+
+    /// The name its captures go by in value templates (`{month}`).
+    fn name(&self) -> &str {
+        match self {
+            Class::Year => "year",
+            Class::Yy => "yy",
+            Class::Day => "day",
+            Class::DayRange => "dayrange",
+            Class::Numd => "numd",
+            Class::Hour => "hour",
+            Class::Clock => "clock",
+            Class::Iso => "iso",
+            Class::Slash => "slash",
+            Class::Dotted => "dotted",
+            Class::Decade => "decade",
+            Class::Num => "num",
+            Class::Ord => "ord",
+            Class::Lexicon(c) => c,
+        }
+    }
 }
 
 /// A compiled rule.
@@ -39,15 +100,15 @@ pub struct Rule {
 
 /// The parsed data.
 pub struct Grammar {
-    lexicon: HashMap<String, Vec<(String, String)>>,
+    lexicon: FxHashMap<String, Vec<(String, String)>>,
     /// Rules in file order (earlier wins ties).
     pub rules: Vec<Rule>,
     /// Every literal word of every rule: a cheap filter for where a match may start.
-    literals: std::collections::HashSet<String>,
+    literals: FxHashSet<String>,
     /// Rules by their first element, so a token tries only the rules that can start on it:
     /// by literal word, by class, and those whose first element is optional.
-    first_lit: HashMap<String, Vec<usize>>,
-    first_class: Vec<(String, Vec<usize>)>,
+    first_lit: FxHashMap<String, Vec<usize>>,
+    first_class: Vec<(Class, Vec<usize>)>,
     first_any: Vec<usize>,
 }
 
@@ -72,7 +133,7 @@ pub fn grammar() -> &'static Grammar {
 
 impl Grammar {
     fn parse(lexicon: &str, rules: &str) -> Grammar {
-        let mut lex: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut lex: FxHashMap<String, Vec<(String, String)>> = FxHashMap::default();
         for line in lexicon.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -106,7 +167,7 @@ impl Grammar {
                         _ => (e, false),
                     };
                     let el = match e.strip_prefix('@') {
-                        Some(c) => Elem::Class(c.to_owned()),
+                        Some(c) => Elem::Class(Class::new(c)),
                         None => Elem::Lit(e.split('|').map(str::to_owned).collect()),
                     };
                     (el, opt)
@@ -128,21 +189,37 @@ impl Grammar {
             })
             .flatten()
             .collect();
-        let mut first_lit: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut first_class: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut first_lit: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut first_class: Vec<(Class, Vec<usize>)> = Vec::new();
         let mut first_any = Vec::new();
         for (r, rule) in out.iter().enumerate() {
-            match rule.elems.first() {
-                Some((Elem::Lit(ws), false)) => {
-                    for w in ws {
-                        first_lit.entry(w.clone()).or_default().push(r);
+            // A rule is indexed by every element its first token can match: the leading
+            // optional elements ("the?") and the first required one. A match consumes at
+            // least one token, so a rule with only optional elements is tried everywhere.
+            let mut all_optional = true;
+            for (el, opt) in &rule.elems {
+                match el {
+                    Elem::Lit(ws) => {
+                        for w in ws {
+                            let v = first_lit.entry(w.clone()).or_default();
+                            if v.last() != Some(&r) {
+                                v.push(r);
+                            }
+                        }
                     }
+                    Elem::Class(c) => match first_class.iter_mut().find(|(k, _)| k == c) {
+                        Some((_, v)) if v.last() == Some(&r) => {}
+                        Some((_, v)) => v.push(r),
+                        None => first_class.push((c.clone(), vec![r])),
+                    },
                 }
-                Some((Elem::Class(c), false)) => match first_class.iter_mut().find(|(k, _)| k == c) {
-                    Some((_, v)) => v.push(r),
-                    None => first_class.push((c.clone(), vec![r])),
-                },
-                _ => first_any.push(r),
+                if !opt {
+                    all_optional = false;
+                    break;
+                }
+            }
+            if all_optional {
+                first_any.push(r);
             }
         }
         Grammar { lexicon: lex, rules: out, literals, first_lit, first_class, first_any }
@@ -224,11 +301,11 @@ impl Grammar {
         }
     }
 
-    fn match_class(&self, c: &str, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+    fn match_class(&self, c: &Class, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
         let t = &toks[i];
-        let one = |v: String| Some((1, vec![(c.to_owned(), v)]));
+        let one = |v: String| Some((1, vec![(c.name().to_owned(), v)]));
         match c {
-            "year" => {
+            Class::Year => {
                 // "nineteen ninety-six", as spoken in broadcast transcripts.
                 if t.lower == "nineteen" && i + 1 < toks.len() {
                     if let Some((n, v)) = self.number(toks, i + 1) {
@@ -239,34 +316,34 @@ impl Grammar {
                 let y = plain_int(t, 4)?;
                 (1000..=2099).contains(&y).then(|| (1, vec![("year".into(), format!("{y:04}"))]))
             }
-            "yy" => {
+            Class::Yy => {
                 // '98
                 let d = t.lower.strip_prefix('\'')?;
                 let y: u32 = d.parse().ok()?;
                 one(format!("{}", if y < 30 { 2000 + y } else { 1900 + y }))
             }
-            "day" => {
+            Class::Day => {
                 let d = plain_int(t, 2).or_else(|| digit_ordinal(t))?;
                 (1..=31).contains(&d).then(|| (1, vec![("day".into(), format!("{d:02}"))]))
             }
-            "dayrange" => {
+            Class::DayRange => {
                 let (a, b) = t.lower.split_once('-')?;
                 let (a, b): (u32, u32) = (small(a)?, small(b)?);
                 ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then(|| {
                     (1, vec![("day".into(), format!("{a:02}")), ("day2".into(), format!("{b:02}"))])
                 })
             }
-            "numd" => one(plain_int(t, 5)?.to_string()),
-            "hour" => {
+            Class::Numd => one(plain_int(t, 5)?.to_string()),
+            Class::Hour => {
                 let h = plain_int(t, 2)?;
                 (1..=12).contains(&h).then(|| (1, vec![("hour".into(), format!("{h:02}"))]))
             }
-            "clock" => {
+            Class::Clock => {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
                 (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, vec![("clock".into(), format!("{h:02}:{m:02}"))]))
             }
-            "iso" => {
+            Class::Iso => {
                 let v: Vec<&str> = t.lower.split('-').collect();
                 if v.len() != 3 || v[0].len() != 4 || v[1].len() != 2 || v[2].len() != 2 {
                     return None;
@@ -274,7 +351,7 @@ impl Grammar {
                 let d = chrono::NaiveDate::parse_from_str(&t.lower, "%Y-%m-%d").ok()?;
                 one(d.format("%Y-%m-%d").to_string())
             }
-            "slash" => {
+            Class::Slash => {
                 let v: Vec<&str> = t.lower.split('/').collect();
                 if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || !(v[2].len() == 4 || v[2].len() == 2) {
                     return None;
@@ -290,7 +367,7 @@ impl Grammar {
                 let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
                 one(date.format("%Y-%m-%d").to_string())
             }
-            "dotted" => {
+            Class::Dotted => {
                 // 30.12.2021: day first, as written where dots separate dates.
                 let v: Vec<&str> = t.lower.split('.').collect();
                 if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || v[2].len() != 4 {
@@ -299,7 +376,7 @@ impl Grammar {
                 let date = chrono::NaiveDate::from_ymd_opt(v[2].parse().ok()?, v[1].parse().ok()?, v[0].parse().ok()?)?;
                 one(date.format("%Y-%m-%d").to_string())
             }
-            "decade" => {
+            Class::Decade => {
                 let l = t.lower.trim_end_matches("'s").trim_end_matches('s');
                 if l.len() == t.lower.len() {
                     return None;
@@ -318,8 +395,8 @@ impl Grammar {
                 }
                 None
             }
-            "num" => self.number(toks, i),
-            "ord" => {
+            Class::Num => self.number(toks, i),
+            Class::Ord => {
                 if let Some(d) = digit_ordinal(t) {
                     return one(d.to_string());
                 }
@@ -334,12 +411,12 @@ impl Grammar {
                 }
                 one(lookup_tok(t, "ord")?.to_owned())
             }
-            _ => {
+            Class::Lexicon(c) => {
                 if t.kind != Kind::Word {
                     return None;
                 }
                 let v = lookup_tok(t, c)?;
-                if matches!(c, "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
+                if matches!(c.as_str(), "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
                     return None;
                 }
                 one(v.to_owned())

@@ -97,8 +97,8 @@ fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
 
 fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>) {
     let g = grammar();
-    let cues = tense_cues(toks);
-    let clause = clauses(toks);
+    // Tense cues and clauses, worked out only for sentences with a match (most have none).
+    let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -156,7 +156,8 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             start = s;
             modifier = Some(md.to_owned());
         }
-        let (mut tense, distance) = tense_at(&cues, &clause, m.start, m.end);
+        let (cues, clause) = cue_cache.get_or_insert_with(|| (tense_cues(toks), clauses(toks)));
+        let (mut tense, distance) = tense_at(cues, clause, m.start, m.end);
         // "Wednesday's ruling", "Thursday's closing price": a day already past.
         if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s") {
             tense = Some(Tense::Past);
