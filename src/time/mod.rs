@@ -493,8 +493,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = None;
         }
     }
-    for i in 1..toks.len() {
-        if matches!(toks[i].lower.as_str(), "plan" | "plans") && matches!(toks[i - 1].lower.as_str(), "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "new") {
+    // "vacation plans", "a hastily planned trip": an intention only when something is planned
+    // to happen ("plans to sell", "planned to pay").
+    for i in 0..toks.len() {
+        if matches!(toks[i].lower.as_str(), "plan" | "plans" | "planned" | "planning") && toks.get(i + 1).is_none_or(|n| n.lower != "to") {
             out[i] = None;
         }
     }
