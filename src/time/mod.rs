@@ -134,6 +134,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             value = "FUTURE_REF".into();
             kind = TimexType::Date;
         }
+        // "the fiscal year ended Jan. 31": a year's span, as "the year ended" is.
+        if value == "rel:Y:0" && toks[m.start].lower == "the" && toks[m.end - 1].lower == "year" && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "ended" | "ending")) {
+            value = "dur:1:Y".into();
+            kind = TimexType::Duration;
+        }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
         }
