@@ -1,7 +1,7 @@
 // Main-thread client of worker.js: one job at a time; a newer job or cancel() supersedes the
 // running one, whose promise then rejects with a Cancelled error.
 
-import { adoptWorker } from './boot.js';
+import { adoptWorker, wasmModule } from './boot.js';
 
 export class Cancelled extends Error {
   constructor() {
@@ -32,8 +32,12 @@ export class Annotator {
   #spawn() {
     this.started = false;
     this.failed = null; // why the annotator cannot run, once it is known
-    const early = adoptWorker(); // started by boot.js, first time only
+    const early = adoptWorker(); // started by boot.js (and sent the wasm), first time only
     this.worker = early?.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dateline-annotator' });
+    if (!early) {
+      const worker = this.worker;
+      wasmModule.then((module) => worker.postMessage({ type: 'wasm', module }));
+    }
     this.worker.onmessage = (ev) => this.#onMessage(ev.data);
     if (this.model) this.worker.postMessage({ type: 'load-model', bytes: this.model });
     this.worker.onerror = (ev) => {

@@ -543,9 +543,12 @@ async function start() {
 
 start();
 
-// Offline use after the first visit.
+// Offline use after the first visit. Registered once the first highlights are drawn: its
+// install downloads every file again, which must not compete with the page's own start.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('sw.js').catch((err) => {
-    console.warn('Dateline: no offline support:', err.message);
-  });
+  const register = () =>
+    navigator.serviceWorker.register('sw.js').catch((err) => {
+      console.warn('Dateline: no offline support:', err.message);
+    });
+  document.addEventListener('dateline:annotated', register, { once: true });
 }

@@ -1,6 +1,7 @@
 // Runs the wasm annotator off the main thread, so typing never waits for it.
 //
-// In:  { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
+// In:  { type: 'wasm', module } (first: a compiled WebAssembly.Module, or null to fetch it)
+//      { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
 //      { type: 'load-model', bytes }  |  { type: 'builtin-model' }
 // Out: { type: 'ready', version, timeOrigin, initAt, warmupMs, memoryBytes } | { type: 'init-error', message }
 //      { type: 'progress', id, done, total, entities }   (long texts, piece by piece)
@@ -18,7 +19,13 @@ let latest = 0; // id of the job that should be running; older jobs stop at thei
 let memory = null; // the wasm instance's linear memory (it only grows; see Annotator.release)
 const memoryBytes = () => memory?.buffer.byteLength ?? 0;
 
-const ready = init().then(
+// The page sends the compiled wasm module first (boot.js); null: fetch it here.
+let receiveWasm;
+const wasmModule = new Promise((resolve) => {
+  receiveWasm = resolve;
+});
+
+const ready = wasmModule.then((module) => init(module ? { module_or_path: module } : undefined)).then(
   (wasm) => {
     memory = wasm.memory;
     const initAt = performance.now(); // (for the benchmark's cold-start breakdown)
@@ -40,7 +47,9 @@ const ready = init().then(
 
 self.onmessage = (ev) => {
   const msg = ev.data;
-  if (msg.type === 'cancel') {
+  if (msg.type === 'wasm') {
+    receiveWasm(msg.module);
+  } else if (msg.type === 'cancel') {
     if (latest === msg.id) latest = 0;
   } else if (msg.type === 'load-model') {
     ready.then(() => {
