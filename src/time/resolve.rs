@@ -393,6 +393,21 @@ impl Context {
                     out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
                 }
             },
+            "holwk" if f.len() >= 2 => {
+                // "Easter week": the ISO week of the holiday.
+                let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
+                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
+                    Ok(x) => {
+                        let w = x.iso_week();
+                        Resolved {
+                            value: format!("{:04}-W{:02}", w.year(), w.week()),
+                            explanation: inner.explanation.map(|e| format!("the week of {e}")),
+                            ..inner
+                        }
+                    }
+                    Err(_) => Resolved { value: "XXXX-WXX".into(), ..inner },
+                };
+            }
             "weekof" if f.len() == 3 => {
                 // "the week of March 6": the ISO week of that day.
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
