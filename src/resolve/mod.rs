@@ -16,7 +16,7 @@
 //! Each cluster's label is the score-weighted vote of its mentions, and every mention takes it.
 
 use crate::doc::{Cluster, Document, Label};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 struct Lexicons {
@@ -37,7 +37,7 @@ fn words(list: &'static str) -> Vec<&'static str> {
 fn lexicons() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| {
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         for line in include_str!("aliases.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut keys = line.split('\t');
             let first = keys.next().unwrap_or_default();
@@ -55,6 +55,14 @@ fn lexicons() -> &'static Lexicons {
 }
 
 fn in_list(list: &[&str], word: &str) -> bool {
+    // Short ASCII words (nearly all) are lower-cased on the stack: this runs for most tokens.
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| list.binary_search(&l).is_ok());
+    }
     let lower = word.to_lowercase();
     list.binary_search(&lower.as_str()).is_ok()
 }
@@ -192,7 +200,7 @@ pub fn resolve(doc: &mut Document) {
 /// in lines without final punctuation (captions, headlines), where credits are printed.
 fn split_credits(doc: &mut Document) {
     let text = doc.text.as_str();
-    let people: std::collections::HashSet<String> = doc
+    let people: HashSet<String> = doc
         .entities
         .iter()
         .filter(|e| e.label == Label::Person && e.text.contains(' '))
@@ -242,7 +250,7 @@ fn split_credits(doc: &mut Document) {
 /// added.
 fn propagate(doc: &mut Document) -> bool {
     let text = doc.text.as_str();
-    let mut names: HashMap<&str, (Label, f32)> = HashMap::new();
+    let mut names: HashMap<&str, (Label, f32)> = HashMap::default();
     for c in &doc.clusters {
         let confident = c.mentions.iter().any(|&m| doc.entities[m].score >= 0.8);
         if !confident || c.label == Label::Misc {
@@ -319,8 +327,8 @@ fn cluster(doc: &mut Document) {
         .collect();
 
     // Acronym definitions: "Long Form (LF)" where an entity ends at, or contains, the "(".
-    let mut defined: HashMap<String, String> = HashMap::new(); // acronym key -> long-form key
-    let mut inline: HashMap<usize, String> = HashMap::new(); // entity id -> long form it defines
+    let mut defined: HashMap<String, String> = HashMap::default(); // acronym key -> long-form key
+    let mut inline: HashMap<usize, String> = HashMap::default(); // entity id -> long form it defines
     for e in doc.entities.iter().filter(|e| !e.label.is_temporal()) {
         let t0 = first_token(e.span.byte.start);
         let t1 = first_token(e.span.byte.end);
@@ -349,7 +357,7 @@ fn cluster(doc: &mut Document) {
     }
 
     // Long form key -> acronym keys it defines.
-    let mut shorts_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut shorts_of: HashMap<&str, Vec<&str>> = HashMap::default();
     for (short, long) in &defined {
         shorts_of.entry(long.as_str()).or_default().push(short.as_str());
     }
@@ -357,9 +365,9 @@ fn cluster(doc: &mut Document) {
     let mut clusters: Vec<Building> = Vec::new();
     let mut last_seen: Vec<usize> = Vec::new();
     // Indexes from names to clusters, so each mention looks at a few candidates, not all.
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
     let total = text.len().max(1) as f32;
     for ei in 0..doc.entities.len() {
         let e = &doc.entities[ei];
