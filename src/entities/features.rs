@@ -4,7 +4,6 @@
 
 use super::hash::{self, IdMap};
 use super::tags::{tag_pos, tag_type, Pos, NT};
-use std::collections::HashSet;
 
 /// Gazetteer lists; a phrase may be in several (bit `1 << list`).
 #[cfg_attr(not(feature = "cli"), allow(dead_code))] // some are named only by the trainer
@@ -103,6 +102,11 @@ pub(crate) struct Tok {
     pub caprate: u8,
     /// Index of this spelling in [`Prepared::types`].
     pub ty: u32,
+    /// Index of the lower-cased form in the document (spellings that differ only in case
+    /// share it): per-word document facts live in arrays, not hash sets.
+    pub lid: u32,
+    /// Gazetteer mask of the token alone as a phrase (`None`: no phrase starts with it).
+    gaz1: Option<u16>,
 }
 
 // Sentence flags.
@@ -118,11 +122,13 @@ pub(crate) struct Prepared {
     /// depends on the word alone is computed once per spelling, not once per token.
     pub types: Vec<Tok>,
     sflags: Vec<u8>,
-    /// Lower-cased hashes of tokens written all lower-case somewhere in the document.
-    lower_seen: HashSet<u64, hash::BuildId>,
-    /// Lower-cased hashes of tokens capitalized inside an ordinary sentence (not first).
-    cap_seen: HashSet<u64, hash::BuildId>,
+    /// By [`Tok::lid`]: [`LOWER_SEEN`] if written all lower-case somewhere in the document,
+    /// [`CAP_SEEN`] if capitalized inside an ordinary sentence (not first).
+    casing: Vec<u8>,
 }
+
+const LOWER_SEEN: u8 = 1;
+const CAP_SEEN: u8 = 2;
 
 fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> Tok {
     let mut t = Tok { w, ..Default::default() };
@@ -197,6 +203,7 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
     t.l = hash::str(buf);
     let lw = buf.as_str();
     t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
+    t.gaz1 = lex.gaz.get(&hash::phrase_step(0, t.l)).copied();
     // Affixes are needed only for words outside the vocabulary of capitalization rates: the
     // recognizer keeps the word-feature sums of vocabulary words precomputed.
     if all_affixes || t.caprate == 0 {
@@ -262,6 +269,8 @@ struct Interner<'l> {
     /// Word hash → type; the spelling is compared too, so a hash collision only costs a
     /// second analysis.
     ids: IdMap<u64, u32>,
+    /// Lower-cased word hash → [`Tok::lid`].
+    lids: IdMap<u64, u32>,
     /// The spellings of `types`, concatenated, and where each ends.
     text: String,
     ends: Vec<u32>,
@@ -279,6 +288,8 @@ impl Interner<'_> {
         let mut t = analyse(word, w, self.lex, &mut self.buf, &mut self.title, self.all_affixes);
         t.ty = types.len() as u32;
         self.ids.entry(w).or_insert(t.ty);
+        let n = self.lids.len() as u32;
+        t.lid = *self.lids.entry(t.l).or_insert(n);
         self.text.push_str(word);
         self.ends.push(self.text.len() as u32);
         types.push(t.clone());
@@ -306,6 +317,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
         buf: String::new(),
         title: String::new(),
         ids: IdMap::default(),
+        lids: IdMap::default(),
         text: String::new(),
         ends: Vec::new(),
     };
@@ -332,7 +344,8 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
             let mut h = 0u64;
             for j in i..toks.len().min(i + lex.gaz_max) {
                 h = hash::phrase_step(h, toks[j].l);
-                let Some(&mask) = lex.gaz.get(&h) else { break };
+                let found = if j == i { toks[i].gaz1 } else { lex.gaz.get(&h).copied() };
+                let Some(mask) = found else { break };
                 for l in 0..list::COUNT {
                     if mask & (1 << l) == 0 {
                         continue;
@@ -352,21 +365,31 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
                 }
             }
         }
-        let alpha: Vec<&Tok> = toks.iter().filter(|t| t.flags & ALPHA != 0 && t.len > 1).collect();
+        // Words of letters: how many, how many all-caps; of those longer than 3, how many
+        // capitalized.
+        let (mut alpha, mut caps, mut long, mut long_cap) = (0, 0, 0, 0);
+        for t in toks.iter().filter(|t| t.flags & ALPHA != 0 && t.len > 1) {
+            alpha += 1;
+            caps += (t.flags & ALLCAPS != 0) as usize;
+            if t.len > 3 {
+                long += 1;
+                long_cap += (t.flags & CAP != 0) as usize;
+            }
+        }
         let mut f = 0;
-        if alpha.len() >= 2 && alpha.iter().filter(|t| t.flags & ALLCAPS != 0).count() * 10 >= alpha.len() * 8 {
+        if alpha >= 2 && caps * 10 >= alpha * 8 {
             f |= S_CAPS;
         }
-        let long: Vec<&&Tok> = alpha.iter().filter(|t| t.len > 3).collect();
-        if long.len() >= 2 && long.iter().filter(|t| t.flags & CAP != 0).count() * 10 >= long.len() * 7 {
+        if long >= 2 && long_cap * 10 >= long * 7 {
             f |= S_TITLE;
         }
+        p.casing.resize(int.lids.len(), 0);
         for (i, t) in toks.iter().enumerate() {
             if t.flags & LOWER != 0 {
-                p.lower_seen.insert(t.l);
+                p.casing[t.lid as usize] |= LOWER_SEEN;
             }
             if i > 0 && f == 0 && t.flags & CAP != 0 && t.flags & ALLCAPS == 0 {
-                p.cap_seen.insert(t.l);
+                p.casing[t.lid as usize] |= CAP_SEEN;
             }
         }
         p.sflags.push(f);
@@ -557,8 +580,8 @@ pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl Fn
     f(fe(T_CAPRATE, (t.caprate as u64) << 8 | (t.flags & (CAP | ALLCAPS)) as u64 | (unreliable as u64) << 4));
     // Capitalization elsewhere in the same document.
     if t.flags & (CAP | ALLCAPS) != 0 {
-        let low = p.lower_seen.contains(&t.l) as u64;
-        let cap = p.cap_seen.contains(&t.l) as u64;
+        let low = (p.casing[t.lid as usize] & LOWER_SEEN != 0) as u64;
+        let cap = (p.casing[t.lid as usize] & CAP_SEEN != 0) as u64;
         f(fe(T_DOCCASE, low | cap << 1 | (unreliable as u64) << 2));
     }
 }
@@ -717,8 +740,8 @@ pub(crate) fn pair_features(p: &Prepared, s: usize, i: usize, f: &mut impl Sink)
     let unreliable = i == 0 || sf != 0 || (i > 0 && matches!(toks[i - 1].flags & PUNCT, x if x != 0));
     f.small(T_CAPRATE, (t.caprate as u64) << 8 | (t.flags & (CAP | ALLCAPS)) as u64 | (unreliable as u64) << 4);
     if t.flags & (CAP | ALLCAPS) != 0 {
-        let low = p.lower_seen.contains(&t.l) as u64;
-        let cap = p.cap_seen.contains(&t.l) as u64;
+        let low = (p.casing[t.lid as usize] & LOWER_SEEN != 0) as u64;
+        let cap = (p.casing[t.lid as usize] & CAP_SEEN != 0) as u64;
         f.small(T_DOCCASE, low | cap << 1 | (unreliable as u64) << 2);
     }
 }
@@ -782,8 +805,9 @@ const MAX_PHRASE: usize = 6;
 /// First-pass results of a document, aggregated for the second pass.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregates {
-    /// Token hash → how often each first-pass tag was given to it (capitalized tokens only).
-    by_token: IdMap<u64, [u16; NT]>,
+    /// By [`Tok::lid`]: how often each first-pass tag was given to the word (capitalized
+    /// tokens only).
+    by_token: Vec<[u16; NT]>,
     /// Per sentence and token: bit `type * 4 + pos` when the token is at `pos` (B, I, L, U)
     /// of a phrase that the first pass tagged as `type` somewhere else in the document.
     phrase_bits: Vec<Vec<u16>>,
@@ -792,11 +816,11 @@ pub(crate) struct Aggregates {
 impl Aggregates {
     /// Collects first-pass tags `p1` (per sentence) of a prepared document.
     pub(crate) fn new(p: &Prepared, p1: &[Vec<u8>]) -> Self {
-        let mut a = Aggregates::default();
+        let mut a = Aggregates { by_token: vec![[0; NT]; p.casing.len()], ..Default::default() };
         for (toks, tags) in p.toks.iter().zip(p1) {
             for (t, &g) in toks.iter().zip(tags) {
                 if t.flags & (CAP | ALLCAPS) != 0 || g != 0 {
-                    a.by_token.entry(t.l).or_insert([0; NT])[g as usize] += 1;
+                    a.by_token[t.lid as usize][g as usize] += 1;
                 }
             }
         }
@@ -815,10 +839,19 @@ impl Aggregates {
                 }
             }
         }
+        // By [`Tok::lid`]: 0 not yet known, 1 no name starts with the word, 2 some does.
+        let mut starts = vec![0u8; p.casing.len()];
         for (toks, sp) in p.toks.iter().zip(&spans) {
             let mut bits = vec![0u16; toks.len()];
             if !phrases.is_empty() {
                 for x in 0..toks.len() {
+                    let st = &mut starts[toks[x].lid as usize];
+                    if *st == 0 {
+                        *st = 1 + phrases.contains_key(&hash::phrase_step(0, toks[x].l)) as u8;
+                    }
+                    if *st == 1 {
+                        continue;
+                    }
                     let mut h = 0;
                     for y in x + 1..=toks.len().min(x + MAX_PHRASE) {
                         h = hash::phrase_step(h, toks[y - 1].l);
@@ -876,8 +909,8 @@ pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usiz
         b &= b - 1;
     }
     // Other mentions of the same word in the document (this one excluded).
-    if let Some(counts) = agg.by_token.get(&t.l) {
-        let mut c = *counts;
+    {
+        let mut c = agg.by_token[t.lid as usize];
         if t.flags & (CAP | ALLCAPS) != 0 || tags[i] != 0 {
             c[tags[i] as usize] = c[tags[i] as usize].saturating_sub(1);
         }
