@@ -247,7 +247,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
         // "The Sunday Times": an article, the weekday, a capitalized word.
-        if prev.is_some_and(|p| p.lower == "the") && next.is_some_and(|n| n.kind == Kind::Word && n.cap && !!n.lex.is_empty()) {
+        if prev.is_some_and(|p| p.lower == "the") && next.is_some_and(|n| n.kind == Kind::Word && n.cap && n.lex.is_empty()) {
             return false;
         }
     }
@@ -329,7 +329,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.
-    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && !!p.lex.is_empty())
+    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && p.lex.is_empty())
         && ["today", "tonight", "tomorrow", "noon", "now", "midnight", "yesterday"].contains(&first.lower.as_str())
     {
         return false;
