@@ -171,8 +171,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
         let r = ctx.resolve(&value, tense);
-        // "the first nine months", "the six months": a part of the year the report is about.
+        // "the first nine months", "the six months": a part of the year the report is about
+        // ("the past two months" is not).
         if kind == TimexType::Duration && toks[start].lower == "the" && r.value.ends_with('M') && r.value.starts_with('P')
+            && toks.get(start + 1).is_some_and(|t| lookup_tok(t, "rel").is_none() && !matches!(t.lower.as_str(), "last" | "past" | "next" | "few"))
             && r.value[1..r.value.len() - 1].parse::<u32>().is_ok_and(|n| (2..12).contains(&n))
         {
             ctx.part_of_year();

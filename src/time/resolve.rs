@@ -99,12 +99,12 @@ impl Context {
 
     /// After "the nine months", "the first six months": a report now speaks of part of a year,
     /// so "a year earlier" and "the 1988 period" mean that year, not the quarter reported before.
+    /// Only a report about a quarter changes: other narrative anchors stay as they were.
     pub fn part_of_year(&mut self) {
-        let Some(d) = self.last_quarter.or(self.reference) else {
+        let Some(q) = self.last_quarter.take() else {
             return;
         };
-        self.last_quarter = None;
-        self.last = NaiveDate::from_ymd_opt(d.year(), 1, 1).map(|y| (y, Gran::Year));
+        self.last = NaiveDate::from_ymd_opt(q.year(), 1, 1).map(|y| (y, Gran::Year));
     }
 
     /// The quarter an earnings report is about, after a mention of quarter `q`: the latest
