@@ -82,6 +82,14 @@ const LOWER: u16 = 32; // every letter lower-case, at least one letter
 const HYPHEN: u16 = 64;
 const PERIOD: u16 = 128;
 
+/// Hashes of a lower-cased word's first and last one to four characters (0 past the word's
+/// length); kept apart from [`Tok`], once per spelling, to keep tokens small.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Affixes {
+    pre: [u64; 4],
+    suf: [u64; 4],
+}
+
 /// What the feature templates need to know about one token, computed once.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
@@ -90,8 +98,6 @@ pub(crate) struct Tok {
     pub l: u64,
     shape: u64,
     sshape: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
     flags: u16,
     len: u8,
     /// Gazetteer membership: bit `list * 4 + pos` (pos B, I, L, U).
@@ -121,6 +127,8 @@ pub(crate) struct Prepared {
     /// One analysis per distinct spelling (without gazetteer bits), by [`Tok::ty`]: what
     /// depends on the word alone is computed once per spelling, not once per token.
     pub types: Vec<Tok>,
+    /// The affixes of each spelling, by [`Tok::ty`].
+    pub affixes: Vec<Affixes>,
     sflags: Vec<u8>,
     /// By [`Tok::lid`]: [`LOWER_SEEN`] if written all lower-case somewhere in the document,
     /// [`CAP_SEEN`] if capitalized inside an ordinary sentence (not first).
@@ -130,7 +138,7 @@ pub(crate) struct Prepared {
 const LOWER_SEEN: u8 = 1;
 const CAP_SEEN: u8 = 2;
 
-fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> Tok {
+fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut String, all_affixes: bool) -> (Tok, Affixes) {
     let mut t = Tok { w, ..Default::default() };
     buf.clear();
     let mut shape = [0u8; 16];
@@ -206,9 +214,7 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
     t.gaz1 = lex.gaz.get(&hash::phrase_step(0, t.l)).copied();
     // Affixes are needed only for words outside the vocabulary of capitalization rates: the
     // recognizer keeps the word-feature sums of vocabulary words precomputed.
-    if all_affixes || t.caprate == 0 {
-        affixes(lw, &mut t);
-    }
+    let a = if all_affixes || t.caprate == 0 { affixes(lw) } else { Affixes::default() };
     if let Some(&(bits, len)) = lex.clusters.get(&t.w) {
         t.cluster = bits;
         t.clen = len;
@@ -239,24 +245,24 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
             }
         }
     }
-    t
+    (t, a)
 }
 
 /// Hashes of the lower-cased word's first and last one to four characters.
-fn affixes(lw: &str, t: &mut Tok) {
+fn affixes(lw: &str) -> Affixes {
+    let mut a = Affixes::default();
     for (k, (i, c)) in lw.char_indices().take(4).enumerate() {
-        t.pre[k] = hash::str(&lw[..i + c.len_utf8()]);
+        a.pre[k] = hash::str(&lw[..i + c.len_utf8()]);
     }
     for (k, (i, _)) in lw.char_indices().rev().take(4).enumerate() {
-        t.suf[k] = hash::str(&lw[i..]);
+        a.suf[k] = hash::str(&lw[i..]);
     }
+    a
 }
 
-/// The token analysis [`word_features`] needs, for a lower-case vocabulary word.
-pub(crate) fn vocabulary_tok(lower: &str) -> Tok {
-    let mut t = Tok { l: hash::str(lower), ..Default::default() };
-    affixes(lower, &mut t);
-    t
+/// What [`word_features`] needs of a lower-case vocabulary word: its hash and affixes.
+pub(crate) fn vocabulary_word(lower: &str) -> (u64, Affixes) {
+    (hash::str(lower), affixes(lower))
 }
 
 /// Analyses each distinct spelling once ([`analyse`] depends on the word alone) and numbers
@@ -277,7 +283,7 @@ struct Interner<'l> {
 }
 
 impl Interner<'_> {
-    fn tok(&mut self, word: &str, types: &mut Vec<Tok>) -> Tok {
+    fn tok(&mut self, word: &str, types: &mut Vec<Tok>, affixes: &mut Vec<Affixes>) -> Tok {
         let w = hash::str(word);
         if let Some(&ty) = self.ids.get(&w) {
             let start = if ty == 0 { 0 } else { self.ends[ty as usize - 1] as usize };
@@ -285,7 +291,8 @@ impl Interner<'_> {
                 return types[ty as usize].clone();
             }
         }
-        let mut t = analyse(word, w, self.lex, &mut self.buf, &mut self.title, self.all_affixes);
+        let (mut t, a) = analyse(word, w, self.lex, &mut self.buf, &mut self.title, self.all_affixes);
+        affixes.push(a);
         t.ty = types.len() as u32;
         self.ids.entry(w).or_insert(t.ty);
         let n = self.lids.len() as u32;
@@ -323,7 +330,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
     };
     let mut p = Prepared { toks: Vec::with_capacity(sentences.len()), ..Default::default() };
     for s in sentences {
-        let mut toks: Vec<Tok> = s.iter().map(|w| int.tok(modern_spelling(w), &mut p.types)).collect();
+        let mut toks: Vec<Tok> = s.iter().map(|w| int.tok(modern_spelling(w), &mut p.types, &mut p.affixes)).collect();
         // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
         // an all-caps one does; CoNLL has thousands of the latter and few of the former, so
         // such a line is analysed upper-cased. Ordinary words are told from names by how
@@ -337,7 +344,7 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
         let digits = toks.iter().any(|t| t.flags & DIGIT != 0);
         if common_capitalized >= 3 && lower_words == 0 && !digits && common_capitalized * 10 >= alpha * 3 {
             let upper: Vec<String> = s.iter().map(|w| w.to_uppercase()).collect();
-            toks = upper.iter().map(|w| int.tok(w, &mut p.types)).collect();
+            toks = upper.iter().map(|w| int.tok(w, &mut p.types, &mut p.affixes)).collect();
         }
         // Gazetteer: every match, longest first per start.
         for i in 0..toks.len() {
@@ -454,21 +461,22 @@ const CL_PREFIXES: [u8; 3] = [4, 8, 12];
 #[cfg(any(test, feature = "cli"))]
 #[inline]
 pub(crate) fn local(p: &Prepared, s: usize, i: usize, f: &mut impl FnMut(u32)) {
-    word_features(&p.toks[s][i], f);
+    let t = &p.toks[s][i];
+    word_features(t.l, &p.affixes[t.ty as usize], f);
     context_features(p, s, i, f);
 }
 
 /// The features that depend on the lower-cased word alone (and the bias): the same at every
 /// occurrence, so their sums can be precomputed per word.
 #[inline]
-pub(crate) fn word_features(t: &Tok, f: &mut impl FnMut(u32)) {
+pub(crate) fn word_features(l: u64, a: &Affixes, f: &mut impl FnMut(u32)) {
     let fe = hash::feature;
     f(fe(T_BIAS, 0));
-    f(fe(T_L, t.l));
+    f(fe(T_L, l));
     for k in 0..4 {
-        if t.pre[k] != 0 {
-            f(fe(T_PRE + k as u32, t.pre[k]));
-            f(fe(T_SUF + k as u32, t.suf[k]));
+        if a.pre[k] != 0 {
+            f(fe(T_PRE + k as u32, a.pre[k]));
+            f(fe(T_SUF + k as u32, a.suf[k]));
         }
     }
 }

@@ -109,10 +109,10 @@ impl Recognizer {
         let mut words = hash::IdMap::default();
         words.reserve(vocab.len());
         for w in vocab {
-            let t = features::vocabulary_tok(w);
+            let (l, a) = features::vocabulary_word(w);
             let mut acc = [0i16; W];
-            features::word_features(&t, &mut |k| table.add(k, &mut acc));
-            words.insert(t.l, acc);
+            features::word_features(l, &a, &mut |k| table.add(k, &mut acc));
+            words.insert(l, acc);
         }
         let mut small = vec![[0i16; W]; features::SMALL_LEN];
         for (ix, k) in features::small_features() {
@@ -146,7 +146,8 @@ impl Recognizer {
                 // last of the next three tokens' are all needed by now.
                 let ahead = toks[i..toks.len().min(i + 3)].iter().map(|t| t.ty).max().unwrap_or(0) as usize;
                 while sums.len() <= ahead {
-                    sums.push(self.sums(Some(&p.types[sums.len()])));
+                    let ty = sums.len();
+                    sums.push(self.sums(Some((&p.types[ty], &p.affixes[ty]))));
                 }
                 let at = |k: isize| {
                     let j = i as isize + k;
@@ -217,14 +218,15 @@ impl Recognizer {
 
     /// The sums of the features that a spelling (`None`: the sentence boundary) gives the
     /// tokens where it occurs and next to it, by [`OWN`], [`M1`], [`P1`], [`M2`], [`P2`].
-    fn sums(&self, t: Option<&features::Tok>) -> Sums {
+    fn sums(&self, spelling: Option<(&features::Tok, &features::Affixes)>) -> Sums {
         let mut out = [[0i16; W]; 8];
         let table = &self.table;
-        if let Some(t) = t {
+        let t = spelling.map(|s| s.0);
+        if let Some((t, a)) = spelling {
             let own = &mut out[OWN + 1];
             match self.words.get(&t.l) {
                 Some(row) if t.caprate != 0 => *own = *row,
-                _ => features::word_features(t, &mut |k| table.add(k, own)),
+                _ => features::word_features(t.l, a, &mut |k| table.add(k, own)),
             }
             features::own_features(t, &mut |k| table.add(k, own));
         }
