@@ -393,6 +393,13 @@ impl Context {
                     out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
                 }
             },
+            "holp" | "holf" if f.len() >= 2 => {
+                // "last Thanksgiving", "next Christmas": the one before / after, whatever the
+                // verbs say and however near.
+                let forced = if f[0] == "holp" { Tense::Past } else { Tense::Future };
+                let strict = Context { margin: 0, ..self.clone() };
+                out = strict.base(&format!("hol:{}", f[1..].join(":")), Some(forced));
+            }
             "holwk" if f.len() >= 2 => {
                 // "Easter week": the ISO week of the holiday.
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
