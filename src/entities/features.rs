@@ -65,13 +65,6 @@ pub(crate) struct Lexicon {
     pub gaz_max: usize,
 }
 
-impl Lexicon {
-    /// Hash of a phrase of lower-cased tokens, as gazetteer keys are made.
-    pub(crate) fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
-        tokens.into_iter().fold(0, |h, t| hash::phrase_step(h, hash::str(t)))
-    }
-}
-
 // Token flags.
 const CAP: u16 = 1; // first character upper-case
 const ALLCAPS: u16 = 2; // every letter upper-case, at least one letter

@@ -80,7 +80,10 @@ impl LexiconSource {
 pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
     let mut r = Reader::new(bytes);
     let mut lex = Lexicon::default();
+    // Counts are trusted for reserving only as far as the bytes could hold them.
+    let room = |n: u32| (n as usize).min(bytes.len() / 2);
     let n = read_varint(&mut r)?;
+    lex.clusters.reserve(room(n));
     for _ in 0..n {
         let w = get_str(&mut r)?;
         let len = r.u8()?;
@@ -91,7 +94,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
         lex.clusters.insert(hash::str(w), (bits, len));
     }
     let n = read_varint(&mut r)?;
-    let mut vocab = Vec::with_capacity((n as usize).min(bytes.len()));
+    let mut vocab = Vec::with_capacity(room(n));
+    lex.caprate.reserve(room(n));
     for _ in 0..n {
         let w = get_str(&mut r)?;
         let bin = r.u8()?;
@@ -102,18 +106,27 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
         vocab.push(w);
     }
     let n = read_varint(&mut r)?;
+    lex.gaz.reserve(room(n) * 3 / 2);
     for _ in 0..n {
         let p = get_str(&mut r)?;
         let mask = read_varint(&mut r)?;
-        let words: Vec<&str> = p.split(' ').collect();
-        lex.gaz_max = lex.gaz_max.max(words.len());
         if mask >= PREFIX as u32 {
             return Err(Error::model("gazetteer list mask out of range"));
         }
-        *lex.gaz.entry(Lexicon::phrase_hash(words.iter().copied())).or_insert(0) |= mask as u16;
-        for k in 1..words.len() {
-            *lex.gaz.entry(Lexicon::phrase_hash(words[..k].iter().copied())).or_insert(0) |= PREFIX;
+        // The phrase's hash as `prepare` matches it (`phrase_step` over the words' hashes),
+        // word by word; each shorter prefix is marked on the way.
+        let mut h = 0;
+        let mut words = p.split(' ');
+        let mut next = words.next();
+        let mut len = 0;
+        while let Some(w) = next {
+            h = hash::phrase_step(h, hash::str(w));
+            len += 1;
+            next = words.next();
+            let bits = if next.is_some() { PREFIX } else { mask as u16 };
+            *lex.gaz.entry(h).or_insert(0) |= bits;
         }
+        lex.gaz_max = lex.gaz_max.max(len);
     }
     if !r.is_done() {
         return Err(Error::model("trailing bytes after the lexicon"));

@@ -79,33 +79,13 @@ impl Recognizer {
             return Err(Error::model("not an entity recognizer model (meta.kind is not \"ner\")"));
         }
         let (lex, vocab) = lexicon::decode(c.section("lexicon")?)?;
-        let first = weights::decode(c.section("first")?)?;
-        let second = match c.names().any(|n| n == "second") {
-            true => Some(weights::decode(c.section("second")?)?),
-            false => None,
-        };
-        let widen = |(k, row): (u32, [i16; NT]), half: usize| -> Result<(u32, [i8; W])> {
-            let mut w = [0i8; W];
-            for (d, &v) in w[half * NT..half * NT + NT].iter_mut().zip(&row) {
-                *d = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
-            }
-            Ok((k, w))
-        };
-        let n = first.entries.len() + second.as_ref().map_or(0, |s| s.entries.len());
-        let mut rows = Vec::with_capacity(n);
-        for e in first.entries {
-            rows.push(widen(e, 0)?);
-        }
-        let second = match second {
-            None => None,
-            Some(s) => {
-                for e in s.entries {
-                    rows.push(widen(e, 1)?);
-                }
-                Some(s.pass)
-            }
-        };
-        let table = Table::new(rows.into_iter());
+        // Both passes' rows go straight into one table: the first pass's tags, then the
+        // second's.
+        let first = c.section("first")?;
+        let second = c.names().any(|n| n == "second").then(|| c.section("second")).transpose()?;
+        let mut table = Table::with_capacity(weights::claimed_rows(first) + second.map_or(0, weights::claimed_rows));
+        let first = weights::decode_each(first, |k, row| insert_half(&mut table, k, row, 0))?;
+        let second = second.map(|s| weights::decode_each(s, |k, row| insert_half(&mut table, k, row, 1))).transpose()?;
         let mut words = hash::IdMap::default();
         words.reserve(vocab.len());
         for w in vocab {
@@ -118,7 +98,7 @@ impl Recognizer {
         for (ix, k) in features::small_features() {
             table.add(k, &mut small[ix]);
         }
-        Ok(Recognizer { lex, table, first: first.pass, second, words, small, meta })
+        Ok(Recognizer { lex, table, first, second, words, small, meta })
     }
 
     /// The model's metadata (training data hash, epochs, feature counts, dev scores).
@@ -293,6 +273,16 @@ fn add(acc: &mut [i16; W], row: &[i16; W]) {
     for t in 0..W {
         acc[t] = acc[t].wrapping_add(row[t]);
     }
+}
+
+/// Inserts a pass's row as half `half` of a row of both passes.
+fn insert_half(table: &mut Table<W>, k: u32, row: &[i16; NT], half: usize) -> Result<()> {
+    let mut w = [0i8; W];
+    for (d, &v) in w[half * NT..half * NT + NT].iter_mut().zip(row) {
+        *d = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
+    }
+    table.insert(k, &w);
+    Ok(())
 }
 
 fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {

@@ -15,6 +15,7 @@ pub(crate) struct Pass {
 }
 
 /// A decoded weight section: quantized rows by feature key, and the pass's constants.
+#[cfg(test)]
 pub(crate) struct Decoded {
     pub entries: Vec<(u32, [i16; NT])>,
     pub pass: Pass,
@@ -33,23 +34,35 @@ pub(crate) struct Table<const W: usize> {
 }
 
 impl<const W: usize> Table<W> {
-    /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
-    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i8; W])>) -> Self {
+    /// An empty table with room for `n` features.
+    pub(crate) fn with_capacity(n: usize) -> Self {
         // At most two thirds full: probe runs stay short.
-        let cap = (entries.len() + entries.len() / 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut rows = vec![[0i8; W]; cap];
-        for (k, row) in entries {
-            let mut s = Self::home(k, cap);
-            while keys[s] != 0 && keys[s] != k {
-                s = (s + 1) & (cap - 1);
-            }
-            keys[s] = k;
-            for (r, &v) in rows[s].iter_mut().zip(&row) {
-                *r = r.saturating_add(v);
-            }
+        let cap = (n + n / 2).next_power_of_two().max(16);
+        Table { keys: vec![0; cap], rows: vec![[0; W]; cap] }
+    }
+
+    /// Adds a feature's row; a repeated key's rows are summed. The table must have room
+    /// ([`Table::with_capacity`]).
+    pub(crate) fn insert(&mut self, k: u32, row: &[i8; W]) {
+        let cap = self.keys.len();
+        let mut s = Self::home(k, cap);
+        while self.keys[s] != 0 && self.keys[s] != k {
+            s = (s + 1) & (cap - 1);
         }
-        Table { keys, rows }
+        self.keys[s] = k;
+        for (r, &v) in self.rows[s].iter_mut().zip(row) {
+            *r = r.saturating_add(v);
+        }
+    }
+
+    /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
+    #[cfg(test)]
+    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i8; W])>) -> Self {
+        let mut t = Self::with_capacity(entries.len());
+        for (k, row) in entries {
+            t.insert(k, &row);
+        }
+        t
     }
 
     #[inline(always)]
@@ -122,7 +135,26 @@ pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[
 }
 
 /// Parses what [`encode`] wrote; every length is checked.
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
+    let mut entries = Vec::new();
+    let pass = decode_each(bytes, |k, row| {
+        entries.push((k, *row));
+        Ok(())
+    })?;
+    Ok(Decoded { entries, pass })
+}
+
+/// The number of rows a weight section claims (at most its length in bytes; [`decode_each`]
+/// checks it).
+pub(crate) fn claimed_rows(bytes: &[u8]) -> usize {
+    let n = Reader::new(bytes).u32().map_or(0, |n| n as usize);
+    n.min(bytes.len())
+}
+
+/// Parses what [`encode`] wrote, handing each `(key, row)` to `each` (no list of them is
+/// built); every length is checked.
+pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) -> Result<()>) -> Result<Pass> {
     let mut r = Reader::new(bytes);
     let n = r.u32()? as usize;
     if n > bytes.len() {
@@ -146,7 +178,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
         prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
         keys.push(prev);
     }
-    let mut entries = Vec::with_capacity(n);
     for k in keys {
         let m = r.take(3)?;
         let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
@@ -161,13 +192,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
                 *w = i16::try_from(v).map_err(|_| Error::model("weight out of range"))?;
             }
         }
-        entries.push((k, row));
+        each(k, &row)?;
     }
     if !r.is_done() {
         return Err(Error::model("trailing bytes after the weight table"));
     }
     let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
-    Ok(Decoded { entries, pass: Pass { scale, trans } })
+    Ok(Pass { scale, trans })
 }
 
 /// Appends a LEB128 varint.
