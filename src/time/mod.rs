@@ -314,6 +314,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) {
         return false;
     }
+    // "a day-long meeting": the article is the meeting's; "day-long" is found at the next token.
+    if len == 2 && matches!(first.lower.as_str(), "a" | "an") && next.is_some_and(|n| n.hyphen_before && n.lower == "long") {
+        return false;
+    }
     // Ages: "52 years old".
     if has("unit") && next.is_some_and(|n| matches!(n.lower.as_str(), "old" | "older" | "younger" | "of")) && toks[m.end - 1].lower.ends_with('s') && next.is_some_and(|n| n.lower != "of") {
         return false;
