@@ -86,7 +86,8 @@ pub(crate) struct Affixes {
 /// What the feature templates need to know about one token, computed once.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
-    w: u64,
+    /// Hash of the token as written.
+    pub w: u64,
     /// Hash of the lower-cased token.
     pub l: u64,
     shape: u64,
@@ -122,6 +123,9 @@ pub(crate) struct Prepared {
     pub types: Vec<Tok>,
     /// The affixes of each spelling, by [`Tok::ty`].
     pub affixes: Vec<Affixes>,
+    /// The spellings, concatenated, and where each ends (by [`Tok::ty`]).
+    text: String,
+    ends: Vec<u32>,
     sflags: Vec<u8>,
     /// By [`Tok::lid`]: [`LOWER_SEEN`] if written all lower-case somewhere in the document,
     /// [`CAP_SEEN`] if capitalized inside an ordinary sentence (not first).
@@ -395,7 +399,17 @@ pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool)
         p.sflags.push(f);
         p.toks.push(toks);
     }
+    p.text = int.text;
+    p.ends = int.ends;
     p
+}
+
+impl Prepared {
+    /// The spelling of type `ty` (see [`Tok::ty`]).
+    pub(crate) fn spelling(&self, ty: usize) -> &str {
+        let start = if ty == 0 { 0 } else { self.ends[ty - 1] as usize };
+        &self.text[start..self.ends[ty] as usize]
+    }
 }
 
 // Feature template ids. Changing any of them changes the meaning of a model: retrain.

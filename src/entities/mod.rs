@@ -57,6 +57,10 @@ pub struct Recognizer {
     words: hash::IdMap<u64, [i16; W]>,
     /// Rows of the features of few values, by [`features::small_index`].
     small: Vec<[i16; W]>,
+    /// Feature sums of the sentence boundary ([`Recognizer::sums`]).
+    edge: Sums,
+    /// Feature sums of frequent spellings, kept from one document to the next.
+    cache: SpellingCache,
     meta: serde_json::Value,
 }
 
@@ -98,7 +102,9 @@ impl Recognizer {
         for (ix, k) in features::small_features() {
             table.add(k, &mut small[ix]);
         }
-        Ok(Recognizer { lex, table, first, second, words, small, meta })
+        let mut r = Recognizer { lex, table, first, second, words, small, edge: [[0; W]; 8], cache: SpellingCache::default(), meta };
+        r.edge = r.sums(None);
+        Ok(r)
     }
 
     /// The model's metadata (training data hash, epochs, feature counts, dev scores).
@@ -113,7 +119,9 @@ impl Recognizer {
         // Sums of the features of each spelling, made just before first use (while the
         // spelling's rows are in the cache), and past the sentence's ends.
         let mut sums: Vec<Sums> = Vec::with_capacity(p.types.len());
-        let edge = self.sums(None);
+        let edge = &self.edge;
+        // Another thread tagging at the same time does without the cache.
+        let mut cache = self.cache.0.try_lock().ok();
         let mut sc = Scratch::default();
         // First pass; the local features' second-pass sums are kept for the second pass.
         let mut tags1: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
@@ -127,12 +135,22 @@ impl Recognizer {
                 let ahead = toks[i..toks.len().min(i + 3)].iter().map(|t| t.ty).max().unwrap_or(0) as usize;
                 while sums.len() <= ahead {
                     let ty = sums.len();
-                    sums.push(self.sums(Some((&p.types[ty], &p.affixes[ty]))));
+                    let spelling = p.spelling(ty);
+                    let compute = || self.sums(Some((&p.types[ty], &p.affixes[ty])));
+                    sums.push(match cache.as_deref_mut().map(|c| c.get(spelling, p.types[ty].w)) {
+                        Some(Ok(cached)) => *cached,
+                        Some(Err(slot)) => {
+                            let new = compute();
+                            slot.offer(spelling, &new);
+                            new
+                        }
+                        None => compute(),
+                    });
                 }
                 let at = |k: isize| {
                     let j = i as isize + k;
                     if j < 0 || j as usize >= toks.len() {
-                        &edge
+                        edge
                     } else {
                         &sums[toks[j as usize].ty as usize]
                     }
@@ -223,6 +241,73 @@ impl Recognizer {
             }
         }
         out
+    }
+}
+
+/// Spellings up to this long (in bytes) are cached.
+const CACHED_LEN: usize = 24;
+
+/// A direct-mapped cache of [`Sums`] by spelling (sums depend on the spelling alone), for the
+/// frequent words that every document has: a slot keeps its spelling until others have
+/// missed it more often than it was used.
+#[derive(Default)]
+struct SpellingCache(std::sync::Mutex<Vec<Cached>>);
+
+impl std::fmt::Debug for SpellingCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SpellingCache")
+    }
+}
+
+#[derive(Clone)]
+struct Cached {
+    /// Length of the spelling; 0 for an empty slot.
+    len: u8,
+    word: [u8; CACHED_LEN],
+    /// Uses minus misses by other spellings, saturated.
+    score: u8,
+    sums: Sums,
+}
+
+/// Number of cache slots (1.2 MB at most).
+const CACHE_SLOTS: usize = 2048;
+
+trait CacheSlots {
+    /// The sums of `spelling` (`w`: its hash), or the slot to offer them to.
+    fn get(&mut self, spelling: &str, w: u64) -> std::result::Result<&Sums, &mut Cached>;
+}
+
+impl CacheSlots for Vec<Cached> {
+    fn get(&mut self, spelling: &str, w: u64) -> std::result::Result<&Sums, &mut Cached> {
+        if self.is_empty() {
+            self.resize(CACHE_SLOTS, Cached { len: 0, word: [0; CACHED_LEN], score: 0, sums: [[0; W]; 8] });
+        }
+        let slot = &mut self[(w >> 32) as usize % CACHE_SLOTS];
+        let b = spelling.as_bytes();
+        if slot.len as usize == b.len() && slot.word[..b.len()] == *b {
+            slot.score = slot.score.saturating_add(1);
+            Ok(&slot.sums)
+        } else {
+            Err(slot)
+        }
+    }
+}
+
+impl Cached {
+    /// Takes `spelling`'s sums if the slot is free, else counts a miss against its holder.
+    fn offer(&mut self, spelling: &str, sums: &Sums) {
+        let b = spelling.as_bytes();
+        if b.is_empty() || b.len() > CACHED_LEN {
+            return;
+        }
+        if self.score == 0 {
+            self.len = b.len() as u8;
+            self.word[..b.len()].copy_from_slice(b);
+            self.score = 1;
+            self.sums = *sums;
+        } else {
+            self.score -= 1;
+        }
     }
 }
 
