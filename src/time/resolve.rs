@@ -293,7 +293,9 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-{m:02}"),
                     Some(d) => {
-                        let y = year_by_tense(d, m, 15, tense, self.margin);
+                        // A whole month two months gone is not what "will ... in December" means.
+                        let margin = if tense == Some(Tense::Future) { self.margin.min(60) } else { self.margin };
+                        let y = year_by_tense(d, m, 15, tense, margin);
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
                         out.explanation = Some(month_day_words(MONTHS[(m - 1) as usize], None, y, d, tw));
