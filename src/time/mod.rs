@@ -335,7 +335,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.
-    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && !p.all_caps && p.lex.is_empty())
+    // "USA Today", "VOA Today": after an acronym too.
+    if first.cap && !first.all_caps && prev.is_some_and(|p| p.kind == Kind::Word && p.cap && (!p.all_caps || p.lower.len() <= 4) && p.lex.is_empty())
         && ["today", "tonight", "tomorrow", "noon", "now", "midnight", "yesterday"].contains(&first.lower.as_str())
     {
         return false;
