@@ -119,7 +119,6 @@ impl Recognizer {
         // Sums of the features of each spelling, made just before first use (while the
         // spelling's rows are in the cache), and past the sentence's ends.
         let mut sums: Vec<Sums> = Vec::with_capacity(p.types.len());
-        let edge = &self.edge;
         // Another thread tagging at the same time does without the cache.
         let mut cache = self.cache.0.try_lock().ok();
         let mut sc = Scratch::default();
@@ -147,22 +146,9 @@ impl Recognizer {
                         None => compute(),
                     });
                 }
-                let at = |k: isize| {
-                    let j = i as isize + k;
-                    if j < 0 || j as usize >= toks.len() {
-                        edge
-                    } else {
-                        &sums[toks[j as usize].ty as usize]
-                    }
-                };
-                let mut a = self.adder(sums[toks[i].ty as usize][OWN + c]);
-                add(&mut a.acc, &at(-1)[M1 + c]);
-                add(&mut a.acc, &at(1)[P1 + c]);
-                add(&mut a.acc, &at(-2)[M2]);
-                add(&mut a.acc, &at(2)[P2]);
-                features::pair_features(&p, s, i, &mut a);
-                sc.em.push(scaled(&a.acc[..NT], self.first.scale));
-                local2.push(a.acc[NT..].try_into().unwrap());
+                let acc = self.local_sum(&p, s, i, c, &sums);
+                sc.em.push(scaled(&acc[..NT], self.first.scale));
+                local2.push(acc[NT..].try_into().unwrap());
             }
             self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
             tags1.push(sc.tags.clone());
@@ -208,6 +194,28 @@ impl Recognizer {
                     .collect()
             })
             .collect()
+    }
+
+    /// The sum of the local features of token `i` of sentence `s` (`c`: 1 in an all-caps
+    /// line), from the sums of the spellings there and around.
+    #[inline(always)]
+    fn local_sum(&self, p: &features::Prepared, s: usize, i: usize, c: usize, sums: &[Sums]) -> [i16; W] {
+        let toks = &p.toks[s];
+        let at = |k: isize| {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= toks.len() {
+                &self.edge
+            } else {
+                &sums[toks[j as usize].ty as usize]
+            }
+        };
+        let mut a = self.adder(sums[toks[i].ty as usize][OWN + c]);
+        add(&mut a.acc, &at(-1)[M1 + c]);
+        add(&mut a.acc, &at(1)[P1 + c]);
+        add(&mut a.acc, &at(-2)[M2]);
+        add(&mut a.acc, &at(2)[P2]);
+        features::pair_features(p, s, i, &mut a);
+        a.acc
     }
 
     fn adder(&self, acc: [i16; W]) -> Adder<'_> {
@@ -404,6 +412,59 @@ impl Scratch {
             self.confs.extend_from_slice(&self.conf);
         } else {
             self.confs.resize(self.confs.len() + self.tags.len(), 1.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The recognizer's shortcuts (sums by spelling, array rows for few-valued templates)
+    /// give the same sums as the trainer's plain feature lists.
+    #[test]
+    fn shortcuts_sum_the_trainers_features() {
+        let r = Recognizer::builtin().unwrap();
+        let lines = [
+            "BIDEN WARNS PUTIN OVER UKRAINE TROOPS",
+            "Biden Warns Putin Of Sanctions Over Ukraine Border",
+            "U.S. President Joe Biden told Vladimir Putin on Tuesday that the US would respond .",
+            "Reuters",
+            "The Kremlin said Biden 's remarks were \" unacceptable \" , RIA reported from São Paulo .",
+            "Xyzzyq plugh-frobnicated 12/30/2021 at 3.5 % , Biden said",
+            "",
+        ];
+        let doc: Vec<Vec<&str>> = lines.iter().map(|l| l.split(' ').filter(|w| !w.is_empty()).collect()).collect();
+        let p = features::prepare(&r.lex, &doc, false);
+        // The trainer's view computes every word's affixes.
+        let all = features::prepare(&r.lex, &doc, true);
+        let sums: Vec<Sums> = (0..p.types.len()).map(|ty| r.sums(Some((&p.types[ty], &p.affixes[ty])))).collect();
+        // Arbitrary first-pass tags, every tag somewhere.
+        let tags1: Vec<Vec<u8>> = p.toks.iter().enumerate().map(|(s, t)| (0..t.len()).map(|i| ((i * 7 + s) % NT) as u8).collect()).collect();
+        let agg = features::Aggregates::new(&p, &tags1);
+        for s in 0..p.toks.len() {
+            for i in 0..p.toks[s].len() {
+                let mut plain = [0i16; W];
+                features::local(&all, s, i, &mut |k| r.table.add(k, &mut plain));
+                let c = features::caps_line(&p, s) as usize;
+                assert_eq!(r.local_sum(&p, s, i, c, &sums), plain, "sentence {s} token {i}");
+                let mut plain = [0i16; W];
+                features::contextual(&p, &agg, &tags1, s, i, &mut |k| r.table.add(k, &mut plain));
+                let mut a = r.adder([0; W]);
+                features::contextual(&p, &agg, &tags1, s, i, &mut a);
+                assert_eq!(a.acc[NT..], plain[NT..], "sentence {s} token {i}");
+            }
+        }
+        assert!(features::caps_line(&p, 0) && !features::caps_line(&p, 2));
+    }
+
+    /// Every few-valued feature has its own place in the array.
+    #[test]
+    fn small_indices_are_distinct() {
+        let mut seen = vec![false; features::SMALL_LEN];
+        for (ix, _) in features::small_features() {
+            assert!(!seen[ix], "index {ix} twice");
+            seen[ix] = true;
         }
     }
 }
