@@ -114,6 +114,8 @@ pub(crate) struct Transitions {
     /// `open[k][j]`: score of `OPENERS[j]` after `CLOSED[k]`; padded to 16 lanes so that the
     /// inner loop vectorizes.
     open: [[f32; 16]; 9],
+    /// `open_t[j][k]` = `open[k][j]`, for the backward pass (all closed tags at once).
+    open_t: [[f32; 16]; 9],
     /// `cont[2 * ty + (0 for I, 1 for L)]`: scores after B and after I of the type.
     cont: [[f32; 2]; 8],
     /// Score of starting with a tag (`-inf` for I and L).
@@ -130,6 +132,12 @@ impl Transitions {
                 open[k][j] = at(a, b);
             }
         }
+        let mut open_t = [[f32::NEG_INFINITY; 16]; 9];
+        for (k, row) in open.iter().enumerate() {
+            for (j, t) in open_t.iter_mut().enumerate() {
+                t[k] = row[j];
+            }
+        }
         let mut cont = [[0f32; 2]; 8];
         for ty in 0..4 {
             let (b, i, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
@@ -140,7 +148,7 @@ impl Transitions {
         for (t, s) in start.iter_mut().enumerate() {
             *s = if allowed_start(t as u8) { learned[NT * NT + t] } else { f32::NEG_INFINITY };
         }
-        Transitions { open, cont, start }
+        Transitions { open, open_t, cont, start }
     }
 
     /// Best tag sequence for per-token emission scores. `back` is scratch space; `fwd` gets
@@ -232,19 +240,25 @@ impl Transitions {
         for &t in &CLOSED {
             bwd[n - 1][t] = 0.0;
         }
-        for i in (0..n - 1).rev() {
+        // Only tokens of names get a confidence: the backward pass stops at the first.
+        let first = tags.iter().position(|&t| t != 0).unwrap_or(n);
+        for i in (first..n - 1).rev() {
             let mut next = [0f32; NT];
             for b in 0..NT {
                 next[b] = em[i + 1][b] + bwd[i + 1][b];
             }
             let row = &mut bwd[i];
-            for (k, &a) in CLOSED.iter().enumerate() {
-                let w = &self.open[k];
-                let mut best = f32::NEG_INFINITY;
-                for (j, &b) in OPENERS.iter().enumerate() {
-                    best = best.max(w[j] + next[b]);
+            // For every closed tag at once (16 lanes), the best opener after it, openers in
+            // order.
+            let mut best = [f32::NEG_INFINITY; 16];
+            for (j, &b) in OPENERS.iter().enumerate() {
+                let (w, nb) = (&self.open_t[j], next[b]);
+                for k in 0..16 {
+                    best[k] = best[k].max(w[k] + nb);
                 }
-                row[a] = best;
+            }
+            for (k, &a) in CLOSED.iter().enumerate() {
+                row[a] = best[k];
             }
             for ty in 0..4 {
                 let (bt, it, lt) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
