@@ -113,7 +113,7 @@ impl Context {
     /// replace the quarter reported on, so "a year earlier" stays that quarter a year before.
     fn topic_quarter(&self, q: NaiveDate) -> NaiveDate {
         let over = |x: NaiveDate| match (self.reference, x.checked_add_months(Months::new(3))) {
-            (Some(d), Some(end)) => end <= d + Duration::days(15),
+            (Some(d), Some(end)) => end <= d.checked_add_signed(Duration::days(15)).unwrap_or(d),
             _ => true,
         };
         match self.last_quarter {
@@ -244,7 +244,7 @@ impl Context {
                 match base {
                     None => out.value = format!("XXXX-WXX-{}", f[1]),
                     Some(d) => {
-                        let x = if f[2] == "+1" { on_or_after(d + Duration::days(1), wd) } else { on_or_before(d - Duration::days(1), wd) };
+                        let x = if f[2] == "+1" { on_or_after(d.succ_opt().unwrap_or(d), wd) } else { on_or_before(d.pred_opt().unwrap_or(d), wd) };
                         out.value = x.to_string();
                         out.anchor = anchor(d);
                         out.explanation = Some(format!("the {name} {} {d}, {what}", if f[2] == "+1" { "after" } else { "before" }));
