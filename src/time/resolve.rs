@@ -308,7 +308,9 @@ impl Context {
                     None => out.value = format!("XXXX-{m:02}"),
                     Some(d) => {
                         let y = match f[2] {
-                            "-1" if m >= d.month() => d.year() - 1,
+                            // "last February", said in March, is a year back: the month just
+                            // gone would be "last month".
+                            "-1" if m + 1 >= d.month() => d.year() - 1,
                             "+1" if m <= d.month() => d.year() + 1,
                             "-1" | "+1" => d.year(),
                             // "this March": the nearer one, by tense.
