@@ -103,7 +103,9 @@ impl Recognizer {
             table.add(k, &mut small[ix]);
         }
         let mut r = Recognizer { lex, table, first, second, words, small, edge: [[0; W]; 8], cache: SpellingCache::default(), meta };
-        r.edge = r.sums(None);
+        let mut edge = [[0; W]; 8];
+        r.sums(None, &mut edge);
+        r.edge = edge;
         Ok(r)
     }
 
@@ -135,16 +137,18 @@ impl Recognizer {
                 while sums.len() <= ahead {
                     let ty = sums.len();
                     let spelling = p.spelling(ty);
-                    let compute = || self.sums(Some((&p.types[ty], &p.affixes[ty])));
-                    sums.push(match cache.as_deref_mut().map(|c| c.get(spelling, p.types[ty].w)) {
-                        Some(Ok(cached)) => *cached,
+                    // Made in place: sums are 544 bytes.
+                    sums.push([[0; W]; 8]);
+                    let new = &mut sums[ty];
+                    let spelling_of = Some((&p.types[ty], &p.affixes[ty]));
+                    match cache.as_deref_mut().map(|c| c.get(spelling, p.types[ty].w)) {
+                        Some(Ok(cached)) => *new = *cached,
                         Some(Err(slot)) => {
-                            let new = compute();
-                            slot.offer(spelling, &new);
-                            new
+                            self.sums(spelling_of, new);
+                            slot.offer(spelling, new);
                         }
-                        None => compute(),
-                    });
+                        None => self.sums(spelling_of, new),
+                    }
                 }
                 let acc = self.local_sum(&p, s, i, c, &sums);
                 sc.em.push(scaled(&acc[..NT], self.first.scale));
@@ -222,10 +226,10 @@ impl Recognizer {
         Adder { table: &self.table, small: &self.small, acc }
     }
 
-    /// The sums of the features that a spelling (`None`: the sentence boundary) gives the
-    /// tokens where it occurs and next to it, by [`OWN`], [`M1`], [`P1`], [`M2`], [`P2`].
-    fn sums(&self, spelling: Option<(&features::Tok, &features::Affixes)>) -> Sums {
-        let mut out = [[0i16; W]; 8];
+    /// Fills `out` (zeros) with the sums of the features that a spelling (`None`: the
+    /// sentence boundary) gives the tokens where it occurs and next to it, by [`OWN`], [`M1`],
+    /// [`P1`], [`M2`], [`P2`].
+    fn sums(&self, spelling: Option<(&features::Tok, &features::Affixes)>, out: &mut Sums) {
         let table = &self.table;
         let t = spelling.map(|s| s.0);
         if let Some((t, a)) = spelling {
@@ -248,7 +252,6 @@ impl Recognizer {
                 features::exact_form(k, t, &mut |key| table.add(key, acc));
             }
         }
-        out
     }
 }
 
@@ -438,7 +441,10 @@ mod tests {
         let p = features::prepare(&r.lex, &doc, false);
         // The trainer's view computes every word's affixes.
         let all = features::prepare(&r.lex, &doc, true);
-        let sums: Vec<Sums> = (0..p.types.len()).map(|ty| r.sums(Some((&p.types[ty], &p.affixes[ty])))).collect();
+        let mut sums = vec![[[0; W]; 8]; p.types.len()];
+        for (ty, out) in sums.iter_mut().enumerate() {
+            r.sums(Some((&p.types[ty], &p.affixes[ty])), out);
+        }
         // Arbitrary first-pass tags, every tag somewhere.
         let tags1: Vec<Vec<u8>> = p.toks.iter().enumerate().map(|(s, t)| (0..t.len()).map(|i| ((i * 7 + s) % NT) as u8).collect()).collect();
         let agg = features::Aggregates::new(&p, &tags1);
