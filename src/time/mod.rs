@@ -488,14 +488,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Future);
         }
     }
-    // "a still unspecified date", "the expanded program": an -ed word after a determiner is an
-    // adjective, not a past tense.
+    // "a still unspecified date", "the expanded program": an -ed word after an article or a
+    // possessive is an adjective, not a past tense ("this", "that", "some" may be pronouns:
+    // "this happened Friday").
     for i in 1..toks.len() {
         if out[i] != Some(Tense::Past) || !toks[i].lower.ends_with("ed") {
             continue;
         }
         let before = toks[i.saturating_sub(3)..i].iter().rev().find(|t| !(t.lower.ends_with("ly") || matches!(t.lower.as_str(), "still" | "not" | "yet" | "so" | "very" | "long" | "well" | "newly")));
-        if before.is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "this" | "that" | "these" | "those" | "some" | "any" | "no" | "every" | "each" | "'s")) {
+        if before.is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "our" | "my" | "your" | "'s")) {
             out[i] = None;
         }
     }
