@@ -507,9 +507,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         }
     }
     // "vacation plans", "a hastily planned trip": an intention only when something is planned
-    // to happen ("plans to sell", "planned to pay").
+    // to happen ("plans to sell", "planned to pay", "a rally planned for Saturday").
     for i in 0..toks.len() {
-        if matches!(toks[i].lower.as_str(), "plan" | "plans" | "planned" | "planning") && toks.get(i + 1).is_none_or(|n| n.lower != "to") {
+        let next = toks.get(i + 1).map(|n| n.lower.as_str());
+        let intent = match toks[i].lower.as_str() {
+            "plan" | "plans" => next == Some("to"),
+            "planned" | "planning" => matches!(next, Some("to" | "for")),
+            _ => continue,
+        };
+        if !intent {
             out[i] = None;
         }
     }
