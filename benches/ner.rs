@@ -1,5 +1,6 @@
-//! Tagging speed of the entity recognizer on CoNLL-2003 dev, in tokens per second
-//! (`cargo bench --bench ner`). The dev file is read from ../shared at run time.
+//! Tagging speed of the entity recognizer on CoNLL-2003 dev, in tokens per second, and the
+//! time to load its model (`cargo bench --bench ner`). The dev file is read from ../shared at
+//! run time. (1 MB of news as one document: `cargo bench --bench pipeline`, "3 entities".)
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dateline::entities::Recognizer;
@@ -33,6 +34,13 @@ fn bench(c: &mut Criterion) {
             }
             n
         })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("ner model");
+    g.sample_size(20);
+    static MODEL: &[u8] = include_bytes!("../models/ner.bin");
+    g.bench_function("load models/ner.bin (Recognizer::from_bytes)", |b| {
+        b.iter(|| Recognizer::from_bytes(std::hint::black_box(MODEL)).unwrap())
     });
     g.finish();
 }

@@ -176,11 +176,9 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
             shape[sn] = s;
             sn += 1;
         }
-        if ssn == 0 || sshape[ssn - 1] != s {
-            if ssn < sshape.len() {
-                sshape[ssn] = s;
-                ssn += 1;
-            }
+        if (ssn == 0 || sshape[ssn - 1] != s) && ssn < sshape.len() {
+            sshape[ssn] = s;
+            ssn += 1;
         }
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -846,8 +844,8 @@ impl Aggregates {
         for (toks, sp) in p.toks.iter().zip(&spans) {
             for &(x, y, ty) in sp.iter().filter(|(x, y, _)| y - x <= MAX_PHRASE) {
                 let mut h = 0;
-                for j in x..y {
-                    h = hash::phrase_step(h, toks[j].l);
+                for (j, t) in toks.iter().enumerate().take(y).skip(x) {
+                    h = hash::phrase_step(h, t.l);
                     let slot = if j + 1 == y { ty } else { 4 };
                     let e = phrases.entry(h).or_insert([0; 5]);
                     e[slot] = e[slot].saturating_add(1);
@@ -871,10 +869,10 @@ impl Aggregates {
                     for y in x + 1..=toks.len().min(x + MAX_PHRASE) {
                         h = hash::phrase_step(h, toks[y - 1].l);
                         let Some(c) = phrases.get(&h) else { break };
-                        for ty in 0..4 {
+                        for (ty, &n) in c.iter().enumerate().take(4) {
                             // Mentions other than this very span.
                             let own = sp.contains(&(x, y, ty)) as u16;
-                            if c[ty] > own {
+                            if n > own {
                                 for (k, b) in bits[x..y].iter_mut().enumerate() {
                                     let pos = if y - x == 1 {
                                         Pos::U
@@ -941,10 +939,9 @@ pub(crate) fn contextual(p: &Prepared, agg: &Aggregates, p1: &[Vec<u8>], s: usiz
             let pos = tag_pos(tag as u8).map_or(9, |p| p as u64);
             f.small(T_AGG_ENT, (ty as u64) << 4 | pos);
         }
-        if total > 0 {
-            let (best, &bn) = by_type.iter().enumerate().max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k))).unwrap();
-            let share = (bn * 4 / total).min(3) as u64;
-            f.small(T_AGG_MAJ, (best as u64) << 4 | share);
+        let (best, &bn) = by_type.iter().enumerate().max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k))).unwrap();
+        if let Some(share) = (bn * 4).checked_div(total) {
+            f.small(T_AGG_MAJ, (best as u64) << 4 | share.min(3) as u64);
             for (ty, &n) in by_type.iter().enumerate() {
                 if n > 0 {
                     f.small(T_AGG_HAS, ty as u64);
