@@ -10,7 +10,7 @@
 
 use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("lexicon.tsv");
@@ -65,6 +65,17 @@ impl Class {
         }
     }
 
+    /// False only when token `t` cannot start a match of this class (cheap, conservative).
+    fn may_match(&self, t: &Tok) -> bool {
+        match self {
+            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
+                t.kind == Kind::Num
+            }
+            Class::Year | Class::Num | Class::Ord => true,
+            Class::Lexicon(c) => t.kind == Kind::Word && lookup_tok(t, c).is_some(),
+        }
+    }
+
     /// The name its captures go by in value templates (`{month}`).
     fn name(&self) -> &str {
         match self {
@@ -96,15 +107,50 @@ pub struct Rule {
     pub template: String,
     /// TIMEX3 mod, if the rule sets one.
     pub modifier: Option<String>,
+    /// For a rule that starts with a literal ("the year", "the? past @num @unit"): what the
+    /// token after it must be able to start, so that the many rules of a common word like
+    /// "the" are skipped at once when the next word cannot continue them. None: no such test.
+    follow: Option<First>,
 }
+
+/// The elements a token can match at the start of a run of pattern elements.
+#[derive(Debug, Default)]
+struct First {
+    words: Vec<String>,
+    classes: Vec<Class>,
+}
+
+impl First {
+    /// The elements the first token of `elems` can match; None when all are optional.
+    fn of(elems: &[(Elem, bool)]) -> Option<First> {
+        let mut f = First::default();
+        for (el, opt) in elems {
+            match el {
+                Elem::Lit(ws) => f.words.extend(ws.iter().cloned()),
+                Elem::Class(c) => f.classes.push(c.clone()),
+            }
+            if !opt {
+                return Some(f);
+            }
+        }
+        None
+    }
+
+    /// False only when `t` can match none of the elements (a cheap, conservative test).
+    fn may_match(&self, t: &Tok) -> bool {
+        self.words.contains(&t.lower) || self.classes.iter().any(|c| c.may_match(t))
+    }
+}
+
+/// Words that built-in classes match without a lexicon entry: "a few", "a dozen" (`@num`),
+/// "nineteen ninety-six" (`@year`).
+const BUILTIN_WORDS: &[&str] = &["a", "an", "nineteen"];
 
 /// The parsed data.
 pub struct Grammar {
     lexicon: FxHashMap<String, Vec<(String, String)>>,
     /// Rules in file order (earlier wins ties).
     pub rules: Vec<Rule>,
-    /// Every literal word of every rule: a cheap filter for where a match may start.
-    literals: FxHashSet<String>,
     /// Rules by their first element, so a token tries only the rules that can start on it:
     /// by literal word, by class, and those whose first element is optional.
     first_lit: FxHashMap<String, Vec<usize>>,
@@ -178,17 +224,9 @@ impl Grammar {
                 elems,
                 template: f[2].to_owned(),
                 modifier: f.get(3).filter(|m| !m.is_empty()).map(|m| (*m).to_owned()),
+                follow: None,
             });
         }
-        let literals = out
-            .iter()
-            .flat_map(|r| r.elems.iter())
-            .filter_map(|(e, _)| match e {
-                Elem::Lit(ws) => Some(ws.iter().cloned()),
-                Elem::Class(_) => None,
-            })
-            .flatten()
-            .collect();
         let mut first_lit: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut first_class: Vec<(Class, Vec<usize>)> = Vec::new();
         let mut first_any = Vec::new();
@@ -222,7 +260,12 @@ impl Grammar {
                 first_any.push(r);
             }
         }
-        Grammar { lexicon: lex, rules: out, literals, first_lit, first_class, first_any }
+        for rule in &mut out {
+            if let Some((Elem::Lit(_), _)) = rule.elems.first() {
+                rule.follow = First::of(&rule.elems[1..]);
+            }
+        }
+        Grammar { lexicon: lex, rules: out, first_lit, first_class, first_any }
     }
 
     /// The value of `word` in lexicon class `class`.
@@ -238,7 +281,11 @@ impl Grammar {
 
     /// False when no rule can start at this token (most words), so matching stays cheap.
     pub fn may_start(&self, t: &Tok) -> bool {
-        t.kind == Kind::Num || !t.lex.is_empty() || self.literals.contains(&t.lower)
+        t.kind == Kind::Num
+            || !t.lex.is_empty()
+            || self.first_lit.contains_key(&t.lower)
+            || BUILTIN_WORDS.contains(&t.lower.as_str())
+            || !self.first_any.is_empty()
     }
 
     /// The longest match of any rule starting at token `i` (earlier rules win ties).
@@ -249,7 +296,7 @@ impl Grammar {
             cands.extend_from_slice(v);
         }
         for (c, v) in &self.first_class {
-            if self.match_class(c, toks, i).is_some() {
+            if c.may_match(t) && self.match_class(c, toks, i).is_some() {
                 cands.extend_from_slice(v);
             }
         }
@@ -259,6 +306,14 @@ impl Grammar {
         let mut caps = Vec::new();
         for r in cands {
             let rule = &self.rules[r];
+            if let Some(f) = &rule.follow {
+                // The literal takes token i (or, when optional, is skipped and the rest starts
+                // at i), so the rest must start at i + 1 or at i.
+                let skip = rule.elems[0].1 && f.may_match(t);
+                if !skip && !toks.get(i + 1).is_some_and(|n| f.may_match(n)) {
+                    continue;
+                }
+            }
             caps.clear();
             if let Some(end) = self.match_elems(&rule.elems, toks, i, &mut caps) {
                 if end > i && best.as_ref().is_none_or(|b| end > b.end) {
