@@ -1,5 +1,7 @@
-// Splitting long texts into pieces that the worker annotates one by one and the view renders
-// lazily. Worker and view use the same boundaries, so no entity ever crosses a piece.
+// Splitting long texts into pieces that the worker(s) annotate and the view renders lazily, and
+// merging the pieces' results. Worker and view use the same boundaries, so no entity ever
+// crosses a piece. (Here rather than in a module of its own: the service worker precaches this
+// file for offline use.)
 
 /** Texts up to this many UTF-16 units are annotated in one call and rendered at once. */
 export const WHOLE_LIMIT = 100_000;
@@ -51,4 +53,67 @@ export function codePoints(text, from = 0, to = text.length) {
     n++;
   }
   return n;
+}
+
+/**
+ * Merges a long text's piece results into one: offsets moved onto the whole text, entity ids
+ * renumbered in text order, clusters merged by label and canonical name. Shared by worker.js
+ * (one worker, pieces in turn) and annotator.js (a pool of workers), so both give the same
+ * result; pieces must be added in text order.
+ */
+export class Merger {
+  /** `options`: the job's options, with which the first piece is annotated. */
+  constructor(text, options = {}) {
+    this.text = text;
+    this.options = { ...options }; // for the pieces after the first (see add)
+    this.referenceDate = null;
+    this.tokens = 0;
+    this.sentences = 0;
+    this.pieces = 0;
+    this.nextId = 0;
+    this.cpAt = 0;
+    this.clusters = [];
+    this.clusterKey = new Map(); // label + canonical -> index in clusters
+  }
+
+  /** Adds the result `r` of text.slice(a, b), the piece after the last one added; returns its entities. */
+  add(a, b, r) {
+    if (this.pieces++ === 0) {
+      this.referenceDate = r.referenceDate ?? null;
+      // Later pieces are anchored on the document's date, as found in its first piece.
+      if (!this.options.referenceDate && this.referenceDate) this.options = { ...this.options, referenceDate: this.referenceDate.date };
+    }
+    this.tokens += r.tokens;
+    this.sentences += r.sentences;
+    const idMap = new Map();
+    for (const e of r.entities) idMap.set(e.id, this.nextId++);
+    const clusterMap = r.clusters.map((c) => {
+      const key = `${c.label}\u0000${c.canonical}`;
+      let k = this.clusterKey.get(key);
+      if (k === undefined) {
+        k = this.clusters.length;
+        this.clusterKey.set(key, k);
+        this.clusters.push({ id: k, canonical: c.canonical, label: c.label, mentions: [], roles: [], salience: 0 });
+      }
+      const g = this.clusters[k];
+      for (const m of c.mentions) if (idMap.has(m)) g.mentions.push(idMap.get(m));
+      for (const role of c.roles) if (!g.roles.includes(role)) g.roles.push(role);
+      g.salience = Math.max(g.salience, c.salience);
+      return k;
+    });
+    const cpAt = this.cpAt;
+    const entities = r.entities.map((e) => {
+      const out = { ...e, id: idMap.get(e.id), start: a + e.start, end: a + e.end, cpStart: cpAt + e.cpStart, cpEnd: cpAt + e.cpEnd };
+      if (e.cluster !== undefined && e.cluster !== null) out.cluster = clusterMap[e.cluster];
+      return out;
+    });
+    this.cpAt += codePoints(this.text, a, b);
+    return entities;
+  }
+
+  /** The job's result once every piece is added (its entities went out with the progress). */
+  result() {
+    const { clusters, referenceDate, tokens, sentences, pieces } = this;
+    return { entities: [], clusters, referenceDate, tokens, sentences, pieces };
+  }
 }

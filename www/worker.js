@@ -13,7 +13,7 @@
 // cancel or a newer job is seen; offsets, ids and clusters are remapped onto the whole text.
 
 import init, { annotate, version, lastPanic, loadModel, useBuiltinModel } from './pkg/dateline_wasm.js';
-import { WHOLE_LIMIT, pieceBounds, codePoints } from './chunks.js';
+import { WHOLE_LIMIT, pieceBounds, Merger } from './chunks.js';
 
 let latest = 0; // id of the job that should be running; older jobs stop at their next yield
 let memory = null; // the wasm instance's linear memory (it only grows; see Annotator.release)
@@ -98,14 +98,7 @@ async function run({ id, text, options }) {
   }
 
   const bounds = pieceBounds(text);
-  let opts = { ...options };
-  let referenceDate = null;
-  let tokens = 0;
-  let sentences = 0;
-  let nextId = 0;
-  let cpAt = 0;
-  const clusters = [];
-  const clusterKey = new Map(); // label + canonical -> index in clusters (merged across pieces)
+  const merger = new Merger(text, options);
   for (let i = 0; i + 1 < bounds.length; i++) {
     await tick();
     if (latest !== id) return postMessage({ type: 'cancelled', id });
@@ -113,39 +106,11 @@ async function run({ id, text, options }) {
     const b = bounds[i + 1];
     let r;
     try {
-      r = annotate(text.slice(a, b), opts);
+      r = annotate(text.slice(a, b), i === 0 ? options : merger.options);
     } catch (err) {
       return fail(id, err);
     }
-    if (i === 0) {
-      referenceDate = r.referenceDate ?? null;
-      // Later pieces are anchored on the document's date, as found in its first piece.
-      if (!opts.referenceDate && referenceDate) opts = { ...opts, referenceDate: referenceDate.date };
-    }
-    tokens += r.tokens;
-    sentences += r.sentences;
-    const idMap = new Map();
-    for (const e of r.entities) idMap.set(e.id, nextId++);
-    const clusterMap = r.clusters.map((c) => {
-      const key = `${c.label}\u0000${c.canonical}`;
-      let k = clusterKey.get(key);
-      if (k === undefined) {
-        k = clusters.length;
-        clusterKey.set(key, k);
-        clusters.push({ id: k, canonical: c.canonical, label: c.label, mentions: [], roles: [], salience: 0 });
-      }
-      const g = clusters[k];
-      for (const m of c.mentions) if (idMap.has(m)) g.mentions.push(idMap.get(m));
-      for (const role of c.roles) if (!g.roles.includes(role)) g.roles.push(role);
-      g.salience = Math.max(g.salience, c.salience);
-      return k;
-    });
-    const entities = r.entities.map((e) => {
-      const out = { ...e, id: idMap.get(e.id), start: a + e.start, end: a + e.end, cpStart: cpAt + e.cpStart, cpEnd: cpAt + e.cpEnd };
-      if (e.cluster !== undefined && e.cluster !== null) out.cluster = clusterMap[e.cluster];
-      return out;
-    });
-    cpAt += codePoints(text, a, b);
+    const entities = merger.add(a, b, r);
     postMessage({ type: 'progress', id, done: b, total: text.length, entities });
   }
   postMessage({
@@ -153,6 +118,6 @@ async function run({ id, text, options }) {
     id,
     ms: performance.now() - t0,
     memoryBytes: memoryBytes(),
-    result: { entities: [], clusters, referenceDate, tokens, sentences, pieces: bounds.length - 1 },
+    result: merger.result(),
   });
 }

@@ -1,0 +1,166 @@
+// Long texts on a pool of workers (issue 8): the pieces are shared out, but the result (entities
+// with offsets, ids, labels, clusters; reference date; counts) and the progress (in text order)
+// must be exactly those of one worker annotating the pieces in turn; cancel stops the pool, and a
+// trap in any worker is reported and the pool goes on with a fresh one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, openPage } from './helpers.mjs';
+
+let server;
+let browser;
+let session;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  session = await openPage(browser, null);
+  // Worker 0 traps on a marker text, as a panicking core would (see crash.test.mjs), but only
+  // once asked to (so the other tests here run the real module).
+  await session.context.route('**/pkg/dateline_wasm.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /export function annotate\(/,
+      'export function annotate(text, options) {\n' +
+        '  if (text.includes("TRAP-MARKER")) throw new WebAssembly.RuntimeError("unreachable");\n' +
+        '  return annotateReal(text, options);\n}\nfunction annotateReal(',
+    );
+    assert.ok(body.includes('annotateReal'), 'the module still has an annotate() to wrap');
+    await route.fulfill({ response, body });
+  });
+  await session.page.goto(server.url);
+  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
+  // In the page: a ~1 MB text whose parts differ (so ids and clusters are not all alike), and
+  // a helper that annotates it with a given number of workers and records everything.
+  await session.page.evaluate(async () => {
+    const s = await (await fetch('sample.txt')).text();
+    const names = ['Angela Merkel', 'Joe Biden', 'Olaf Scholz', 'Emmanuel Macron', 'Giorgia Meloni'];
+    const places = ['Paris', 'Berlin', 'Rome', 'Madrid', 'Warsaw', 'Prague', 'Lisbon'];
+    const parts = [];
+    let n = 0;
+    for (let i = 0; n < 1_000_000; i++) {
+      const p = `${s}\n\nPart ${i + 1}: ${names[i % 5]} met ${names[(i * 3 + 1) % 5]} in ${places[i % 7]} on ${['Monday', 'Friday', 'March 3'][i % 3]}.\n\n`;
+      parts.push(p);
+      n += p.length;
+    }
+    window.__text = parts.join('');
+    // Which worker got which annotate message.
+    window.__sent = new Map();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (m?.type === 'annotate') window.__sent.set(this, (window.__sent.get(this) ?? 0) + 1);
+      return post.call(this, m, ...rest);
+    };
+    const { Annotator } = await import('./annotator.js');
+    window.__run = async (workers, text, options = {}, annotator = null) => {
+      const a = annotator ?? new Annotator({ workers });
+      window.__sent.clear();
+      const progress = [];
+      const entities = [];
+      let error = null;
+      let result = null;
+      try {
+        ({ result } = await a.annotate(text, options, (p) => {
+          progress.push(p.done);
+          entities.push(...p.entities);
+        }));
+      } catch (err) {
+        error = err.message;
+      }
+      const busy = [...window.__sent.values()].filter((k) => k > 0).length;
+      if (!annotator) for (const s of a.slots) s.worker.terminate();
+      return { progress, entities, result, error, busy };
+    };
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const run = (workers, options = {}) => session.page.evaluate(([w, o]) => window.__run(w, window.__text, o), [workers, options]);
+
+test('a pool of workers gives exactly the one-worker result, with progress in text order', async (t) => {
+  const bounds = await session.page.evaluate(async () => (await import('./chunks.js')).pieceBounds(window.__text));
+  for (const options of [{}, { referenceDate: '2020-02-29' }]) {
+    const t0 = Date.now();
+    const one = await run(1, options);
+    const t1 = Date.now();
+    const pool = await run(3, options);
+    const t2 = Date.now();
+    t.diagnostic(`${JSON.stringify(options)}: one worker ${t1 - t0} ms, pool of 3 ${t2 - t1} ms (${pool.busy} workers got pieces)`);
+    assert.equal(one.error, null);
+    assert.equal(pool.error, null);
+    assert.equal(one.busy, 1);
+    assert.ok(pool.busy >= 2, `the pieces were shared out (${pool.busy} workers)`);
+    // Progress: one message per piece, at each cut, in order.
+    assert.deepEqual(one.progress, bounds.slice(1));
+    assert.deepEqual(pool.progress, bounds.slice(1));
+    assert.ok(one.entities.length > 10000, `${one.entities.length} entities`);
+    assert.equal(pool.entities.length, one.entities.length);
+    for (let i = 0; i < one.entities.length; i++) assert.deepEqual(pool.entities[i], one.entities[i], `entity ${i}`);
+    assert.deepEqual(pool.result, one.result);
+    // The later pieces were anchored on the first piece's document date (or the one given).
+    assert.equal(one.result.referenceDate?.date ?? JSON.stringify(one.result.referenceDate), options.referenceDate ?? '2021-11-30');
+    const last = one.entities.findLast((e) => e.label === 'DATE' && e.text === 'last week');
+    assert.ok(last, 'a relative date in the last piece');
+    assert.ok(last.start > bounds.at(-2));
+    assert.ok(one.result.clusters.some((c) => c.mentions.length > 100), 'clusters merged across pieces');
+  }
+});
+
+test('cancel stops the pool; the next job gets the full, same result', async () => {
+  const out = await session.page.evaluate(async () => {
+    const { Annotator } = await import('./annotator.js');
+    const a = new Annotator({ workers: 3 });
+    const done = [];
+    const first = a.annotate(window.__text, {}, (p) => done.push(p.done)).then(
+      () => 'resolved',
+      (err) => err.name,
+    );
+    // Wait for a few pieces, then cancel.
+    while (done.length < 3) await new Promise((r) => setTimeout(r, 5));
+    a.cancel();
+    const outcome = await first;
+    const at = done.length;
+    await new Promise((r) => setTimeout(r, 300));
+    const after = done.length; // no progress after cancel
+    const again = await window.__run(3, window.__text, {}, a);
+    const short = await a.annotate('Angela Merkel visited Paris on Friday.');
+    for (const s of a.slots) s.worker.terminate();
+    return { outcome, at, after, again, short: short.result.entities.length };
+  });
+  assert.equal(out.outcome, 'Cancelled');
+  assert.equal(out.after, out.at, 'no progress after cancel');
+  const one = await run(1);
+  assert.equal(out.again.error, null);
+  assert.deepEqual(out.again.progress, one.progress);
+  assert.deepEqual(out.again.entities, one.entities);
+  assert.deepEqual(out.again.result, one.result);
+  assert.ok(out.short >= 3);
+});
+
+test('a trap in a pool worker is reported; the pool goes on with a fresh instance', async () => {
+  const out = await session.page.evaluate(async () => {
+    const { Annotator } = await import('./annotator.js');
+    const a = new Annotator({ workers: 3 });
+    // Traps in pieces near the end, which any worker may get.
+    const text = window.__text;
+    const at = text.length - 50_000;
+    const trapping = `${text.slice(0, at)} TRAP-MARKER ${text.slice(at + 13)}`;
+    const bad = await window.__run(3, trapping, {}, a);
+    const good = await window.__run(3, text, {}, a);
+    const workers = a.slots.length;
+    for (const s of a.slots) s.worker.terminate();
+    return { bad: { error: bad.error, pieces: bad.progress.length }, good, workers };
+  });
+  assert.match(out.bad.error ?? '', /crashed|unreachable/i);
+  const one = await run(1);
+  assert.ok(out.bad.pieces < one.progress.length, 'the trapping job did not finish');
+  assert.equal(out.good.error, null);
+  assert.equal(out.workers, 3, 'the trapped worker was replaced');
+  assert.ok(out.good.busy >= 2);
+  assert.deepEqual(out.good.entities, one.entities);
+  assert.deepEqual(out.good.result, one.result);
+});
