@@ -26,14 +26,14 @@ pub(crate) struct Decoded {
 /// is looked up once for both.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<const W: usize> {
-    /// Slot → feature key; 0 marks an empty slot. Keys alone, 4 bytes a slot, so that probes
-    /// (half of them for features the model does not have) mostly stay in the core's cache.
-    keys: Vec<u32>,
-    /// Slot → row, read only when the key is found.
+    /// Slot → (feature key, row index); key 0 marks an empty slot. Key and index share a
+    /// cache line, so a lookup costs one miss for the probe and one for the row.
+    slots: Vec<(u32, u32)>,
+    /// Rows in the order they were added (written one after another at load).
     rows: Vec<[i8; W]>,
     /// A filter of one 64-bit word per 8 slots with two bits set per key: most features the
-    /// model does not have (the majority of word-pair lookups) are turned away in a 1/32 as
-    /// large array that stays in the core's cache.
+    /// model does not have (the majority of word-pair lookups) are turned away in an array
+    /// that stays in the core's cache.
     filter: Vec<u64>,
 }
 
@@ -42,23 +42,28 @@ impl<const W: usize> Table<W> {
     pub(crate) fn with_capacity(n: usize) -> Self {
         // At most two thirds full: probe runs stay short.
         let cap = (n + n / 2).next_power_of_two().max(16);
-        Table { keys: vec![0; cap], rows: vec![[0; W]; cap], filter: vec![0; cap / 8] }
+        Table { slots: vec![(0, 0); cap], rows: Vec::with_capacity(n), filter: vec![0; cap / 8] }
     }
 
     /// Adds a feature's row; a repeated key's rows are summed. The table must have room
     /// ([`Table::with_capacity`]).
     pub(crate) fn insert(&mut self, k: u32, row: &[i8; W]) {
-        let cap = self.keys.len();
+        let cap = self.slots.len();
         let mut s = Self::home(k, cap);
-        while self.keys[s] != 0 && self.keys[s] != k {
+        while self.slots[s].0 != 0 && self.slots[s].0 != k {
             s = (s + 1) & (cap - 1);
         }
-        self.keys[s] = k;
+        if self.slots[s].0 == k {
+            let r = &mut self.rows[self.slots[s].1 as usize];
+            for (r, &v) in r.iter_mut().zip(row) {
+                *r = r.saturating_add(v);
+            }
+            return;
+        }
+        self.slots[s] = (k, self.rows.len() as u32);
+        self.rows.push(*row);
         let (word, bits) = Self::filter_bits(k, self.filter.len());
         self.filter[word] |= bits;
-        for (r, &v) in self.rows[s].iter_mut().zip(row) {
-            *r = r.saturating_add(v);
-        }
     }
 
     /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
@@ -92,12 +97,12 @@ impl<const W: usize> Table<W> {
         if self.filter[word] & bits != bits {
             return;
         }
-        let mask = self.keys.len() - 1;
-        let mut s = Self::home(k, self.keys.len());
+        let mask = self.slots.len() - 1;
+        let mut s = Self::home(k, self.slots.len());
         loop {
-            let key = self.keys[s];
+            let (key, idx) = self.slots[s];
             if key == k {
-                let row = &self.rows[s];
+                let row = &self.rows[idx as usize];
                 for t in 0..W {
                     acc[t] = acc[t].wrapping_add(row[t] as i16);
                 }
@@ -113,7 +118,7 @@ impl<const W: usize> Table<W> {
     /// Number of features.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.rows.len()
     }
 }
 
@@ -188,15 +193,18 @@ pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) ->
             return Err(Error::model("transition weight is not a finite number"));
         }
     }
+    // The rest, a million bytes of varints, through a plain cursor from the end of the
+    // fixed-size header.
+    let mut c = Cursor { bytes, pos: 8 + 4 * (NT * NT + NT) };
     let mut keys = Vec::with_capacity(n);
     let mut prev = 0u32;
     for _ in 0..n {
-        let d = read_varint(&mut r)?;
+        let d = c.varint()?;
         prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
         keys.push(prev);
     }
     for k in keys {
-        let m = r.take(3)?;
+        let m = c.take3()?;
         let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
         if mask >> NT != 0 {
             return Err(Error::model("weight row mask names a tag that does not exist"));
@@ -204,14 +212,14 @@ pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) ->
         let mut row = [0i16; NT];
         for (t, w) in row.iter_mut().enumerate() {
             if mask & (1 << t) != 0 {
-                let z = read_varint(&mut r)?;
+                let z = c.varint()?;
                 let v = (z >> 1) as i32 ^ -((z & 1) as i32);
                 *w = i16::try_from(v).map_err(|_| Error::model("weight out of range"))?;
             }
         }
         each(k, &row)?;
     }
-    if !r.is_done() {
+    if c.pos != bytes.len() {
         return Err(Error::model("trailing bytes after the weight table"));
     }
     let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
@@ -226,6 +234,41 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// A position in bytes, for decoding loops: [`Reader`]'s per-byte results cost a third of the
+/// model's load time.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn end(&self) -> Error {
+        Error::model(format!("unexpected end of data at byte {}", self.pos))
+    }
+
+    #[inline]
+    fn take3(&mut self) -> Result<[u8; 3]> {
+        let b = self.bytes.get(self.pos..self.pos + 3).ok_or_else(|| self.end())?;
+        self.pos += 3;
+        Ok([b[0], b[1], b[2]])
+    }
+
+    /// A LEB128 varint, as [`read_varint`].
+    #[inline]
+    fn varint(&mut self) -> Result<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let &b = self.bytes.get(self.pos).ok_or_else(|| self.end())?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Error::model("varint longer than five bytes"))
+    }
 }
 
 /// Reads a LEB128 varint (at most five bytes).
