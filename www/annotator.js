@@ -22,6 +22,11 @@ export class Cancelled extends Error {
 const RELEASE_SLACK_BYTES = 16 << 20;
 /** Most workers for a long text: each holds its own wasm instance and model (~25 MB). */
 const MAX_WORKERS = 4;
+/**
+ * Pieces a worker of the pool holds at once: the one it annotates and the next, so that it
+ * goes on without waiting for the main thread (busy painting the view) to hand it another.
+ */
+const QUEUED = 2;
 
 export class Annotator {
   /**
@@ -42,7 +47,7 @@ export class Annotator {
     this.models = [];
     this.unanswered = []; // of those, the ones worker 0 has not answered yet, in order
     this.baseMemoryBytes = 0; // worker 0's wasm memory when it was ready
-    this.slots = []; // slots[0]: worker 0; then the pool's: { worker, started, memoryBytes, task }
+    this.slots = []; // slots[0]: worker 0; then the pool's: { worker, started, memoryBytes, tasks }
     this.poolBroken = false; // an extra worker could not start: no more are tried
     this.#spawn0();
   }
@@ -58,7 +63,7 @@ export class Annotator {
   }
 
   #newSlot(worker, sendWasm) {
-    const slot = { worker, started: false, memoryBytes: 0, task: null }; // task: { id, job, index }
+    const slot = { worker, started: false, memoryBytes: 0, tasks: [] }; // tasks: [{ id, job, index }]
     if (sendWasm) wasmModule.then((module) => worker.postMessage({ type: 'wasm', module }));
     worker.onmessage = (ev) => this.#onMessage(slot, ev.data);
     for (const bytes of this.models) worker.postMessage({ type: 'load-model', bytes });
@@ -99,7 +104,7 @@ export class Annotator {
 
   /**
    * Discards an extra worker that cannot go on. Before it was ready (it never got a piece),
-   * the pool simply goes on without it; with a piece of the running job, that job fails.
+   * the pool simply goes on without it; with pieces of the running job, that job fails.
    */
   #dropExtra(slot, message) {
     const i = this.slots.indexOf(slot);
@@ -107,7 +112,7 @@ export class Annotator {
     this.slots.splice(i, 1);
     slot.worker.terminate();
     if (!slot.started) this.poolBroken = true;
-    if (slot.task && slot.task.job === this.job) this.#failJob(message);
+    if (slot.tasks.some((t) => t.job === this.job)) this.#failJob(message);
   }
 
   #fatal(message) {
@@ -150,8 +155,9 @@ export class Annotator {
       else this.#dropExtra(slot, msg.message);
       return;
     }
-    if (slot.task && msg.id === slot.task.id) {
-      this.#onPiece(slot, msg);
+    const task = slot.tasks.find((t) => t.id === msg.id);
+    if (task) {
+      this.#onPiece(slot, task, msg);
       return;
     }
     const job = this.job;
@@ -172,9 +178,9 @@ export class Annotator {
   }
 
   /** A worker's answer for one piece of a long text. */
-  #onPiece(slot, msg) {
-    const { job, index } = slot.task;
-    slot.task = null;
+  #onPiece(slot, task, msg) {
+    const { job, index } = task;
+    slot.tasks.splice(slot.tasks.indexOf(task), 1);
     const current = job === this.job;
     if (msg.type === 'error') {
       // A trap leaves the wasm instance unusable: replace worker 0 now, an extra one when
@@ -209,19 +215,22 @@ export class Annotator {
     const job = this.job;
     const p = job?.pool;
     if (!p) return;
-    for (const slot of this.slots) {
-      if (p.next === p.bounds.length - 1 || (p.next > 0 && !p.later)) return;
-      if (!slot.started || slot.task) continue;
-      const i = p.next++;
-      const id = this.nextId++;
-      slot.task = { id, job, index: i };
-      const text = p.text.slice(p.bounds[i], p.bounds[i + 1]); // short: worker.js annotates it in one call
-      slot.worker.postMessage({ type: 'annotate', id, text, options: i === 0 ? p.options : p.later });
+    // Round by round, one more piece to each worker that has room, in text order.
+    for (let depth = 1; depth <= QUEUED; depth++) {
+      for (const slot of this.slots) {
+        if (p.next === p.bounds.length - 1 || (p.next > 0 && !p.later)) return;
+        if (!slot.started || slot.tasks.length >= depth) continue;
+        const i = p.next++;
+        const id = this.nextId++;
+        slot.tasks.push({ id, job, index: i });
+        const text = p.text.slice(p.bounds[i], p.bounds[i + 1]);
+        slot.worker.postMessage({ type: 'piece', id, text, options: i === 0 ? p.options : p.later });
+      }
     }
   }
 
   #cancelPieces(job) {
-    for (const slot of this.slots) if (slot.task?.job === job) slot.worker.postMessage({ type: 'cancel', id: slot.task.id });
+    for (const slot of this.slots) for (const t of slot.tasks) if (t.job === job) slot.worker.postMessage({ type: 'cancel', id: t.id });
   }
 
   /**

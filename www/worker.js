@@ -2,20 +2,25 @@
 //
 // In:  { type: 'wasm', module } (first: a compiled WebAssembly.Module, or null to fetch it)
 //      { type: 'annotate', id, text, options }  |  { type: 'cancel', id }
+//      { type: 'piece', id, text, options }   (one piece of a long text, from annotator.js's pool)
 //      { type: 'load-model', bytes }  |  { type: 'builtin-model' }
 // Out: { type: 'ready', version, timeOrigin, initAt, warmupMs, memoryBytes } | { type: 'init-error', message }
 //      { type: 'progress', id, done, total, entities }   (long texts, piece by piece)
 //      { type: 'result', id, result, ms, memoryBytes }    (result.entities empty if sent as progress)
+//                                                         (for a piece: its own result, not remapped)
 //      { type: 'cancelled', id } | { type: 'error', id, message, fatal }
 //      { type: 'model', meta } | { type: 'model-error', message }
 //
 // Long texts are annotated piece by piece (chunks.js), yielding between pieces so that a
 // cancel or a newer job is seen; offsets, ids and clusters are remapped onto the whole text.
+// Pieces sent by the pool are queued (so the worker never waits for the main thread between
+// them) and do not supersede anything: each is annotated in order unless cancelled by its id.
 
 import init, { annotate, version, lastPanic, loadModel, useBuiltinModel } from './pkg/dateline_wasm.js';
 import { WHOLE_LIMIT, pieceBounds, Merger } from './chunks.js';
 
 let latest = 0; // id of the job that should be running; older jobs stop at their next yield
+const droppedPieces = new Set(); // ids of queued pieces cancelled before they ran
 let memory = null; // the wasm instance's linear memory (it only grows; see Annotator.release)
 const memoryBytes = () => memory?.buffer.byteLength ?? 0;
 
@@ -51,6 +56,7 @@ self.onmessage = (ev) => {
     receiveWasm(msg.module);
   } else if (msg.type === 'cancel') {
     if (latest === msg.id) latest = 0;
+    else droppedPieces.add(msg.id);
   } else if (msg.type === 'load-model') {
     ready.then(() => {
       try {
@@ -64,8 +70,24 @@ self.onmessage = (ev) => {
   } else if (msg.type === 'annotate') {
     latest = msg.id;
     ready.then(() => run(msg)).catch(() => {});
+  } else if (msg.type === 'piece') {
+    ready.then(() => piece(msg)).catch(() => {});
   }
 };
+
+function piece({ id, text, options }) {
+  // The pool sends a worker its pieces in increasing id order: smaller ids are past.
+  for (const d of droppedPieces) if (d < id) droppedPieces.delete(d);
+  if (droppedPieces.delete(id)) return postMessage({ type: 'cancelled', id });
+  const t0 = performance.now();
+  let result;
+  try {
+    result = annotate(text, options);
+  } catch (err) {
+    return fail(id, err);
+  }
+  postMessage({ type: 'result', id, result, ms: performance.now() - t0, memoryBytes: memoryBytes() });
+}
 
 function messageOf(err) {
   return err && typeof err === 'object' && 'message' in err ? String(err.message) : String(err);

@@ -44,11 +44,11 @@ before(async () => {
       n += p.length;
     }
     window.__text = parts.join('');
-    // Which worker got which annotate message.
+    // How many texts and pieces each worker was given.
     window.__sent = new Map();
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (m, ...rest) {
-      if (m?.type === 'annotate') window.__sent.set(this, (window.__sent.get(this) ?? 0) + 1);
+      if (m?.type === 'annotate' || m?.type === 'piece') window.__sent.set(this, (window.__sent.get(this) ?? 0) + 1);
       return post.call(this, m, ...rest);
     };
     const { Annotator } = await import('./annotator.js');
