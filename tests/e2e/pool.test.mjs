@@ -4,6 +4,7 @@
 // trap in any worker is reported and the pool goes on with a fresh one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { launch, openPage } from './helpers.mjs';
 
@@ -141,21 +142,26 @@ test('cancel stops the pool; the next job gets the full, same result', async () 
   assert.ok(out.short >= 3);
 });
 
-test('a trap in a pool worker is reported; the pool goes on with a fresh instance', async () => {
+test('a trap in a pool worker is reported; the pool goes on with a fresh instance', async (t) => {
   const out = await session.page.evaluate(async () => {
     const { Annotator } = await import('./annotator.js');
     const a = new Annotator({ workers: 3 });
-    // Traps in pieces near the end, which any worker may get.
+    // Traps in several later pieces, so that extra workers trap too, not only worker 0.
     const text = window.__text;
-    const at = text.length - 50_000;
-    const trapping = `${text.slice(0, at)} TRAP-MARKER ${text.slice(at + 13)}`;
+    let trapping = text;
+    for (let at = 300_000; at < text.length; at += 100_000) trapping = `${trapping.slice(0, at)} TRAP-MARKER ${trapping.slice(at + 13)}`;
+    await window.__run(3, text.slice(0, 150_000), {}, a); // starts the pool
+    const first = a.slots.map((s) => s.worker);
     const bad = await window.__run(3, trapping, {}, a);
+    const replaced = first.map((w) => !a.slots.some((s) => s.worker === w)); // worker 0 restarted, or an extra dropped
     const good = await window.__run(3, text, {}, a);
     const workers = a.slots.length;
     for (const s of a.slots) s.worker.terminate();
-    return { bad: { error: bad.error, pieces: bad.progress.length }, good, workers };
+    return { bad: { error: bad.error, pieces: bad.progress.length }, good, workers, replaced };
   });
   assert.match(out.bad.error ?? '', /crashed|unreachable/i);
+  t.diagnostic(`workers replaced after the trap (worker 0 first): ${out.replaced}`);
+  assert.ok(out.replaced.some(Boolean), 'the worker that trapped was discarded');
   const one = await run(1);
   assert.ok(out.bad.pieces < one.progress.length, 'the trapping job did not finish');
   assert.equal(out.good.error, null);
@@ -163,4 +169,42 @@ test('a trap in a pool worker is reported; the pool goes on with a fresh instanc
   assert.ok(out.good.busy >= 2);
   assert.deepEqual(out.good.entities, one.entities);
   assert.deepEqual(out.good.result, one.result);
+});
+
+test("a user's model reaches the pool's workers; a refused one does not", async () => {
+  const good = readFileSync(new URL('../../models/ner.bin', import.meta.url)).toString('base64');
+  const out = await session.page.evaluate(async (b64) => {
+    const { Annotator } = await import('./annotator.js');
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
+    const answers = [];
+    let answered = null;
+    const a = new Annotator({ workers: 3, onModel: (r) => answered(answers.push(r.error ?? 'ok')) });
+    const answer = () => new Promise((r) => (answered = r));
+    // Which model files each worker was sent (by size).
+    const models = new Map();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (m?.type === 'load-model') models.set(this, [...(models.get(this) ?? []), m.bytes.byteLength]);
+      return post.call(this, m, ...rest);
+    };
+    a.loadModel(bytes);
+    await answer();
+    a.loadModel(new Uint8Array(1000).buffer); // refused: worker 0 keeps the good one
+    await answer();
+    const run = await window.__run(3, window.__text, {}, a);
+    Worker.prototype.postMessage = post;
+    const sent = a.slots.map((s) => models.get(s.worker) ?? []);
+    for (const s of a.slots) s.worker.terminate();
+    return { answers, sent, size: bytes.byteLength, run };
+  }, good);
+  assert.equal(out.answers[0], 'ok');
+  assert.match(out.answers[1], /bad model file/);
+  // Worker 0 got both; the workers started later only the accepted one.
+  assert.deepEqual(out.sent[0], [out.size, 1000]);
+  assert.equal(out.sent.length, 3);
+  for (const s of out.sent.slice(1)) assert.deepEqual(s, [out.size]);
+  const one = await run(1);
+  assert.equal(out.run.error, null);
+  assert.deepEqual(out.run.entities, one.entities);
+  assert.deepEqual(out.run.result, one.result);
 });
