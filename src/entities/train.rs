@@ -138,8 +138,11 @@ fn json_file(path: &Path) -> Result<serde_json::Value, BoxError> {
     Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
+/// Gazetteer phrases with the bit of each list they are in, and a count per list (metadata).
+type Gazetteers = (Vec<(String, u16)>, BTreeMap<String, usize>);
+
 /// Reads the gazetteers; returns the phrases and a count per list for the metadata.
-fn gazetteers(dir: &Path) -> Result<(Vec<(String, u16)>, BTreeMap<String, usize>), BoxError> {
+fn gazetteers(dir: &Path) -> Result<Gazetteers, BoxError> {
     let mut gaz: Vec<(String, u16)> = Vec::new();
     let add = |s: &str, l: u8, gaz: &mut Vec<(String, u16)>| {
         if let Some(p) = phrase_tokens(s) {
