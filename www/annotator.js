@@ -23,10 +23,12 @@ const RELEASE_SLACK_BYTES = 16 << 20;
 /** Most workers for a long text: each holds its own wasm instance and model (~25 MB). */
 const MAX_WORKERS = 4;
 /**
- * Pieces a worker of the pool holds at once: the one it annotates and the next, so that it
- * goes on without waiting for the main thread (busy painting the view) to hand it another.
+ * Pieces a worker of the pool holds at once (queued in the worker): the main thread, busy with
+ * drawing the view, answers late, and a worker with only the next piece in hand then waits for
+ * it (2 queued: a 1 MB paste no faster with two workers than with one; 8: ~1.4× faster). Not
+ * all at once, so that workers started later get their share.
  */
-const QUEUED = 2;
+const QUEUED = 8;
 
 export class Annotator {
   /**
@@ -96,23 +98,33 @@ export class Annotator {
       const slot = this.#newSlot(new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: `dateline-annotator-${n}` }), true);
       slot.worker.onerror = (ev) => {
         ev.preventDefault();
-        this.#dropExtra(slot, 'a worker of the pool failed');
+        this.#discard(slot);
+        this.#dispatch();
       };
       this.slots.push(slot);
     }
   }
 
   /**
-   * Discards an extra worker that cannot go on. Before it was ready (it never got a piece),
-   * the pool simply goes on without it; with pieces of the running job, that job fails.
+   * Discards a worker that cannot go on (a trap leaves its wasm instance unusable): worker 0 is
+   * replaced at once, an extra one when the pool is next needed (never again if it could not
+   * even start). Pieces of the running job that it still held go to the other workers.
    */
-  #dropExtra(slot, message) {
-    const i = this.slots.indexOf(slot);
-    if (i <= 0) return;
-    this.slots.splice(i, 1);
+  #discard(slot) {
+    if (!this.slots.includes(slot)) return;
+    const p = this.job?.pool;
+    if (p) {
+      for (const t of slot.tasks) if (t.job === this.job) p.retry.push(t.index);
+      p.retry.sort((a, b) => a - b);
+    }
+    slot.tasks = [];
+    if (slot === this.slots[0]) {
+      this.restart();
+      return;
+    }
+    this.slots.splice(this.slots.indexOf(slot), 1);
     slot.worker.terminate();
     if (!slot.started) this.poolBroken = true;
-    if (slot.tasks.some((t) => t.job === this.job)) this.#failJob(message);
   }
 
   #fatal(message) {
@@ -152,7 +164,8 @@ export class Annotator {
     }
     if (msg.type === 'init-error') {
       if (slot === this.slots[0]) this.#fatal(msg.message);
-      else this.#dropExtra(slot, msg.message);
+      else this.#discard(slot);
+      this.#dispatch();
       return;
     }
     const task = slot.tasks.find((t) => t.id === msg.id);
@@ -183,13 +196,10 @@ export class Annotator {
     slot.tasks.splice(slot.tasks.indexOf(task), 1);
     const current = job === this.job;
     if (msg.type === 'error') {
-      // A trap leaves the wasm instance unusable: replace worker 0 now, an extra one when
-      // the pool is next needed.
-      if (msg.fatal) {
-        if (slot === this.slots[0]) this.restart();
-        else this.#dropExtra(slot, msg.message);
-      }
+      // The running job fails on its own piece's error; a trap in an older job's piece only
+      // costs the worker (the running job's pieces queued behind it go to the others).
       if (current) this.#failJob(msg.message);
+      if (msg.fatal) this.#discard(slot);
     } else if (msg.type === 'result' && current) {
       const p = job.pool;
       p.results[index] = msg.result;
@@ -215,12 +225,13 @@ export class Annotator {
     const job = this.job;
     const p = job?.pool;
     if (!p) return;
-    // Round by round, one more piece to each worker that has room, in text order.
+    // Round by round, one more piece to each worker that has room, in text order (pieces
+    // taken back from a discarded worker first).
     for (let depth = 1; depth <= QUEUED; depth++) {
       for (const slot of this.slots) {
-        if (p.next === p.bounds.length - 1 || (p.next > 0 && !p.later)) return;
+        if (!p.retry.length && (p.next === p.bounds.length - 1 || (p.next > 0 && !p.later))) return;
         if (!slot.started || slot.tasks.length >= depth) continue;
-        const i = p.next++;
+        const i = p.retry.length ? p.retry.shift() : p.next++;
         const id = this.nextId++;
         slot.tasks.push({ id, job, index: i });
         const text = p.text.slice(p.bounds[i], p.bounds[i + 1]);
@@ -276,6 +287,7 @@ export class Annotator {
         merger: new Merger(text, options),
         results: [],
         next: 0, // the next piece to hand out
+        retry: [], // pieces to hand out again (their worker was discarded), in text order
         merged: 0, // pieces merged and reported so far
         t0: performance.now(),
       };

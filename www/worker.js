@@ -13,7 +13,7 @@
 //
 // Long texts are annotated piece by piece (chunks.js), yielding between pieces so that a
 // cancel or a newer job is seen; offsets, ids and clusters are remapped onto the whole text.
-// Pieces sent by the pool are queued (so the worker never waits for the main thread between
+// Pieces sent by the pool are queued here (so the worker never waits for the main thread between
 // them) and do not supersede anything: each is annotated in order unless cancelled by its id.
 
 import init, { annotate, version, lastPanic, loadModel, useBuiltinModel } from './pkg/dateline_wasm.js';
@@ -71,8 +71,27 @@ self.onmessage = (ev) => {
     latest = msg.id;
     ready.then(() => run(msg)).catch(() => {});
   } else if (msg.type === 'piece') {
-    ready.then(() => piece(msg)).catch(() => {});
+    ready.then(() => {
+      pieces.push(msg);
+      nextPiece();
+    }).catch(() => {});
   }
+};
+
+// One piece per task, each after the messages that came meanwhile (a cancel must be seen
+// before the pieces it cancels run): a message to ourselves queues behind them.
+const pieces = [];
+const hop = new MessageChannel();
+let hopping = false;
+function nextPiece() {
+  if (hopping || !pieces.length) return;
+  hopping = true;
+  hop.port2.postMessage(null);
+}
+hop.port1.onmessage = () => {
+  hopping = false;
+  piece(pieces.shift());
+  nextPiece();
 };
 
 function piece({ id, text, options }) {

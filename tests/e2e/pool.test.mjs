@@ -122,6 +122,8 @@ test('cancel stops the pool; the next job gets the full, same result', async () 
     );
     // Wait for a few pieces, then cancel.
     while (done.length < 3) await new Promise((r) => setTimeout(r, 5));
+    let dropped = 0; // pieces queued in a worker that it then did not annotate
+    for (const s of a.slots) s.worker.addEventListener('message', (e) => (dropped += e.data.type === 'cancelled'));
     a.cancel();
     const outcome = await first;
     const at = done.length;
@@ -130,10 +132,11 @@ test('cancel stops the pool; the next job gets the full, same result', async () 
     const again = await window.__run(3, window.__text, {}, a);
     const short = await a.annotate('Angela Merkel visited Paris on Friday.');
     for (const s of a.slots) s.worker.terminate();
-    return { outcome, at, after, again, short: short.result.entities.length };
+    return { outcome, at, after, dropped, again, short: short.result.entities.length };
   });
   assert.equal(out.outcome, 'Cancelled');
   assert.equal(out.after, out.at, 'no progress after cancel');
+  assert.ok(out.dropped > 0, 'queued pieces were dropped by the workers');
   const one = await run(1);
   assert.equal(out.again.error, null);
   assert.deepEqual(out.again.progress, one.progress);
