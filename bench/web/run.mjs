@@ -2,7 +2,7 @@
 // downloaded browser) against bench/web/server.mjs on 127.0.0.1, prints markdown tables on
 // stdout and writes bench/results/web.json.
 //
-//   node bench/web/run.mjs [--quick] [--skip=sizes,cold,paste,tools]
+//   node bench/web/run.mjs [--quick] [--skip=sizes,cold,paste,long,tools]
 //
 // Parts:
 //   sizes  every file the app page (www/index.html) downloads on a first visit, its service
@@ -12,6 +12,9 @@
 //   paste  the sample article put into the text area as a paste (input event): -> marks drawn
 //          (MutationObserver, then the next requestAnimationFrame), split into the app's debounce
 //          wait and the rest
+//   long   ~1 MB of Reuters stories pasted into the app's text area: paste -> the app's
+//          `dateline:annotated` event for that text, with the app's pool of workers (one per
+//          core, at most 4) and with one worker (navigator.hardwareConcurrency reported as 1)
 //   tools  bench/web/bench.html: Dateline wasm vs compromise(+dates) vs wink-nlp
 import { chromium } from 'playwright-core';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -26,6 +29,8 @@ const QUICK = argv.includes('--quick');
 const SKIP = new Set((argv.find((a) => a.startsWith('--skip=')) ?? '--skip=').slice(7).split(',').filter(Boolean));
 const COLD_RUNS = QUICK ? 2 : 7;
 const PASTE_RUNS = QUICK ? 3 : 9;
+const LONG_CHARS = QUICK ? 300_000 : 1_000_000;
+const LONG_RUNS = QUICK ? 2 : 3;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE_REF = '2021-12-30';
 
@@ -294,6 +299,93 @@ async function pasteToHighlights(browser, base, sample) {
   };
 }
 
+// ---- long paste: pool of workers vs one ----
+
+/** The first Reuters stories up to `limit` characters, joined by blank lines (as bench.js does). */
+async function reutersText(limit) {
+  const stories = [];
+  let n = 0;
+  for (const line of (await readFile(path.join(SHARED, 'data/unlabeled/reuters21578.jsonl'), 'utf8')).split('\n')) {
+    if (n >= limit) break;
+    if (!line.trim()) continue;
+    const j = JSON.parse(line);
+    if (!j.text?.trim()) continue;
+    stories.push(j.text);
+    n += j.text.length + 2;
+  }
+  return { text: stories.join('\n\n'), stories: stories.length };
+}
+
+async function longPaste(browser, base, text, workers) {
+  const { context, page, problems } = await newPage(browser);
+  // One worker: the app sizes its pool by navigator.hardwareConcurrency.
+  if (workers === 1) await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 }));
+  await page.addInitScript(instrument);
+  await page.goto(`${base}www/index.html`);
+  await waitFirstMarks(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const runs = [];
+  for (let i = 0; i < LONG_RUNS; i++) {
+    // The same text again (not cleared in between, which would also end the pool's workers);
+    // the first run includes starting the pool.
+    const r = await page.evaluate(
+      (t) =>
+        new Promise((resolve, reject) => {
+          const b = window.__bench;
+          b.debounceFired = null;
+          const onDone = (ev) => {
+            if (ev.detail.text.length !== t.length) return;
+            document.removeEventListener('dateline:annotated', onDone);
+            const at = performance.now();
+            resolve({ total: at - t0, afterDebounce: b.debounceFired == null ? null : at - b.debounceFired, appMs: ev.detail.ms, tokens: ev.detail.tokens });
+          };
+          document.addEventListener('dateline:annotated', onDone);
+          setTimeout(() => reject(new Error('not annotated within 240 s')), 240000);
+          const input = document.getElementById('input');
+          const t0 = performance.now();
+          input.value = t;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        }),
+      text,
+    );
+    r.tokensPerSec = Math.round(r.tokens / (r.afterDebounce / 1000));
+    runs.push(r);
+    err(`  ${workers === 1 ? 'one worker' : `pool (${cores} cores)`} ${i + 1}: annotated ${r.tokens} tokens ${r.afterDebounce.toFixed(0)} ms after the debounce (${r.tokensPerSec} tokens/s)`);
+  }
+  // The annotator alone, same text, same page (now idle): an Annotator of its own, its pool
+  // started and warm, without the app drawing the view meanwhile.
+  const alone = await page.evaluate(
+    async ([t, w, n]) => {
+      const { Annotator } = await import('./annotator.js');
+      const a = new Annotator({ workers: w });
+      await a.annotate(t.slice(0, 150_000)); // starts the pool
+      const ms = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await a.annotate(t, {}, () => {});
+        ms.push(performance.now() - t0);
+      }
+      for (const s of a.slots) s.worker.terminate();
+      return ms;
+    },
+    [text, workers === 1 ? 1 : Math.min(cores, 4), LONG_RUNS],
+  );
+  err(`  annotator alone: ${alone.map((x) => x.toFixed(0)).join(', ')} ms`);
+  await context.close();
+  return {
+    workers: workers === 1 ? 1 : `pool: min(${cores} cores, 4)`,
+    tokens: runs[0]?.tokens,
+    medianAfterDebounceMs: r1(median(runs.map((r) => r.afterDebounce))),
+    medianTokensPerSec: median(runs.map((r) => r.tokensPerSec)),
+    medianAnnotatorMs: r1(median(runs.map((r) => r.appMs))),
+    aloneMs: alone.map(r1),
+    aloneMedianMs: r1(median(alone)),
+    aloneTokensPerSec: Math.round(runs[0].tokens / (median(alone) / 1000)),
+    runs: runs.map((r) => ({ totalMs: r1(r.total), afterDebounceMs: r1(r.afterDebounce), appMs: r1(r.appMs), tokensPerSec: r.tokensPerSec })),
+    problems,
+  };
+}
+
 // ---- tools page ----
 
 async function tools(browser, base) {
@@ -362,6 +454,22 @@ try {
   if (!SKIP.has('paste') && sample) {
     err(`==> paste to highlights: ${PASTE_RUNS} pastes of the sample article`);
     out.paste = await pasteToHighlights(browser, base, sample);
+  }
+  if (!SKIP.has('long')) {
+    let long = null;
+    try {
+      long = await reutersText(LONG_CHARS);
+    } catch {
+      err('warning: ../shared/data/unlabeled/reuters21578.jsonl not found; the long paste needs it');
+    }
+    if (long) {
+      err(`==> long paste: ${long.text.length} characters (${long.stories} Reuters stories), ${LONG_RUNS} runs, pool then one worker`);
+      const loadavg = os.loadavg()[0];
+      out.long = { chars: long.text.length, stories: long.stories, loadavg1Before: +loadavg.toFixed(2) };
+      out.long.pool = await longPaste(browser, base, long.text, 0);
+      out.long.one = await longPaste(browser, base, long.text, 1);
+      out.long.loadavg1After = +os.loadavg()[0].toFixed(2);
+    }
   }
   if (!SKIP.has('tools') && sample) {
     err('==> tools: bench/web/bench.html');
@@ -446,6 +554,24 @@ if (out.paste) {
     ),
   );
 }
+if (out.long) {
+  const l = out.long;
+  md.push('');
+  md.push(
+    `## Long paste: ${fmt(l.chars)} characters (${fmt(l.stories)} Reuters stories) pasted into the app, until its \`dateline:annotated\` event (${LONG_RUNS} runs each, same page; load average ${l.loadavg1Before} before, ${l.loadavg1After} after)`,
+  );
+  md.push('');
+  md.push(
+    "Times from the app's 500 ms debounce (for long texts) to the event, which includes the app's main-thread work (drawing each piece's highlights as it comes, then the legend and side panel); *annotator ms* is the annotator's own time (the `ms` it reports: one worker's loop over the pieces, or the pool's wall time from the first piece handed out to the last merged). The first run of the pool includes starting its extra workers.",
+  );
+  md.push('');
+  const rows = [l.pool, l.one].map((r) => [r.workers, r.tokens, r.medianAfterDebounceMs, r.medianTokensPerSec, r.medianAnnotatorMs, r.runs.map((x) => x.afterDebounceMs).join(', '), r.aloneMedianMs, r.aloneTokensPerSec]);
+  md.push(table(['workers', 'tokens', 'paste: median ms', 'paste: tokens/s', 'paste: annotator ms', 'paste: runs (ms)', 'annotator alone: median ms', 'alone: tokens/s'], rows));
+  md.push('');
+  md.push(
+    `Pool / one worker: ${(l.pool.medianTokensPerSec / l.one.medianTokensPerSec).toFixed(2)}× on the paste, ${(l.pool.aloneTokensPerSec / l.one.aloneTokensPerSec).toFixed(2)}× for the annotator alone (an \`Annotator\` of its own in the same page, pool started, ${LONG_RUNS} runs, no view drawn meanwhile).`,
+  );
+}
 if (out.sizes) {
   const s = out.sizes;
   md.push('');
@@ -457,13 +583,16 @@ if (out.sizes) {
   md.push('');
   md.push(`Requests to another origin: ${s.foreignRequests.length ? s.foreignRequests.join(', ') : 'none'}.`);
 }
-const problems = [...(out.sizes?.problems ?? []), ...(out.coldStart?.problems ?? []), ...(out.paste?.problems ?? []), ...(out.tools?.problems ?? [])];
+const problems = [...(out.sizes?.problems ?? []), ...(out.coldStart?.problems ?? []), ...(out.paste?.problems ?? []), ...(out.long?.pool?.problems ?? []), ...(out.long?.one?.problems ?? []), ...(out.tools?.problems ?? [])];
 if (problems.length) md.push(`\nPage errors seen: ${[...new Set(problems)].join('; ')}`);
 if (out.tools?.foreignRequests?.length) md.push(`\nBench page requests to another origin: ${out.tools.foreignRequests.join(', ')}`);
 
 console.log(md.join('\n'));
 const resultsDir = path.join(ROOT, 'bench/results');
 await mkdir(resultsDir, { recursive: true });
-const file = path.join(resultsDir, QUICK ? 'web-quick.json' : 'web.json');
+// A run of some parts only gets a file of its own (named by those parts), not the full run's.
+const PARTS = ['sizes', 'cold', 'paste', 'long', 'tools'];
+const ran = PARTS.filter((p) => !SKIP.has(p));
+const file = path.join(resultsDir, `web${ran.length < PARTS.length ? `-${ran.join('-')}` : ''}${QUICK ? '-quick' : ''}.json`);
 await writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
 err(`wrote ${path.relative(ROOT, file)}`);
