@@ -4,7 +4,7 @@
 // Worker 0 annotates short texts. A long text (over WHOLE_LIMIT) is cut into pieces
 // (chunks.js) shared out to a small pool of workers, started when the first long text comes:
 // the first piece alone (later pieces are anchored on the document date it finds), then the
-// rest to whichever worker is free. Results are merged and reported strictly in text order, so
+// rest, a few queued in each worker. Results are merged and reported strictly in text order, so
 // progress still means "everything before `done` is annotated" and the result is the one a
 // single worker gives.
 
@@ -23,10 +23,10 @@ const RELEASE_SLACK_BYTES = 16 << 20;
 /** Most workers for a long text: each holds its own wasm instance and model (~25 MB). */
 const MAX_WORKERS = 4;
 /**
- * Pieces a worker of the pool holds at once (queued in the worker): the main thread, busy with
- * drawing the view, answers late, and a worker with only the next piece in hand then waits for
- * it (2 queued: a 1 MB paste no faster with two workers than with one; 8: ~1.4× faster). Not
- * all at once, so that workers started later get their share.
+ * Pieces a worker of the pool holds at once (queued in the worker): the main thread, busy
+ * drawing the view, answers late, and a worker with only its next piece in hand then waits
+ * (with 2, a 1 MB paste in the page was no faster on two workers than on one). Not all pieces
+ * at once, so that workers that start later get their share.
  */
 const QUEUED = 8;
 
