@@ -107,8 +107,8 @@ export class Annotator {
 
   /**
    * Discards a worker that cannot go on (a trap leaves its wasm instance unusable): worker 0 is
-   * replaced at once, an extra one when the pool is next needed (never again if it could not
-   * even start). Pieces of the running job that it still held go to the other workers.
+   * replaced at once, an extra one at once during a long job, else when the pool is next needed
+   * (never if it could not even start). Pieces of the running job it held go to the others.
    */
   #discard(slot) {
     if (!this.slots.includes(slot)) return;
@@ -125,6 +125,7 @@ export class Annotator {
     this.slots.splice(this.slots.indexOf(slot), 1);
     slot.worker.terminate();
     if (!slot.started) this.poolBroken = true;
+    if (this.job?.pool) this.#spawnPool(); // (a trap in an older job's piece: the pool stays whole)
   }
 
   #fatal(message) {
