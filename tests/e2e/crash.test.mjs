@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { launch, openPage, waitForView, trapOnMarker } from './helpers.mjs';
 
 let server;
 let browser;
@@ -16,18 +16,8 @@ before(async () => {
   server = await startServer();
   browser = await launch();
   session = await openPage(browser, null);
-  // Intercept the worker's import of the wasm-bindgen module and wrap annotate().
-  await session.context.route('**/pkg/dateline_wasm.js', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      /export function annotate\(/,
-      'export function annotate(text, options) {\n' +
-        '  if (text.includes("TRAP-MARKER")) throw new WebAssembly.RuntimeError("unreachable");\n' +
-        '  return annotateReal(text, options);\n}\nfunction annotateReal(',
-    );
-    assert.ok(body.includes('annotateReal'), 'the module still has an annotate() to wrap');
-    await route.fulfill({ response, body });
-  });
+  // The annotator traps on texts with "TRAP-MARKER", as a panicking core would.
+  await trapOnMarker(session.context);
   await session.page.goto(server.url);
   await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
 });

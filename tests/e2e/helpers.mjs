@@ -110,3 +110,21 @@ export async function dropFile(page, name, type, content, { onOver } = {}) {
   await onOver?.();
   await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
 }
+
+/**
+ * Makes the annotator trap, as a panicking core would, on any text containing "TRAP-MARKER":
+ * the worker's import of the wasm-bindgen module is intercepted and annotate() wrapped.
+ */
+export async function trapOnMarker(context) {
+  await context.route('**/pkg/dateline_wasm.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /export function annotate\(/,
+      'export function annotate(text, options) {\n' +
+        '  if (text.includes("TRAP-MARKER")) throw new WebAssembly.RuntimeError("unreachable");\n' +
+        '  return annotateReal(text, options);\n}\nfunction annotateReal(',
+    );
+    if (!body.includes('annotateReal')) throw new Error('the module no longer has an annotate() to wrap');
+    await route.fulfill({ response, body });
+  });
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { launch, openPage } from './helpers.mjs';
+import { launch, openPage, trapOnMarker } from './helpers.mjs';
 
 let server;
 let browser;
@@ -16,19 +16,9 @@ before(async () => {
   server = await startServer();
   browser = await launch();
   session = await openPage(browser, null);
-  // Worker 0 traps on a marker text, as a panicking core would (see crash.test.mjs), but only
-  // once asked to (so the other tests here run the real module).
-  await session.context.route('**/pkg/dateline_wasm.js', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      /export function annotate\(/,
-      'export function annotate(text, options) {\n' +
-        '  if (text.includes("TRAP-MARKER")) throw new WebAssembly.RuntimeError("unreachable");\n' +
-        '  return annotateReal(text, options);\n}\nfunction annotateReal(',
-    );
-    assert.ok(body.includes('annotateReal'), 'the module still has an annotate() to wrap');
-    await route.fulfill({ response, body });
-  });
+  // Workers trap on texts with "TRAP-MARKER", as a panicking core would; the other tests here
+  // never send it.
+  await trapOnMarker(session.context);
   await session.page.goto(server.url);
   await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
   // In the page: a ~1 MB text whose parts differ (so ids and clusters are not all alike), and
