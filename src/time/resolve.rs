@@ -407,32 +407,12 @@ impl Context {
             "holwk" if f.len() >= 2 => {
                 // "Easter week": the ISO week of the holiday.
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
-                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
-                    Ok(x) => {
-                        let w = x.iso_week();
-                        Resolved {
-                            value: format!("{:04}-W{:02}", w.year(), w.week()),
-                            explanation: inner.explanation.map(|e| format!("the week of {e}")),
-                            ..inner
-                        }
-                    }
-                    Err(_) => Resolved { value: "XXXX-WXX".into(), ..inner },
-                };
+                out = week_of(inner);
             }
             "weekof" if f.len() == 3 => {
                 // "the week of March 6": the ISO week of that day.
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
-                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
-                    Ok(x) => {
-                        let w = x.iso_week();
-                        Resolved {
-                            value: format!("{:04}-W{:02}", w.year(), w.week()),
-                            explanation: inner.explanation.map(|e| format!("the week of {e}")),
-                            ..inner
-                        }
-                    }
-                    Err(_) => Resolved { value: "XXXX-WXX".into(), ..inner },
-                };
+                out = week_of(inner);
             }
             "ymd" if f.len() == 4 => {
                 let (y, m, d): (i32, u32, u32) = (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0));
@@ -848,6 +828,22 @@ fn easter(y: i32) -> Option<NaiveDate> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The ISO week of a resolved day ("Easter week", "the week of March 6"); an unknown week when
+/// the day did not resolve to a full date.
+fn week_of(day: Resolved) -> Resolved {
+    match NaiveDate::parse_from_str(&day.value, "%Y-%m-%d") {
+        Ok(x) => {
+            let w = x.iso_week();
+            Resolved {
+                value: format!("{:04}-W{:02}", w.year(), w.week()),
+                explanation: day.explanation.map(|e| format!("the week of {e}")),
+                ..day
+            }
+        }
+        Err(_) => Resolved { value: "XXXX-WXX".into(), ..day },
+    }
 }
 
 #[cfg(test)]
