@@ -1,27 +1,17 @@
 // Accessibility and themes (issue 5): axe-core (from npm, run in the page) finds no serious or
 // critical violation in light or dark mode, with a card open; dark mode follows
 // prefers-color-scheme, the toggle overrides it and is remembered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer } from './server.mjs';
-import { launch, openPage } from './helpers.mjs';
+import { openPage, useBrowser } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let axeSource;
-let server;
-let browser;
 
-before(async () => {
+const env = useBrowser(async () => {
   axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Runs axe in the page (evaluated through the DevTools protocol, so the page's CSP allows it). */
@@ -41,7 +31,7 @@ const luminance = (rgb) => {
 
 for (const scheme of ['light', 'dark']) {
   test(`axe: no serious or critical violations in ${scheme} mode, card open`, async () => {
-    const { page, context, errors } = await openPage(browser, server.url, { colorScheme: scheme });
+    const { page, context, errors } = await openPage(env.browser, env.server.url, { colorScheme: scheme });
     await page.waitForSelector('#view mark.ent', { timeout: 20000 });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(luminance(bg) < 0.2, scheme === 'dark', `body background ${bg} fits ${scheme} mode`);
@@ -67,7 +57,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('theme toggle overrides the system preference and is remembered', async () => {
-  const { page, context } = await openPage(browser, server.url, { colorScheme: 'light' });
+  const { page, context } = await openPage(env.browser, env.server.url, { colorScheme: 'light' });
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   const toggle = page.locator('#theme-toggle');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -87,14 +77,14 @@ test('theme toggle overrides the system preference and is remembered', async () 
 });
 
 test('axe: no serious violations with an error shown and no highlights (annotator missing)', async () => {
-  server.block('/pkg/dateline_wasm_bg.wasm');
+  env.server.block('/pkg/dateline_wasm_bg.wasm');
   try {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(env.browser, env.server.url);
     await page.waitForSelector('#errors .error', { timeout: 20000 });
     const bad = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
     await context.close();
   } finally {
-    server.block(null);
+    env.server.block(null);
   }
 });

@@ -3,33 +3,21 @@
 // worker a wasm-bindgen module whose annotate() traps on a marker text, as a panicking core
 // would (a WebAssembly.RuntimeError), and checks the page's handling: the message is shown,
 // the worker and its wasm instance are replaced, and the next text is annotated.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, waitForView, trapOnMarker } from './helpers.mjs';
+import { openPage, waitForView, trapOnMarker, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, null);
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, null);
   // The annotator traps on texts with "TRAP-MARKER", as a panicking core would.
-  await trapOnMarker(session.context);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  await trapOnMarker(env.session.context);
+  await env.session.page.goto(env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
 });
 
 test('a trap in the annotator is reported, and the page goes on with a fresh instance', async () => {
-  const { page } = session;
-  const workersBefore = server.requests.filter((r) => r.endsWith('/worker.js')).length;
+  const { page } = env.session;
+  const workersBefore = env.server.requests.filter((r) => r.endsWith('/worker.js')).length;
   await page.fill('#input', 'Angela Merkel met TRAP-MARKER Joe Biden.');
   const error = page.locator('#errors .error');
   await error.first().waitFor({ timeout: 10000 });
@@ -39,5 +27,5 @@ test('a trap in the annotator is reported, and the page goes on with a fresh ins
   await page.fill('#input', text);
   await waitForView(page, text);
   assert.ok(await page.locator('#view mark.ent').count() >= 2, 'annotating again');
-  assert.ok(server.requests.filter((r) => r.endsWith('/worker.js')).length > workersBefore, 'a new worker was started');
+  assert.ok(env.server.requests.filter((r) => r.endsWith('/worker.js')).length > workersBefore, 'a new worker was started');
 });

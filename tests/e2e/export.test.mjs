@@ -1,33 +1,22 @@
 // Exports and sharing (issue 5): JSON with UTF-16 and code-point offsets, CSV, brat .ann,
 // a standalone HTML page, copy to clipboard, and a share link carrying the text in its hash.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { openPage, waitForView, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session;
 const TEXT = '😀 Angela Merkel met Joe Biden in Paris on Friday, December 7.\n"Quotes", commas & <b>tags</b> =SUM(A1) 🇫🇷 Emmanuel Macron';
 const cps = (s) => [...s];
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await session.page.fill('#input', TEXT);
-  await waitForView(session.page, TEXT);
-  await session.page.waitForFunction((t) => document.getElementById('input').value === t && /^Annotated/.test(document.getElementById('status').textContent), TEXT);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await env.session.page.fill('#input', TEXT);
+  await waitForView(env.session.page, TEXT);
+  await env.session.page.waitForFunction((t) => document.getElementById('input').value === t && /^Annotated/.test(document.getElementById('status').textContent), TEXT);
 });
 
 async function exported(kind) {
-  const { page } = session;
+  const { page } = env.session;
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${kind}"]`)]);
   return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
 }
@@ -70,7 +59,7 @@ test('JSON export: the text, and entities with UTF-16 and code-point offsets', a
   const macron = json.entities.find((e) => e.text.includes('Macron'));
   assert.ok(macron && macron.start - macron.cpStart === 3, 'emoji and flag: 3 more UTF-16 units than code points before Macron');
   // The page shows the same entities.
-  const marks = await session.page.$$eval('#view mark.ent', (ms) => ms.map((m) => m.textContent));
+  const marks = await env.session.page.$$eval('#view mark.ent', (ms) => ms.map((m) => m.textContent));
   assert.deepEqual(marks, json.entities.map((e) => e.text));
 });
 
@@ -115,7 +104,7 @@ test('HTML export: a standalone page with the highlights, text escaped, no scrip
   assert.match(name, /\.html$/);
   assert.ok(!/<script/i.test(body));
   assert.ok(body.includes('&lt;b&gt;tags&lt;/b&gt;'));
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   await page.setContent(body);
   assert.equal(await page.$eval('.view', (v) => v.textContent), TEXT);
   assert.deepEqual(await page.$$eval('.view mark', (ms) => ms.map((m) => m.textContent)), json.entities.map((e) => e.text));
@@ -129,7 +118,7 @@ test('HTML export: a standalone page with the highlights, text escaped, no scrip
 test('TimeML export: well-formed XML, the text, and a TIMEX3 per temporal expression', async () => {
   const { name, body } = await exported('tml');
   assert.match(name, /\.tml$/);
-  const parsed = await session.page.evaluate((xml) => {
+  const parsed = await env.session.page.evaluate((xml) => {
     const doc = new DOMParser().parseFromString(xml, 'application/xml');
     if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
     return {
@@ -144,7 +133,7 @@ test('TimeML export: well-formed XML, the text, and a TIMEX3 per temporal expres
 });
 
 test('Copy JSON puts the same JSON on the clipboard', async () => {
-  const { page } = session;
+  const { page } = env.session;
   await page.click('#copy-json');
   await page.waitForFunction(() => /Copied/.test(document.getElementById('export-status').textContent));
   const clip = await page.evaluate(() => navigator.clipboard.readText());
@@ -152,7 +141,7 @@ test('Copy JSON puts the same JSON on the clipboard', async () => {
 });
 
 test('a share link carries the text and document date in its hash, never to the server', async () => {
-  const { page, context } = session;
+  const { page, context } = env.session;
   await page.fill('#reference-date', '2021-12-30');
   await page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
   await page.click('#share');
@@ -165,12 +154,12 @@ test('a share link carries the text and document date in its hash, never to the 
   await waitForView(other, TEXT);
   assert.equal(await other.inputValue('#input'), TEXT);
   assert.equal(await other.inputValue('#reference-date'), '2021-12-30');
-  for (const p of server.requests) assert.ok(!/Merkel|z=/.test(p), `the text never reached the server (${p})`);
+  for (const p of env.server.requests) assert.ok(!/Merkel|z=/.test(p), `the text never reached the server (${p})`);
   await other.close();
 });
 
 test('a text too long for a link says so', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const long = 'Angela Merkel met Joe Biden. '.repeat(300);
   await page.fill('#input', long);
   await page.click('#share');
@@ -179,7 +168,7 @@ test('a text too long for a link says so', async () => {
 });
 
 test('a long text, annotated in pieces, exports offsets into the whole text (UTF-16 and code points)', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const length = await page.evaluate(async () => {
     const s = await (await fetch('sample.txt')).text();
     let big = '';
@@ -216,7 +205,7 @@ test('a long text, annotated in pieces, exports offsets into the whole text (UTF
 });
 
 test('no console errors during exports, and no request to another origin', () => {
-  assert.deepEqual(session.errors, []);
-  const origin = new URL(server.url).origin;
-  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(env.session.errors, []);
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(env.session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });

@@ -1,13 +1,8 @@
 // Opening and dropping files (issue 5): .txt as is; .html reduced to its readable text with
 // DOMParser, never rendered (no script runs, no image is fetched); other files refused.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { dropFile, launch, openPage, waitForView } from './helpers.mjs';
-
-let server;
-let browser;
-let session;
+import { dropFile, openPage, waitForView, useBrowser } from './helpers.mjs';
 
 const HTML = `<!doctype html><html><head><title>Site title</title>
 <style>body { color: red }</style><script>window.__pwned = 1; alert('x')</script></head>
@@ -21,16 +16,9 @@ Paris on Friday.</p>
 <footer>Copyright</footer></body></html>`;
 const HTML_TEXT = 'Talks in Vienna\n\nAngela Merkel met Joe Biden in Paris on Friday.\n\nSecond\u00a0paragraph & more.\nNew line.\n\nOne\n\nTwo';
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
 });
 
 /** Drops a file on the text area; the drop target shows while the file is over it. */
@@ -41,7 +29,7 @@ function drop(page, name, type, content) {
 }
 
 test('dropping a .txt file loads and annotates it, offsets into the file as it is (CRLF)', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const text = 'Angela Merkel met Joe Biden.\r\n\r\n😀 Emmanuel Macron was in Paris on Friday.\r\n';
   await drop(page, 'story.txt', 'text/plain', text);
   // The view shows the file's text, CRs included, so offsets match the file.
@@ -60,25 +48,25 @@ test('dropping a .txt file loads and annotates it, offsets into the file as it i
 });
 
 test('dropping an .html file keeps only its readable text and runs nothing', async () => {
-  const { page } = session;
-  const before = server.requests.length;
+  const { page } = env.session;
+  const before = env.server.requests.length;
   await drop(page, 'page.html', 'text/html', HTML);
   await waitForView(page, HTML_TEXT);
   assert.equal(await page.inputValue('#input'), HTML_TEXT);
   assert.equal(await page.evaluate(() => window.__pwned ?? null), null, 'no script or handler ran');
   assert.equal(await page.locator('#view b, #view img, #view script').count(), 0);
-  assert.ok(!session.requests.some((u) => u.includes('example.invalid')), 'the image was not fetched');
-  assert.ok(server.requests.length >= before);
+  assert.ok(!env.session.requests.some((u) => u.includes('example.invalid')), 'the image was not fetched');
+  assert.ok(env.server.requests.length >= before);
 });
 
 test('the Open file button reads an .html file the same way', async () => {
-  const { page } = session;
+  const { page } = env.session;
   await page.setInputFiles('#file-input', { name: 'saved.htm', mimeType: 'text/html', buffer: Buffer.from(HTML) });
   await waitForView(page, HTML_TEXT);
 });
 
 test('a file that is not text is refused with a visible message', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const beforeText = await page.inputValue('#input');
   await page.setInputFiles('#file-input', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
   await page.locator('#errors .error[data-key="file"]').waitFor();
@@ -89,7 +77,7 @@ test('a file that is not text is refused with a visible message', async () => {
 });
 
 test('no console errors, and no request to another origin', () => {
-  assert.deepEqual(session.errors, []);
-  const origin = new URL(server.url).origin;
-  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(env.session.errors, []);
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(env.session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });

@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), with console errors and every request recorded.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -127,4 +129,23 @@ export async function trapOnMarker(context) {
     if (!body.includes('annotateReal')) throw new Error('the module no longer has an annotate() to wrap');
     await route.fulfill({ response, body });
   });
+}
+
+/**
+ * A test file's set-up: the test server and a browser, started before its tests and closed
+ * after them, then `setup(env)` if given (for example, a page shared by the tests). Returns the
+ * object that holds them: `env.server`, `env.browser`, and what `setup` adds (`env.session`).
+ */
+export function useBrowser(setup) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+    await setup?.(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

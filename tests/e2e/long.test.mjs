@@ -1,23 +1,9 @@
 // A 5 MB text (issue 5): annotated in the worker with progress, the visible part highlighted
 // first, the page responsive meanwhile (input events handled, no long main-thread stalls),
 // and cancellable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, markPositions } from './helpers.mjs';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { openPage, markPositions, useBrowser } from './helpers.mjs';
 
 /** Puts a ~5 MB text (the sample, repeated) into the text area; returns its length. */
 function loadBigText(page) {
@@ -54,8 +40,10 @@ function loadBigText(page) {
   });
 }
 
+const env = useBrowser();
+
 test('a 5 MB text: progress, visible part first, responsive input, then complete', async (t) => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   const length = await loadBigText(page);
   assert.ok(length >= 5_000_000);
@@ -126,7 +114,7 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
 });
 
 test('a long annotation can be cancelled, keeping what was done', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   await loadBigText(page);
   await page.locator('#progress').waitFor({ state: 'visible', timeout: 10000 });

@@ -1,26 +1,15 @@
 // A model file of the user's (issue 7): a truncated, corrupted or foreign file is refused with
 // a message that names the problem, the built-in model stays in use, and a good file is used.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { openPage, waitForView, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session;
 const good = readFileSync(new URL('../../models/ner.bin', import.meta.url));
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
 });
 
 async function loadModel(page, name, buffer) {
@@ -30,7 +19,7 @@ async function loadModel(page, name, buffer) {
 const TEXT = 'Angela Merkel met Joe Biden in Paris on Friday.';
 
 test('damaged model files are refused with the reason; annotation goes on', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const corrupt = Buffer.from(good);
   corrupt[corrupt.length - 10] ^= 0xff;
   const cases = [
@@ -56,7 +45,7 @@ test('damaged model files are refused with the reason; annotation goes on', asyn
 });
 
 test('a good model file is used, and the built-in one can be restored', async () => {
-  const { page } = session;
+  const { page } = env.session;
   await loadModel(page, 'my-model.bin', good);
   await page.waitForFunction(() => document.querySelector('#model-status').textContent.includes('my-model.bin'));
   assert.equal(await page.locator('#errors [data-key="model"]').count(), 0, 'no error left');

@@ -1,25 +1,13 @@
 // Offline use (issue 5): after a first visit the service worker serves the page, its modules
 // and the wasm, so a reload with the network gone still annotates.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, waitForView } from './helpers.mjs';
+import { openPage, waitForView, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('after the first visit, the page reloads and annotates offline', async () => {
-  const { page, context, errors, requests } = await openPage(browser, server.url);
+  const { page, context, errors, requests } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   // The service worker is installed and controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -27,9 +15,9 @@ test('after the first visit, the page reloads and annotates offline', async () =
   const sample = await page.inputValue('#input');
 
   // The network goes away: the browser is offline and the server answers nothing useful.
-  server.setDown(true);
+  env.server.setDown(true);
   await context.setOffline(true);
-  const asked = server.requests.length;
+  const asked = env.server.requests.length;
   await page.reload();
   await waitForView(page, sample);
   assert.match(await page.textContent('#status'), /^Annotated/);
@@ -37,24 +25,24 @@ test('after the first visit, the page reloads and annotates offline', async () =
   await waitForView(page, 'Angela Merkel met Joe Biden in Paris on Friday.');
   assert.equal(await page.locator('#errors .error').count(), 0, 'no error shown');
   // Whatever reached the server while it was down was answered from the cache.
-  assert.ok(server.requests.length >= asked);
-  const origin = new URL(server.url).origin;
+  assert.ok(env.server.requests.length >= asked);
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`)), []);
   assert.deepEqual(errors, []);
 
   await context.setOffline(false);
-  server.setDown(false);
+  env.server.setDown(false);
   await context.close();
 });
 
 test('without the service worker cache, an offline load fails (the test above is meaningful)', async () => {
-  const { page, context } = await openPage(browser, null);
-  server.setDown(true);
+  const { page, context } = await openPage(env.browser, null);
+  env.server.setDown(true);
   try {
-    const res = await page.goto(server.url).catch(() => null);
+    const res = await page.goto(env.server.url).catch(() => null);
     assert.ok(!res || res.status() === 503, 'a fresh context gets nothing from the server while it is down');
   } finally {
-    server.setDown(false);
+    env.server.setDown(false);
     await context.close();
   }
 });

@@ -1,31 +1,22 @@
 // The page end to end (issue 2): loads the sample, re-annotates pasted text with an emoji before
 // the entities, checks every highlight lands on the right characters, reads a hover card, and
 // checks the console stayed clean and nothing but the page's own files was requested.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, WWW } from './server.mjs';
-import { launch, openPage, waitForView, markPositions, annotateInPage } from './helpers.mjs';
+import { WWW } from './server.mjs';
+import { openPage, waitForView, markPositions, annotateInPage, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session; // one page shared by the tests below, in order
 const WORD = /[\p{L}\p{N}]/u;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+// One page shared by the tests below, in order.
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url);
 });
 
 test('opens on the sample article, highlighted, with a legend and timing', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const sample = await readFile(path.join(WWW, 'sample.txt'), 'utf8');
   await waitForView(page, sample);
   assert.equal(await page.inputValue('#input'), sample, 'the text area holds the sample');
@@ -59,7 +50,7 @@ test('opens on the sample article, highlighted, with a legend and timing', async
 });
 
 test('pasted text with an emoji before the entities: highlights land on the right characters', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const text = '😀 Angela Merkel met Joe Biden in Paris on Friday. 👩‍👩‍👧 Later, 🇫🇷 Emmanuel Macron spoke.';
   await page.fill('#input', text);
   await waitForView(page, text);
@@ -89,7 +80,7 @@ test('pasted text with an emoji before the entities: highlights land on the righ
 });
 
 test('a real paste (clipboard, Ctrl+V) is annotated the same way', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, context, errors } = await openPage(env.browser, env.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForSelector('#view mark.ent', { timeout: 20000 });
   const text = '🎉🎉 Emmanuel Macron and Olaf Scholz met in Berlin on Tuesday.';
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -106,7 +97,7 @@ test('a real paste (clipboard, Ctrl+V) is annotated the same way', async () => {
 });
 
 test('the article the product is built around (read from ../shared, never copied): highlights line up', async (t) => {
-  const { page } = session;
+  const { page } = env.session;
   let text;
   try {
     text = await readFile(path.join(WWW, '../../shared/samples/biden-putin-call.txt'), 'utf8');
@@ -130,7 +121,7 @@ test('the article the product is built around (read from ../shared, never copied
 });
 
 test('hovering a highlight shows its card; focus and Escape too', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const text = '😀 Angela Merkel met Joe Biden in Paris on Friday.';
   await page.fill('#input', text);
   await waitForView(page, text);
@@ -167,7 +158,7 @@ test('hovering a highlight shows its card; focus and Escape too', async () => {
 });
 
 test('a date highlight card shows the normalized value', async (t) => {
-  const { page } = session;
+  const { page } = env.session;
   const text = 'Talks are set for Friday, December 7, 2018, and ended on Tuesday.';
   await page.fill('#input', text);
   await waitForView(page, text, { allowEmpty: true });
@@ -187,7 +178,7 @@ test('a date highlight card shows the normalized value', async (t) => {
 });
 
 test('text is rendered as text: an XSS payload stays inert', async () => {
-  const { page, errors } = session;
+  const { page, errors } = env.session;
   const text = '<img src=x onerror="alert(1)"><script>alert(2)</script> Angela Merkel & <b>Joe Biden</b>';
   await page.fill('#input', text);
   await waitForView(page, text, { allowEmpty: true });
@@ -198,7 +189,7 @@ test('text is rendered as text: an XSS payload stays inert', async () => {
 });
 
 test('re-annotates as you type', async () => {
-  const { page } = session;
+  const { page } = env.session;
   await page.fill('#input', '');
   await page.waitForFunction(() => document.getElementById('view').textContent === '' && /^Annotated 0 tokens/.test(document.getElementById('status').textContent));
   assert.equal(await page.$eval('#view', (v) => getComputedStyle(v, '::before').content), '"Highlights appear here."', 'an empty text shows a hint');
@@ -207,19 +198,19 @@ test('re-annotates as you type', async () => {
 });
 
 test('no console errors, and every request went to the page\'s own origin', async () => {
-  const { errors, requests } = session;
+  const { errors, requests } = env.session;
   assert.deepEqual(errors, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
   assert.deepEqual(foreign, [], 'no request left the page\'s origin');
   // The worker's requests are seen too (so the check above covers them).
   assert.ok(requests.some((u) => u.endsWith('/pkg/dateline_wasm_bg.wasm')));
   assert.ok(requests.some((u) => u.endsWith('/worker.js')));
-  assert.ok(!server.requests.includes('/favicon.ico'), 'no favicon request');
+  assert.ok(!env.server.requests.includes('/favicon.ico'), 'no favicon request');
 });
 
 test('an error thrown by annotate comes back from the worker with its message, and the worker goes on', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const out = await page.evaluate(async () => {
     const { Annotator } = await import('./annotator.js');
     const a = new Annotator();
@@ -239,9 +230,9 @@ test('an error thrown by annotate comes back from the worker with its message, a
 
 for (const missing of ['/pkg/dateline_wasm_bg.wasm', '/pkg/dateline_wasm.js']) {
   test(`when ${missing} fails to load, the page says so and keeps working`, async () => {
-    server.block(missing);
+    env.server.block(missing);
     try {
-      const { page, context } = await openPage(browser, server.url);
+      const { page, context } = await openPage(env.browser, env.server.url);
       await page.locator('#errors .error').first().waitFor({ timeout: 15000 });
       assert.match(await page.textContent('#errors'), /annotator is not available/i);
       await page.fill('#input', 'Still typing.');
@@ -251,7 +242,7 @@ for (const missing of ['/pkg/dateline_wasm_bg.wasm', '/pkg/dateline_wasm.js']) {
       assert.equal(await page.locator('#progress').isVisible(), false);
       await context.close();
     } finally {
-      server.block(null);
+      env.server.block(null);
     }
   });
 }

@@ -2,28 +2,21 @@
 // with offsets, ids, labels, clusters; reference date; counts) and the progress (in text order)
 // must be exactly those of one worker annotating the pieces in turn; cancel stops the pool, and a
 // trap in any worker is reported and the pool goes on with a fresh one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
-import { launch, openPage, trapOnMarker } from './helpers.mjs';
+import { openPage, trapOnMarker, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, null);
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, null);
   // Workers trap on texts with "TRAP-MARKER", as a panicking core would; the other tests here
   // never send it.
-  await trapOnMarker(session.context);
-  await session.page.goto(server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
+  await trapOnMarker(env.session.context);
+  await env.session.page.goto(env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
   // In the page: a ~1 MB text whose parts differ (so ids and clusters are not all alike), and
   // a helper that annotates it with a given number of workers and records everything.
-  await session.page.evaluate(async () => {
+  await env.session.page.evaluate(async () => {
     const s = await (await fetch('sample.txt')).text();
     const names = ['Angela Merkel', 'Joe Biden', 'Olaf Scholz', 'Emmanuel Macron', 'Giorgia Meloni'];
     const places = ['Paris', 'Berlin', 'Rome', 'Madrid', 'Warsaw', 'Prague', 'Lisbon'];
@@ -65,15 +58,10 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const run = (workers, options = {}) => session.page.evaluate(([w, o]) => window.__run(w, window.__text, o), [workers, options]);
+const run = (workers, options = {}) => env.session.page.evaluate(([w, o]) => window.__run(w, window.__text, o), [workers, options]);
 
 test('a pool of workers gives exactly the one-worker result, with progress in text order', async (t) => {
-  const bounds = await session.page.evaluate(async () => (await import('./chunks.js')).pieceBounds(window.__text));
+  const bounds = await env.session.page.evaluate(async () => (await import('./chunks.js')).pieceBounds(window.__text));
   for (const options of [{}, { referenceDate: '2020-02-29' }]) {
     const t0 = Date.now();
     const one = await run(1, options);
@@ -102,7 +90,7 @@ test('a pool of workers gives exactly the one-worker result, with progress in te
 });
 
 test('cancel stops the pool; the next job gets the full, same result', async () => {
-  const out = await session.page.evaluate(async () => {
+  const out = await env.session.page.evaluate(async () => {
     const { Annotator } = await import('./annotator.js');
     const a = new Annotator({ workers: 3 });
     const done = [];
@@ -136,7 +124,7 @@ test('cancel stops the pool; the next job gets the full, same result', async () 
 });
 
 test('a trap in a pool worker is reported; the pool goes on with a fresh instance', async (t) => {
-  const out = await session.page.evaluate(async () => {
+  const out = await env.session.page.evaluate(async () => {
     const { Annotator } = await import('./annotator.js');
     const a = new Annotator({ workers: 3 });
     // Traps in several later pieces, so that extra workers trap too, not only worker 0.
@@ -166,7 +154,7 @@ test('a trap in a pool worker is reported; the pool goes on with a fresh instanc
 
 test("a user's model reaches the pool's workers; a refused one does not", async () => {
   const good = readFileSync(new URL('../../models/ner.bin', import.meta.url)).toString('base64');
-  const out = await session.page.evaluate(async (b64) => {
+  const out = await env.session.page.evaluate(async (b64) => {
     const { Annotator } = await import('./annotator.js');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
     const answers = [];

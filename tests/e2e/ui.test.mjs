@@ -1,25 +1,13 @@
 // The page's controls (issue 5): keyboard navigation, filter toggles, the side panel (groups,
 // search, jump), the timeline, and the document date.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, waitForView, markPositions, annotateInPage } from './helpers.mjs';
+import { openPage, waitForView, markPositions, annotateInPage, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
-  await session.page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
+  await env.session.page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
 });
 
 const focusedMark = (page) =>
@@ -29,7 +17,7 @@ const focusedMark = (page) =>
   });
 
 test('keyboard: Tab and Shift+Tab walk the highlights in order; Escape closes the card', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const marks = await markPositions(page);
   await page.focus('#view'); // the scrollable view is a tab stop of its own, before its marks
   for (let i = 0; i < 5; i++) {
@@ -46,7 +34,7 @@ test('keyboard: Tab and Shift+Tab walk the highlights in order; Escape closes th
 });
 
 test('keyboard and card: other mentions of the same entity, Enter and click jump to them', async () => {
-  const { page } = session;
+  const { page } = env.session;
   // An entity mentioned more than once (the sample names several places repeatedly).
   const repeated = await page.evaluate(() => {
     const by = new Map();
@@ -73,7 +61,7 @@ test('keyboard and card: other mentions of the same entity, Enter and click jump
 });
 
 test('hovering another highlight while one has the focus, then leaving it, returns to the focused one', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const marks = page.locator('#view mark.ent');
   await page.mouse.move(1, 1);
   await marks.nth(0).focus();
@@ -101,7 +89,7 @@ test('hovering another highlight while one has the focus, then leaving it, retur
 });
 
 test('the card follows its mark when the view scrolls, and closes when the mark leaves the view', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const mark = page.locator('#view mark.ent').nth(6);
   await page.mouse.move(1, 1);
   await mark.focus(); // (focus, not hover: the pointer would leave the moving mark)
@@ -118,7 +106,7 @@ test('the card follows its mark when the view scrolls, and closes when the mark 
 });
 
 test('filter toggles: a label switched off loses its highlights, and comes back', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const marks = await markPositions(page);
   const label = marks[0].label;
   const n = marks.filter((m) => m.label === label).length;
@@ -142,7 +130,7 @@ test('filter toggles: a label switched off loses its highlights, and comes back'
 });
 
 test('side panel: entities grouped by label with counts; search; click to jump', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const marks = await markPositions(page);
   const groups = await page.$$eval('#groups .group', (gs) =>
     gs.map((g) => ({
@@ -185,7 +173,7 @@ test('side panel: entities grouped by label with counts; search; click to jump',
 });
 
 test('timeline: the dates with values, in order of value; click jumps', async (t) => {
-  const { page } = session;
+  const { page } = env.session;
   const values = await page.$$eval('#timeline li', (lis) => lis.map((li) => li.dataset.value));
   if (values.length === 0) {
     t.skip('the core gave no dates with values for the sample');
@@ -202,7 +190,7 @@ test('timeline: the dates with values, in order of value; click jumps', async (t
 });
 
 test('timeline ordering with synthetic values (module in the page)', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const order = await page.evaluate(async () => {
     const { SidePanel, readableValue } = await import('./panel.js');
     const mk = (tag) => document.createElement(tag);
@@ -220,7 +208,7 @@ test('timeline ordering with synthetic values (module in the page)', async () =>
 });
 
 test('document date: the proposed date is shown and can be used; a set date re-anchors dates', async (t) => {
-  const { page } = session;
+  const { page } = env.session;
   const sample = await page.inputValue('#input');
   const truth = await annotateInPage(page, sample);
   if (truth.referenceDate?.source === 'proposed') {
@@ -262,7 +250,7 @@ test('document date: the proposed date is shown and can be used; a set date re-a
 });
 
 test('the Sample button brings the sample article back', async () => {
-  const { page } = session;
+  const { page } = env.session;
   await page.fill('#input', 'Something else.');
   await page.click('#load-sample');
   const sample = await page.evaluate(async () => (await fetch('sample.txt')).text());
@@ -271,7 +259,7 @@ test('the Sample button brings the sample article back', async () => {
 });
 
 test('on a phone: the view sits below the text area, and a tap opens the card', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, {
+  const { page, context, errors } = await openPage(env.browser, env.server.url, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
@@ -292,7 +280,7 @@ test('on a phone: the view sits below the text area, and a tap opens the card', 
 });
 
 test('nested spans (a date inside an event name) are marks inside marks, in the view and the HTML export', async () => {
-  const { page } = session;
+  const { page } = env.session;
   const out = await page.evaluate(async () => {
     const { AnnotatedView } = await import('./render.js');
     const { toHTML } = await import('./export.js');
@@ -332,7 +320,7 @@ test('nested spans (a date inside an event name) are marks inside marks, in the 
 });
 
 test('no console errors, and no request to another origin', () => {
-  assert.deepEqual(session.errors, []);
-  const origin = new URL(server.url).origin;
-  assert.deepEqual(session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(env.session.errors, []);
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(env.session.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
 });

