@@ -486,6 +486,29 @@ pub(crate) fn word_features(l: u64, a: &Affixes, f: &mut impl FnMut(u32)) {
     }
 }
 
+/// What stands past a sentence's ends.
+static NO_TOK: Tok = Tok { w: 0, l: 0, shape: 0, sshape: 0, flags: 0, len: 0, gaz: 0, cluster: 0, clen: 0, caprate: 0, ty: 0, lid: 0, gaz1: None };
+
+/// Token `i`'s neighbours two either side (`[m2, m1, p1, p2]`, [`NO_TOK`] past the sentence's
+/// ends) and their lower-case keys, 1 before the start and 2 past the end, so that "no
+/// neighbour" differs from an empty token.
+#[inline(always)]
+fn window(toks: &[Tok], i: usize) -> ([&Tok; 4], [u64; 4]) {
+    let mut t = [&NO_TOK; 4];
+    let mut l = [0; 4];
+    for (slot, k) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let j = i as isize + k;
+        (t[slot], l[slot]) = if j < 0 {
+            (&NO_TOK, 1)
+        } else if j as usize >= toks.len() {
+            (&NO_TOK, 2)
+        } else {
+            (&toks[j as usize], toks[j as usize].l)
+        };
+    }
+    (t, l)
+}
+
 /// The local features of token `i` of sentence `s` other than [`word_features`].
 #[cfg(any(test, feature = "cli"))]
 #[inline]
@@ -493,27 +516,7 @@ pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl Fn
     let toks = &p.toks[s];
     let t = &toks[i];
     let sf = p.sflags[s];
-    let none = Tok::default();
-    let at = |k: isize| -> &Tok {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= toks.len() {
-            &none
-        } else {
-            &toks[j as usize]
-        }
-    };
-    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
-    // Boundary markers so that "no neighbour" differs from an empty token.
-    let l_of = |k: isize, tk: &Tok| {
-        let j = i as isize + k;
-        if j < 0 {
-            1
-        } else if j as usize >= toks.len() {
-            2
-        } else {
-            tk.l
-        }
-    };
+    let ([m2, m1, p1, p2], [lm2, lm1, lp1, lp2]) = window(toks, i);
     let fe = hash::feature;
     let m = hash::mix;
     // Word forms. In all-caps lines the exact form is unreliable; lower-case still helps.
@@ -522,7 +525,6 @@ pub(crate) fn context_features(p: &Prepared, s: usize, i: usize, f: &mut impl Fn
     }
     f(fe(T_SHAPE, t.shape));
     f(fe(T_SSHAPE, t.sshape));
-    let (lm1, lp1, lm2, lp2) = (l_of(-1, m1), l_of(1, p1), l_of(-2, m2), l_of(2, p2));
     f(fe(T_L_M1, lm1));
     f(fe(T_L_P1, lp1));
     f(fe(T_L_M2, lm2));
@@ -687,29 +689,9 @@ pub(crate) fn pair_features(p: &Prepared, s: usize, i: usize, f: &mut impl Sink)
     let toks = &p.toks[s];
     let t = &toks[i];
     let sf = p.sflags[s];
-    let none = Tok::default();
-    let at = |k: isize| -> &Tok {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= toks.len() {
-            &none
-        } else {
-            &toks[j as usize]
-        }
-    };
-    let (m2, m1, p1, p2) = (at(-2), at(-1), at(1), at(2));
-    let l_of = |k: isize, tk: &Tok| {
-        let j = i as isize + k;
-        if j < 0 {
-            1
-        } else if j as usize >= toks.len() {
-            2
-        } else {
-            tk.l
-        }
-    };
+    let ([_, m1, p1, _], [lm2, lm1, lp1, lp2]) = window(toks, i);
     let fe = hash::feature;
     let m = hash::mix;
-    let (lm1, lp1, lm2, lp2) = (l_of(-1, m1), l_of(1, p1), l_of(-2, m2), l_of(2, p2));
     f.key(fe(T_L_M1_0, m(lm1, t.l)));
     f.key(fe(T_L_0_P1, m(t.l, lp1)));
     f.key(fe(T_L_M2_M1, m(lm2, lm1)));
