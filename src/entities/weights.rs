@@ -201,6 +201,10 @@ pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) ->
     for _ in 0..n {
         let d = c.varint()?;
         prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
+        // Feature hashes are never 0 (`hash::feature`); the table marks empty slots with it.
+        if prev == 0 {
+            return Err(Error::model("feature key 0 is reserved"));
+        }
         keys.push(prev);
     }
     for k in keys {
@@ -308,5 +312,14 @@ mod tests {
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n]).is_err());
         }
+    }
+
+    /// Found by fuzzing (model_load): a key of 0, the table's empty-slot marker, made loading
+    /// index a row that did not exist.
+    #[test]
+    fn key_zero_is_an_error() {
+        let bytes = encode(&[(0, [1; NT]), (5, [2; NT])], 0.5, &vec![0.25; NT * NT + NT]);
+        let err = decode(&bytes).err().expect("a key of 0 is refused");
+        assert!(err.to_string().contains("key 0"), "{err}");
     }
 }
