@@ -196,6 +196,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         } else {
             Label::Date
         };
+        let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -209,7 +210,44 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             },
         });
         i = m.end;
+        if let Some((k, day)) = second {
+            let t = &toks[k];
+            out.push(TemporalMention {
+                byte: t.start..t.end,
+                label: Label::Date,
+                timex: Timex {
+                    kind: TimexType::Date,
+                    value: day,
+                    modifier: None,
+                    end_value: None,
+                    anchor: None,
+                    explanation: Some("a second day of the month just named".into()),
+                },
+            });
+            i = k + 1;
+        }
     }
+}
+
+/// "on April 24 and 25": the bare number after "and" or "or" is a second day of the month just
+/// named (TimeML tags it on its own). Returns its token and value.
+fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(usize, String)> {
+    let ymd = value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-';
+    if !day_rule || !ymd || !toks.get(end).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or")) {
+        return None;
+    }
+    let k = end + 1;
+    let t = toks.get(k).filter(|t| t.kind == Kind::Num)?;
+    // "25" or "25th".
+    let l = t.lower.as_str();
+    let digits = ["st", "nd", "rd", "th"].iter().find_map(|s| l.strip_suffix(s)).unwrap_or(l);
+    let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d) && digits.len() <= 2)?;
+    // "April 24 and 25 people", "June 3 and 4%", "May 5 and 6, 2020": not a lone day.
+    if toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num || n.lower == "%" || (n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "at" | "in" | "on" | "to" | "and" | "when" | "for" | "that" | "with" | "from" | "before" | "after" | "as" | "by")) || n.lower == "," && toks.get(k + 2).is_some_and(|y| y.kind == Kind::Num)) {
+        return None;
+    }
+    let d = value[8..].parse::<u32>().ok()?;
+    (day > d).then(|| format!("{}-{day:02}", &value[..7])).filter(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()).map(|v| (k, v))
 }
 
 /// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
@@ -498,6 +536,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         let before = toks[i.saturating_sub(3)..i].iter().rev().find(|t| !(t.lower.ends_with("ly") || matches!(t.lower.as_str(), "still" | "not" | "yet" | "so" | "very" | "long" | "well" | "newly")));
         if before.is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "our" | "my" | "your" | "'s")) {
             out[i] = None;
+        }
+    }
+    // "postponed until Tuesday", "extended its deadline until Friday": a date things were
+    // moved to lies ahead, whatever the tense of the verb that moved them.
+    for i in 0..toks.len() {
+        if matches!(toks[i].lower.as_str(), "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "rescheduled" | "postpones" | "delays" | "defers" | "extends" | "adjourns") {
+            if let Some(k) = (i + 1..(i + 5).min(toks.len())).find(|&k| matches!(toks[k].lower.as_str(), "until" | "till")) {
+                out[k] = Some(Tense::Future);
+            }
         }
     }
     // "the plan", "its plans": nouns, not intentions; "next to": a place.

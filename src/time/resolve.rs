@@ -147,6 +147,20 @@ impl Context {
         if let Some(n) = v.strip_prefix("ago:DE:").and_then(|n| n.parse::<i64>().ok()) {
             return self.base(&format!("rel:Y:{}", n.saturating_mul(10)), tense);
         }
+        // "that same day" after "last October": a day of that month, which one unknown (not
+        // the reference date, as a day with no day mentioned before would be).
+        if v == "lastday" {
+            if let Some((m, Gran::Month)) = self.last {
+                let shown = m.format("%Y-%m").to_string();
+                return Resolved {
+                    value: format!("{shown}-XX"),
+                    anchor: Some(m.to_string()),
+                    explanation: Some(format!("a day of {shown}, the month last mentioned")),
+                    ..Default::default()
+                };
+            }
+            return self.base("last:D:0", tense);
+        }
         let f: Vec<&str> = v.split(':').collect();
         let tw = Tense::words(tense);
         let rf = self.reference;
