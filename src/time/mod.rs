@@ -139,6 +139,16 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             value = "dur:1:Y".into();
             kind = TimexType::Duration;
         }
+        // "the quarter ended July 31": the quarter ending that day (May to July), not the one
+        // before the reference date.
+        if value == "tq:-1" && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "ended" | "ending")) {
+            let month = toks.get(m.end + 1).filter(|t| t.cap).and_then(|t| lookup_tok(t, "month"));
+            let k = if toks.get(m.end + 2).is_some_and(|t| t.lower == ".") { m.end + 3 } else { m.end + 2 };
+            let day = toks.get(k).and_then(|t| t.lower.parse::<u32>().ok()).filter(|n| (1..=31).contains(n));
+            if let (Some(month), Some(day)) = (month, day) {
+                value = format!("qend:{month}:{day}");
+            }
+        }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
         }

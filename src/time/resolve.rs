@@ -447,6 +447,23 @@ impl Context {
                     None => return self.base("rel:Q:-1", tense),
                 }
             }
+            "qend" if f.len() == 3 => {
+                // "the quarter ended July 31": the calendar quarter holding most of the three
+                // months to that day, in the year by the reference (a report looks back). A
+                // fiscal quarter already under discussion stays the one meant.
+                let (Some(d), None) = (rf, self.last_quarter) else {
+                    return self.base("tq", tense);
+                };
+                let (m, day) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
+                let y = year_by_tense(d, m, day, Some(Tense::Past), self.margin);
+                let Some(end) = NaiveDate::from_ymd_opt(y, m, day) else {
+                    return self.base("tq", tense);
+                };
+                let mid = end - Duration::days(45);
+                out.value = quarter(mid);
+                out.anchor = anchor(end);
+                out.explanation = Some(format!("the quarter ending {end}, mostly {}", out.value));
+            }
             "yq" if f.len() == 2 => {
                 // "the 1988 quarter": that year's quarter of the one under discussion.
                 out.value = match self.last_quarter {
