@@ -23,7 +23,7 @@ fn tempeval3_scores_stay_above_floors() {
 }
 
 // Measured floors (a little under the measured scores, so small rule edits do not flap).
-const FLOOR_STRICT: f64 = 89.7;
-const FLOOR_RELAXED: f64 = 94.8;
-const FLOOR_TYPE: f64 = 90.7;
-const FLOOR_VALUE: f64 = 83.0;
+const FLOOR_STRICT: f64 = 89.8;
+const FLOOR_RELAXED: f64 = 94.85;
+const FLOOR_TYPE: f64 = 90.8;
+const FLOOR_VALUE: f64 = 83.15;
