@@ -180,11 +180,7 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
             sshape[ssn] = s;
             ssn += 1;
         }
-        if c.is_ascii() {
-            buf.push(c.to_ascii_lowercase());
-        } else {
-            buf.extend(c.to_lowercase());
-        }
+        push_lower(buf, c);
     }
     t.len = nchar.min(255) as u8;
     if up + low > 0 {
@@ -208,7 +204,7 @@ fn analyse(word: &str, w: u64, lex: &Lexicon, buf: &mut String, title: &mut Stri
     t.caprate = lex.caprate.get(&t.l).copied().unwrap_or(0);
     t.gaz1 = lex.gaz.get(&hash::phrase_step(0, t.l)).copied();
     // Affixes are needed only for words outside the vocabulary of capitalization rates: the
-    // recognizer keeps the word-feature sums of vocabulary words precomputed.
+    // recognizer keeps the word-feature sums of vocabulary words (made on first use).
     let a = if all_affixes || t.caprate == 0 { affixes(lw) } else { Affixes::default() };
     if let Some(&(bits, len)) = lex.clusters.get(&t.w) {
         t.cluster = bits;
@@ -255,9 +251,24 @@ fn affixes(lw: &str) -> Affixes {
     a
 }
 
-/// What [`word_features`] needs of a lower-case vocabulary word: its hash and affixes.
-pub(crate) fn vocabulary_word(lower: &str) -> (u64, Affixes) {
-    (hash::str(lower), affixes(lower))
+/// Appends the lower case of `c`, as every token's lower-cased form is made.
+#[inline]
+fn push_lower(buf: &mut String, c: char) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+    } else {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+/// The affixes of a spelling's lower-cased form, as [`prepare`] computes them for words
+/// outside the vocabulary (for a vocabulary word's sums, made on first use).
+pub(crate) fn lower_affixes(spelling: &str) -> Affixes {
+    let mut lw = String::with_capacity(spelling.len());
+    for c in spelling.chars() {
+        push_lower(&mut lw, c);
+    }
+    affixes(&lw)
 }
 
 /// Analyses each distinct spelling once ([`analyse`] depends on the word alone) and numbers

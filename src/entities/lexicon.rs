@@ -1,13 +1,12 @@
 //! Serialization of the [`Lexicon`]: words and phrases are stored as text (they compress well
-//! and keep the model inspectable) and hashed when the model is loaded.
+//! and keep the model inspectable) and hashed, as bytes, when the model is loaded.
 
 use super::features::{Lexicon, PREFIX};
 use super::hash;
-use super::weights::read_varint;
+use super::weights::Cursor;
 #[cfg(any(test, feature = "cli"))]
 use super::weights::varint;
 use crate::error::{Error, Result};
-use crate::model::Reader;
 
 /// Lexicon contents as text, the form the trainer builds and the model stores.
 #[cfg(any(test, feature = "cli"))]
@@ -27,9 +26,11 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn get_str<'a>(r: &mut Reader<'a>) -> Result<&'a str> {
-    let n = read_varint(r)? as usize;
-    std::str::from_utf8(r.take(n)?).map_err(|_| Error::model("lexicon entry is not UTF-8"))
+/// A length-prefixed entry. Its bytes are only hashed, so they are not checked for UTF-8
+/// (the container's checksum already guards the file).
+fn get_str<'a>(r: &mut Cursor<'a>) -> Result<&'a [u8]> {
+    let n = r.varint()? as usize;
+    r.take(n)
 }
 
 #[cfg(any(test, feature = "cli"))]
@@ -75,25 +76,25 @@ impl LexiconSource {
     }
 }
 
-/// Parses a serialized lexicon straight into lookup structures; also returns the words with
-/// capitalization rates (the vocabulary whose word features the recognizer precomputes).
-pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
-    let mut r = Reader::new(bytes);
+/// Parses a serialized lexicon straight into lookup structures; also returns the hashes of the
+/// words with capitalization rates (the vocabulary whose word-feature sums the recognizer keeps).
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<u64>)> {
+    let mut r = Cursor::new(bytes);
     let mut lex = Lexicon::default();
     // Counts are trusted for reserving only as far as the bytes could hold them.
     let room = |n: u32| (n as usize).min(bytes.len() / 2);
-    let n = read_varint(&mut r)?;
+    let n = r.varint()?;
     lex.clusters.reserve(room(n));
     for _ in 0..n {
         let w = get_str(&mut r)?;
         let len = r.u8()?;
-        let bits = read_varint(&mut r)?;
+        let bits = r.varint()?;
         if len > 32 {
             return Err(Error::model("cluster path longer than 32 bits"));
         }
-        lex.clusters.insert(hash::str(w), (bits, len));
+        lex.clusters.insert(hash::bytes(w), (bits, len));
     }
-    let n = read_varint(&mut r)?;
+    let n = r.varint()?;
     let mut vocab = Vec::with_capacity(room(n));
     lex.caprate.reserve(room(n));
     for _ in 0..n {
@@ -102,25 +103,26 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<&str>)> {
         if bin == 0 {
             return Err(Error::model("capitalization-rate bin 0 is reserved"));
         }
-        lex.caprate.insert(hash::str(w), bin);
-        vocab.push(w);
+        let l = hash::bytes(w);
+        lex.caprate.insert(l, bin);
+        vocab.push(l);
     }
-    let n = read_varint(&mut r)?;
+    let n = r.varint()?;
     lex.gaz.reserve(room(n) * 3 / 2);
     for _ in 0..n {
         let p = get_str(&mut r)?;
-        let mask = read_varint(&mut r)?;
+        let mask = r.varint()?;
         if mask >= PREFIX as u32 {
             return Err(Error::model("gazetteer list mask out of range"));
         }
         // The phrase's hash as `prepare` matches it (`phrase_step` over the words' hashes),
         // word by word; each shorter prefix is marked on the way.
         let mut h = 0;
-        let mut words = p.split(' ');
+        let mut words = p.split(|&b| b == b' ');
         let mut next = words.next();
         let mut len = 0;
         while let Some(w) = next {
-            h = hash::phrase_step(h, hash::str(w));
+            h = hash::phrase_step(h, hash::bytes(w));
             len += 1;
             next = words.next();
             let bits = if next.is_some() { PREFIX } else { mask as u16 };

@@ -52,9 +52,11 @@ pub struct Recognizer {
     table: Table<W>,
     first: Pass,
     second: Option<Pass>,
-    /// Lower-cased word hash → precomputed sum of its [`features::word_features`] rows, for
-    /// the vocabulary (most tokens): ten lookups become one.
-    words: hash::IdMap<u64, [i16; W]>,
+    /// Lower-cased word hash → sum of its [`features::word_features`] rows, for the
+    /// vocabulary (most tokens): ten lookups become one. Each sum is made when the word is
+    /// first met, not at load, where making all 20k of them was a third of the model's set-up
+    /// (the page's cold start).
+    words: hash::IdMap<u64, OnceLock<[i16; W]>>,
     /// Rows of the features of few values, by [`features::small_index`].
     small: Vec<[i16; W]>,
     /// Feature sums of the sentence boundary ([`Recognizer::sums`]).
@@ -83,21 +85,33 @@ impl Recognizer {
             return Err(Error::model("not an entity recognizer model (meta.kind is not \"ner\")"));
         }
         let (lex, vocab) = lexicon::decode(c.section("lexicon")?)?;
-        // Both passes' rows go straight into one table: the first pass's tags, then the
-        // second's.
-        let first = c.section("first")?;
-        let second = c.names().any(|n| n == "second").then(|| c.section("second")).transpose()?;
-        let mut table = Table::with_capacity(weights::claimed_rows(first) + second.map_or(0, weights::claimed_rows));
-        let first = weights::decode_each(first, |k, row| insert_half(&mut table, k, row, 0))?;
-        let second = second.map(|s| weights::decode_each(s, |k, row| insert_half(&mut table, k, row, 1))).transpose()?;
-        let mut words = hash::IdMap::default();
-        words.reserve(vocab.len());
-        for w in vocab {
-            let (l, a) = features::vocabulary_word(w);
-            let mut acc = [0i16; W];
-            features::word_features(l, &a, &mut |k| table.add(k, &mut acc));
-            words.insert(l, acc);
-        }
+        let words = vocab.into_iter().map(|l| (l, OnceLock::new())).collect();
+        // Both passes' rows go into one table, the first pass's tags then the second's:
+        // the two sorted key lists merged.
+        let first = weights::decode(c.section("first")?)?;
+        let second = c.names().any(|n| n == "second").then(|| c.section("second").and_then(weights::decode)).transpose()?;
+        let empty = weights::Decoded { keys: Vec::new(), rows: Vec::new(), pass: first.pass.clone() };
+        let (a, b) = (&first, second.as_ref().unwrap_or(&empty));
+        let (mut i, mut j) = (0, 0);
+        let merged = std::iter::from_fn(|| {
+            let (ka, kb) = (a.keys.get(i).copied().unwrap_or(u32::MAX), b.keys.get(j).copied().unwrap_or(u32::MAX));
+            if i == a.keys.len() && j == b.keys.len() {
+                return None;
+            }
+            let mut row = [0i8; W];
+            let k = ka.min(kb);
+            if ka == k && i < a.keys.len() {
+                row[..NT].copy_from_slice(&a.rows[i]);
+                i += 1;
+            }
+            if kb == k && j < b.keys.len() {
+                row[NT..].copy_from_slice(&b.rows[j]);
+                j += 1;
+            }
+            Some((k, row))
+        });
+        let table = Table::from_sorted(a.keys.len() + b.keys.len(), merged);
+        let (first, second) = (first.pass, second.map(|d| d.pass));
         let mut small = vec![[0i16; W]; features::SMALL_LEN];
         for (ix, k) in features::small_features() {
             table.add(k, &mut small[ix]);
@@ -140,7 +154,7 @@ impl Recognizer {
                     // Made in place: sums are 544 bytes.
                     sums.push([[0; W]; 8]);
                     let new = &mut sums[ty];
-                    let spelling_of = Some((&p.types[ty], &p.affixes[ty]));
+                    let spelling_of = Some((spelling, &p.types[ty], &p.affixes[ty]));
                     match cache.as_deref_mut().map(|c| c.get(spelling, p.types[ty].w)) {
                         Some(Ok(cached)) => *new = *cached,
                         Some(Err(slot)) => {
@@ -229,13 +243,20 @@ impl Recognizer {
     /// Fills `out` (zeros) with the sums of the features that a spelling (`None`: the
     /// sentence boundary) gives the tokens where it occurs and next to it, by [`OWN`], [`M1`],
     /// [`P1`], [`M2`], [`P2`].
-    fn sums(&self, spelling: Option<(&features::Tok, &features::Affixes)>, out: &mut Sums) {
+    fn sums(&self, spelling: Option<(&str, &features::Tok, &features::Affixes)>, out: &mut Sums) {
         let table = &self.table;
-        let t = spelling.map(|s| s.0);
-        if let Some((t, a)) = spelling {
+        let t = spelling.map(|s| s.1);
+        if let Some((word, t, a)) = spelling {
             let own = &mut out[OWN + 1];
             match self.words.get(&t.l) {
-                Some(row) if t.caprate != 0 => *own = *row,
+                // (`prepare` leaves a vocabulary word's affixes out: made here the first time.)
+                Some(row) if t.caprate != 0 => {
+                    *own = *row.get_or_init(|| {
+                        let mut acc = [0i16; W];
+                        features::word_features(t.l, &features::lower_affixes(word), &mut |k| table.add(k, &mut acc));
+                        acc
+                    })
+                }
                 _ => features::word_features(t.l, a, &mut |k| table.add(k, own)),
             }
             features::own_features(t, &mut |k| table.add(k, own));
@@ -371,16 +392,6 @@ fn add(acc: &mut [i16; W], row: &[i16; W]) {
     }
 }
 
-/// Inserts a pass's row as half `half` of a row of both passes.
-fn insert_half(table: &mut Table<W>, k: u32, row: &[i16; NT], half: usize) -> Result<()> {
-    let mut w = [0i8; W];
-    for (d, &v) in w[half * NT..half * NT + NT].iter_mut().zip(row) {
-        *d = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
-    }
-    table.insert(k, &w);
-    Ok(())
-}
-
 fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {
     let mut row = [0f32; NT];
     for t in 0..NT {
@@ -443,7 +454,7 @@ mod tests {
         let all = features::prepare(&r.lex, &doc, true);
         let mut sums = vec![[[0; W]; 8]; p.types.len()];
         for (ty, out) in sums.iter_mut().enumerate() {
-            r.sums(Some((&p.types[ty], &p.affixes[ty])), out);
+            r.sums(Some((p.spelling(ty), &p.types[ty], &p.affixes[ty])), out);
         }
         // Arbitrary first-pass tags, every tag somewhere.
         let tags1: Vec<Vec<u8>> = p.toks.iter().enumerate().map(|(s, t)| (0..t.len()).map(|i| ((i * 7 + s) % NT) as u8).collect()).collect();

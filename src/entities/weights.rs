@@ -14,22 +14,32 @@ pub(crate) struct Pass {
     pub trans: Transitions,
 }
 
-/// A decoded weight section: quantized rows by feature key, and the pass's constants.
-#[cfg(test)]
+/// A decoded weight section: quantized rows by ascending feature key, and the pass's constants.
+#[derive(Debug, Clone)]
 pub(crate) struct Decoded {
-    pub entries: Vec<(u32, [i16; NT])>,
+    pub keys: Vec<u32>,
+    pub rows: Vec<[i8; NT]>,
     pub pass: Pass,
 }
 
 /// Feature weights: an open-addressing table from feature keys to rows of `W` byte-sized
 /// quantized weights. Both passes share one table (rows of `2 * NT`), so that a local feature
 /// is looked up once for both.
+///
+/// A key's home slot is its top bits (keys are hashes), so keys in ascending order have
+/// ascending homes: the table is built in one sweep over the model's sorted keys, each key in
+/// the first free slot from its home, with no probing (the model's set-up is part of the
+/// page's cold start). Every run of full slots is then in ascending key order, so a lookup
+/// stops at the first key above the one it wants.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<const W: usize> {
     /// Slot → (feature key, row index); key 0 marks an empty slot. Key and index share a
-    /// cache line, so a lookup costs one miss for the probe and one for the row.
+    /// cache line, so a lookup costs one miss for the probe and one for the row. Runs may go
+    /// past the last home slot; the last slot is always empty.
     slots: Vec<(u32, u32)>,
-    /// Rows in the order they were added (written one after another at load).
+    /// `32 - log2(number of home slots)`.
+    shift: u32,
+    /// Rows in key order.
     rows: Vec<[i8; W]>,
     /// A filter of one 64-bit word per 8 slots with two bits set per key: most features the
     /// model does not have (the majority of word-pair lookups) are turned away in an array
@@ -38,40 +48,29 @@ pub(crate) struct Table<const W: usize> {
 }
 
 impl<const W: usize> Table<W> {
-    /// An empty table with room for `n` features.
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        // At most two thirds full: probe runs stay short.
+    /// Builds the table from rows in strictly ascending key order (at most `n` of them; keys
+    /// are never 0).
+    pub(crate) fn from_sorted(n: usize, entries: impl Iterator<Item = (u32, [i8; W])>) -> Self {
+        // At most two thirds full: runs stay short.
         let cap = (n + n / 2).next_power_of_two().max(16);
-        Table { slots: vec![(0, 0); cap], rows: Vec::with_capacity(n), filter: vec![0; cap / 8] }
-    }
-
-    /// Adds a feature's row; a repeated key's rows are summed. The table must have room
-    /// ([`Table::with_capacity`]).
-    pub(crate) fn insert(&mut self, k: u32, row: &[i8; W]) {
-        let cap = self.slots.len();
-        let mut s = Self::home(k, cap);
-        while self.slots[s].0 != 0 && self.slots[s].0 != k {
-            s = (s + 1) & (cap - 1);
-        }
-        if self.slots[s].0 == k {
-            let r = &mut self.rows[self.slots[s].1 as usize];
-            for (r, &v) in r.iter_mut().zip(row) {
-                *r = r.saturating_add(v);
-            }
-            return;
-        }
-        self.slots[s] = (k, self.rows.len() as u32);
-        self.rows.push(*row);
-        let (word, bits) = Self::filter_bits(k, self.filter.len());
-        self.filter[word] |= bits;
-    }
-
-    /// Builds the lookup table from `(key, row)` pairs; a repeated key's rows are summed.
-    #[cfg(test)]
-    pub(crate) fn new(entries: impl ExactSizeIterator<Item = (u32, [i8; W])>) -> Self {
-        let mut t = Self::with_capacity(entries.len());
+        let mut t = Table { slots: vec![(0, 0); cap], shift: 32 - cap.trailing_zeros(), rows: Vec::with_capacity(n), filter: vec![0; cap / 8] };
+        let mut next = 0; // first slot after the last key placed
+        let mut prev = 0;
         for (k, row) in entries {
-            t.insert(k, &row);
+            debug_assert!(k > prev, "keys must ascend");
+            prev = k;
+            let s = next.max(t.home(k));
+            if s >= t.slots.len() {
+                t.slots.push((0, 0));
+            }
+            t.slots[s] = (k, t.rows.len() as u32);
+            t.rows.push(row);
+            let (word, bits) = Self::filter_bits(k, t.filter.len());
+            t.filter[word] |= bits;
+            next = s + 1;
+        }
+        if next == t.slots.len() {
+            t.slots.push((0, 0));
         }
         t
     }
@@ -84,8 +83,8 @@ impl<const W: usize> Table<W> {
     }
 
     #[inline(always)]
-    fn home(k: u32, cap: usize) -> usize {
-        (k.wrapping_mul(0x9e37_79b1) as usize) & (cap - 1)
+    fn home(&self, k: u32) -> usize {
+        (k >> self.shift) as usize
     }
 
     /// Adds the row of feature `k` (if known) to `acc`. Sums stay far inside i16: a token
@@ -97,8 +96,7 @@ impl<const W: usize> Table<W> {
         if self.filter[word] & bits != bits {
             return;
         }
-        let mask = self.slots.len() - 1;
-        let mut s = Self::home(k, self.slots.len());
+        let mut s = self.home(k);
         loop {
             let (key, idx) = self.slots[s];
             if key == k {
@@ -108,10 +106,11 @@ impl<const W: usize> Table<W> {
                 }
                 return;
             }
-            if key == 0 {
+            // An empty slot (0) or a larger key: `k` is not in this run.
+            if key.wrapping_sub(1) >= k {
                 return;
             }
-            s = (s + 1) & mask;
+            s += 1;
         }
     }
 
@@ -122,7 +121,7 @@ impl<const W: usize> Table<W> {
     }
 }
 
-/// Serializes `(key, row)` pairs (any order), the scale and learned transitions.
+/// Serializes `(key, row)` pairs (any order, no key twice), the scale and learned transitions.
 #[cfg(any(test, feature = "cli"))]
 pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[f32]) -> Vec<u8> {
     let mut e: Vec<&(u32, [i16; NT])> = entries.iter().collect();
@@ -156,27 +155,9 @@ pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[
     out
 }
 
-/// Parses what [`encode`] wrote; every length is checked.
-#[cfg(test)]
+/// Parses what [`encode`] wrote: keys strictly ascending, weights that fit in a byte; every
+/// length is checked.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
-    let mut entries = Vec::new();
-    let pass = decode_each(bytes, |k, row| {
-        entries.push((k, *row));
-        Ok(())
-    })?;
-    Ok(Decoded { entries, pass })
-}
-
-/// The number of rows a weight section claims (at most its length in bytes; [`decode_each`]
-/// checks it).
-pub(crate) fn claimed_rows(bytes: &[u8]) -> usize {
-    let n = Reader::new(bytes).u32().map_or(0, |n| n as usize);
-    n.min(bytes.len())
-}
-
-/// Parses what [`encode`] wrote, handing each `(key, row)` to `each` (no list of them is
-/// built); every length is checked.
-pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) -> Result<()>) -> Result<Pass> {
     let mut r = Reader::new(bytes);
     let n = r.u32()? as usize;
     if n > bytes.len() {
@@ -200,34 +181,35 @@ pub(crate) fn decode_each(bytes: &[u8], mut each: impl FnMut(u32, &[i16; NT]) ->
     let mut prev = 0u32;
     for _ in 0..n {
         let d = c.varint()?;
-        prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
         // Feature hashes are never 0 (`hash::feature`); the table marks empty slots with it.
-        if prev == 0 {
-            return Err(Error::model("feature key 0 is reserved"));
+        if d == 0 {
+            return Err(Error::model(if prev == 0 { "feature key 0 is reserved" } else { "feature key repeated" }));
         }
+        prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
         keys.push(prev);
     }
-    for k in keys {
+    let mut rows = Vec::with_capacity(n);
+    for _ in 0..n {
         let m = c.take3()?;
-        let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
+        let mut mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
         if mask >> NT != 0 {
             return Err(Error::model("weight row mask names a tag that does not exist"));
         }
-        let mut row = [0i16; NT];
-        for (t, w) in row.iter_mut().enumerate() {
-            if mask & (1 << t) != 0 {
-                let z = c.varint()?;
-                let v = (z >> 1) as i32 ^ -((z & 1) as i32);
-                *w = i16::try_from(v).map_err(|_| Error::model("weight out of range"))?;
-            }
+        let mut row = [0i8; NT];
+        while mask != 0 {
+            let t = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let z = c.varint()?;
+            let v = (z >> 1) as i32 ^ -((z & 1) as i32);
+            row[t] = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
         }
-        each(k, &row)?;
+        rows.push(row);
     }
     if c.pos != bytes.len() {
         return Err(Error::model("trailing bytes after the weight table"));
     }
     let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
-    Ok(Pass { scale, trans })
+    Ok(Decoded { keys, rows, pass: Pass { scale, trans } })
 }
 
 /// Appends a LEB128 varint.
@@ -242,50 +224,78 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
 
 /// A position in bytes, for decoding loops: [`Reader`]'s per-byte results cost a third of the
 /// model's load time.
-struct Cursor<'a> {
+pub(crate) struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `bytes`.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Cursor { bytes, pos: 0 }
+    }
+
     fn end(&self) -> Error {
         Error::model(format!("unexpected end of data at byte {}", self.pos))
     }
 
+    /// Whether every byte has been read.
+    pub(crate) fn is_done(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+
+    /// The next `n` bytes.
+    #[inline]
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let b = self.bytes.get(self.pos..self.pos.saturating_add(n)).ok_or_else(|| self.end())?;
+        self.pos += n;
+        Ok(b)
+    }
+
     #[inline]
     fn take3(&mut self) -> Result<[u8; 3]> {
-        let b = self.bytes.get(self.pos..self.pos + 3).ok_or_else(|| self.end())?;
-        self.pos += 3;
+        let b = self.take(3)?;
         Ok([b[0], b[1], b[2]])
     }
 
-    /// A LEB128 varint, as [`read_varint`].
+    /// The next byte.
     #[inline]
-    fn varint(&mut self) -> Result<u32> {
+    pub(crate) fn u8(&mut self) -> Result<u8> {
+        let &b = self.bytes.get(self.pos).ok_or_else(|| self.end())?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// A LEB128 varint (at most five bytes).
+    #[inline(always)]
+    pub(crate) fn varint(&mut self) -> Result<u32> {
+        // Most are one byte: that case inline, the rest out of line.
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(b as u32)
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    #[inline(never)]
+    fn long_varint(&mut self) -> Result<u32> {
+        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
         let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let &b = self.bytes.get(self.pos).ok_or_else(|| self.end())?;
-            self.pos += 1;
-            v |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
+        for (i, &b) in rest.iter().take(5).enumerate() {
+            v |= ((b & 0x7f) as u32) << (7 * i);
             if b & 0x80 == 0 {
+                self.pos += i + 1;
                 return Ok(v);
             }
         }
+        if rest.len() < 5 {
+            self.pos = self.bytes.len();
+            return Err(self.end());
+        }
         Err(Error::model("varint longer than five bytes"))
     }
-}
-
-/// Reads a LEB128 varint (at most five bytes).
-pub(crate) fn read_varint(r: &mut Reader<'_>) -> Result<u32> {
-    let mut v = 0u32;
-    for shift in (0..35).step_by(7) {
-        let b = r.u8()?;
-        v |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
-        if b & 0x80 == 0 {
-            return Ok(v);
-        }
-    }
-    Err(Error::model("varint longer than five bytes"))
 }
 
 #[cfg(test)]
@@ -301,8 +311,8 @@ mod tests {
         let bytes = encode(&entries, 0.5, &vec![0.25; NT * NT + NT]);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.pass.scale, 0.5);
-        let rows: Vec<(u32, [i8; NT])> = d.entries.iter().map(|(k, r)| (*k, r.map(|v| v as i8))).collect();
-        let t = Table::<NT>::new(rows.into_iter());
+        assert_eq!(d.keys, [7, 42]);
+        let t = Table::<NT>::from_sorted(2, d.keys.into_iter().zip(d.rows));
         let mut acc = [0i16; NT];
         t.add(42, &mut acc);
         t.add(43, &mut acc);
@@ -312,6 +322,42 @@ mod tests {
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n]).is_err());
         }
+    }
+
+    proptest::proptest! {
+        /// The table finds exactly the keys it was built from, with their rows, however the
+        /// keys crowd together (`hi` squeezes them into the top slots, whose runs go past the
+        /// last home slot).
+        #[test]
+        fn table_finds_exactly_its_keys(mut keys in proptest::collection::vec(1u32.., 0..400), hi in proptest::bool::ANY, probes in proptest::collection::vec(proptest::num::u32::ANY, 50)) {
+            if hi {
+                for k in &mut keys {
+                    *k |= 0xffff_ff00;
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let row = |k: u32| [k as i8, (k >> 8) as i8, 1];
+            let t = Table::<3>::from_sorted(keys.len(), keys.iter().map(|&k| (k, row(k))));
+            for &k in keys.iter().chain(&probes) {
+                let mut acc = [0i16; 3];
+                t.add(k, &mut acc);
+                let want = if keys.binary_search(&k).is_ok() { row(k).map(i16::from) } else { [0; 3] };
+                proptest::prop_assert_eq!(acc, want, "key {}", k);
+            }
+        }
+    }
+
+    /// A key may appear once per pass.
+    #[test]
+    fn repeated_key_is_an_error() {
+        let mut bytes = encode(&[(5, [1; NT]), (9, [2; NT])], 0.5, &vec![0.25; NT * NT + NT]);
+        // The second key's delta (4) becomes 0.
+        let at = 8 + 4 * (NT * NT + NT) + 1;
+        assert_eq!(bytes[at], 4);
+        bytes[at] = 0;
+        let err = decode(&bytes).err().expect("a repeated key is refused");
+        assert!(err.to_string().contains("repeated"), "{err}");
     }
 
     /// Found by fuzzing (model_load): a key of 0, the table's empty-slot marker, made loading
