@@ -190,12 +190,15 @@ fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>, recognizer: &
             chunk.par_iter().map(|(n, line)| (*n, batch_line(line, default_date, recognizer))).collect()
         });
         for (n, result) in results {
-            let value = result.unwrap_or_else(|(id, msg)| {
-                failed += 1;
-                eprintln!("dateline: line {n}: {msg}");
-                serde_json::json!({"id": id, "line": n, "error": msg})
-            });
-            serde_json::to_writer(&mut out, &value).map_err(|e| format!("cannot write output: {e}"))?;
+            match result {
+                Ok(line) => out.write_all(&line).map_err(write_err)?,
+                Err((id, msg)) => {
+                    failed += 1;
+                    eprintln!("dateline: line {n}: {msg}");
+                    let value = serde_json::json!({"id": id, "line": n, "error": msg});
+                    serde_json::to_writer(&mut out, &value).map_err(|e| format!("cannot write output: {e}"))?;
+                }
+            }
             out.write_all(b"\n").map_err(write_err)?;
         }
     }
@@ -209,7 +212,9 @@ fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>, recognizer: &
 
 type LineError = (serde_json::Value, String);
 
-fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recognizer) -> Result<serde_json::Value, LineError> {
+/// One input line's output line (without its line break), serialized on the thread that
+/// annotated it.
+fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recognizer) -> Result<Vec<u8>, LineError> {
     let v: serde_json::Value = serde_json::from_slice(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
     let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
@@ -220,9 +225,8 @@ fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recogni
         Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_owned())),
     };
     let doc = annotate_with(text, &Options { reference_date }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
-    let mut result = output::json::json(&doc);
-    result["id"] = id;
-    Ok(result)
+    let result = output::json::Json { id: Some(&id), ..output::json::json(&doc) };
+    serde_json::to_vec(&result).map_err(|e| (id.clone(), format!("cannot serialize the result: {e}")))
 }
 
 fn run_tag_conll(file: &Path, recognizer: &Recognizer) -> Result<ExitCode, String> {
