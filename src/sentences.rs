@@ -46,7 +46,12 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         if i > start {
             let gap = &text[tokens[i - 1].byte.end..t.byte.start];
-            let breaks = gap.matches('\n').count() + gap.matches('\r').count().saturating_sub(gap.matches("\r\n").count());
+            // Line breaks: \n, \r\n or a lone \r (most gaps are one space: no searching then).
+            let breaks = if gap == " " {
+                0
+            } else {
+                gap.matches('\n').count() + gap.matches('\r').count().saturating_sub(gap.matches("\r\n").count())
+            };
             let boundary = if breaks >= 2 {
                 true
             } else if breaks == 1 {

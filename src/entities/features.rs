@@ -252,7 +252,7 @@ fn affixes(lw: &str) -> Affixes {
 }
 
 /// Appends the lower case of `c`, as every token's lower-cased form is made.
-#[inline]
+#[inline(always)]
 fn push_lower(buf: &mut String, c: char) {
     if c.is_ascii() {
         buf.push(c.to_ascii_lowercase());

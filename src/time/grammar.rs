@@ -11,6 +11,7 @@
 use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
 use rustc_hash::FxHashMap;
+use smallvec::{smallvec, SmallVec};
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("lexicon.tsv");
@@ -145,6 +146,10 @@ impl First {
 /// Words that built-in classes match without a lexicon entry: "a few", "a dozen" (`@num`),
 /// "nineteen ninety-six" (`@year`).
 const BUILTIN_WORDS: &[&str] = &["a", "an", "nineteen"];
+
+/// The captures of one element: at most two ("January 9-10"), kept inline; most matches
+/// are tried and dropped, so they should not allocate a list each.
+type Caps = SmallVec<[(String, String); 2]>;
 
 /// The parsed data.
 pub struct Grammar {
@@ -348,28 +353,28 @@ impl Grammar {
     }
 
     /// Matches one element at token `i`: (tokens consumed, captures).
-    fn match_elem(&self, el: &Elem, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+    fn match_elem(&self, el: &Elem, toks: &[Tok], i: usize) -> Option<(usize, Caps)> {
         let t = toks.get(i)?;
         match el {
-            Elem::Lit(ws) => ws.contains(&t.lower).then(|| (1, Vec::new())),
+            Elem::Lit(ws) => ws.contains(&t.lower).then(|| (1, Caps::new())),
             Elem::Class(c) => self.match_class(c, toks, i),
         }
     }
 
-    fn match_class(&self, c: &Class, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+    fn match_class(&self, c: &Class, toks: &[Tok], i: usize) -> Option<(usize, Caps)> {
         let t = &toks[i];
-        let one = |v: String| Some((1, vec![(c.name().to_owned(), v)]));
+        let one = |v: String| Some((1, smallvec![(c.name().to_owned(), v)]));
         match c {
             Class::Year => {
                 // "nineteen ninety-six", as spoken in broadcast transcripts.
                 if t.lower == "nineteen" && i + 1 < toks.len() {
                     if let Some((n, v)) = self.number(toks, i + 1) {
                         let y: u32 = v.first()?.1.parse().ok()?;
-                        return (10..100).contains(&y).then(|| (1 + n, vec![("year".into(), format!("19{y}"))]));
+                        return (10..100).contains(&y).then(|| (1 + n, smallvec![("year".into(), format!("19{y}"))]));
                     }
                 }
                 let y = plain_int(t, 4)?;
-                (1000..=2099).contains(&y).then(|| (1, vec![("year".into(), format!("{y:04}"))]))
+                (1000..=2099).contains(&y).then(|| (1, smallvec![("year".into(), format!("{y:04}"))]))
             }
             Class::Yy => {
                 // '98
@@ -379,24 +384,24 @@ impl Grammar {
             }
             Class::Day => {
                 let d = plain_int(t, 2).or_else(|| digit_ordinal(t))?;
-                (1..=31).contains(&d).then(|| (1, vec![("day".into(), format!("{d:02}"))]))
+                (1..=31).contains(&d).then(|| (1, smallvec![("day".into(), format!("{d:02}"))]))
             }
             Class::DayRange => {
                 let (a, b) = t.lower.split_once('-')?;
                 let (a, b): (u32, u32) = (small(a)?, small(b)?);
                 ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then(|| {
-                    (1, vec![("day".into(), format!("{a:02}")), ("day2".into(), format!("{b:02}"))])
+                    (1, smallvec![("day".into(), format!("{a:02}")), ("day2".into(), format!("{b:02}"))])
                 })
             }
             Class::Numd => one(plain_int(t, 5)?.to_string()),
             Class::Hour => {
                 let h = plain_int(t, 2)?;
-                (1..=12).contains(&h).then(|| (1, vec![("hour".into(), format!("{h:02}"))]))
+                (1..=12).contains(&h).then(|| (1, smallvec![("hour".into(), format!("{h:02}"))]))
             }
             Class::Clock => {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
-                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, vec![("clock".into(), format!("{h:02}:{m:02}"))]))
+                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![("clock".into(), format!("{h:02}:{m:02}"))]))
             }
             Class::Iso => {
                 let v: Vec<&str> = t.lower.split('-').collect();
@@ -438,15 +443,15 @@ impl Grammar {
                 }
                 if let Some(d) = l.strip_prefix('\'') {
                     let y: u32 = d.parse().ok()?;
-                    return (d.len() == 2 && y.is_multiple_of(10)).then(|| (1, vec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
+                    return (d.len() == 2 && y.is_multiple_of(10)).then(|| (1, smallvec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
                 }
                 if l.len() == 4 {
                     let y: u32 = l.parse().ok()?;
-                    return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, vec![("decade".into(), format!("{}", y / 10))]));
+                    return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, smallvec![("decade".into(), format!("{}", y / 10))]));
                 }
                 if l.len() == 2 {
                     let y: u32 = l.parse().ok()?;
-                    return y.is_multiple_of(10).then(|| (1, vec![("decade".into(), format!("{}", 190 + y / 10))]));
+                    return y.is_multiple_of(10).then(|| (1, smallvec![("decade".into(), format!("{}", 190 + y / 10))]));
                 }
                 None
             }
@@ -459,7 +464,7 @@ impl Grammar {
                     if let Some(n) = toks.get(i + 1).and_then(|u| lookup_tok(u, "ord")) {
                         if let (Ok(a), Ok(b)) = (tens.parse::<u32>(), n.parse::<u32>()) {
                             if b < 10 {
-                                return Some((2, vec![("ord".into(), (a + b).to_string())]));
+                                return Some((2, smallvec![("ord".into(), (a + b).to_string())]));
                             }
                         }
                     }
@@ -480,9 +485,9 @@ impl Grammar {
     }
 
     /// A cardinal: digits, spelled ("twenty four"), "a few", "a couple (of)".
-    fn number(&self, toks: &[Tok], i: usize) -> Option<(usize, Vec<(String, String)>)> {
+    fn number(&self, toks: &[Tok], i: usize) -> Option<(usize, Caps)> {
         let t = &toks[i];
-        let cap = |n: usize, v: String| Some((n, vec![("num".to_owned(), v)]));
+        let cap = |n: usize, v: String| Some((n, smallvec![("num".to_owned(), v)]));
         if t.kind == Kind::Num {
             let v = plain_int(t, 6)?;
             return cap(1, v.to_string());
