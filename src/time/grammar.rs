@@ -12,6 +12,7 @@ use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
 use rustc_hash::FxHashMap;
 use smallvec::{smallvec, SmallVec};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("lexicon.tsv");
@@ -43,11 +44,11 @@ enum Class {
     Decade,
     Num,
     Ord,
-    Lexicon(String),
+    Lexicon(&'static str),
 }
 
 impl Class {
-    fn new(name: &str) -> Class {
+    fn new(name: &'static str) -> Class {
         match name {
             "year" => Class::Year,
             "yy" => Class::Yy,
@@ -62,7 +63,7 @@ impl Class {
             "decade" => Class::Decade,
             "num" => Class::Num,
             "ord" => Class::Ord,
-            other => Class::Lexicon(other.to_owned()),
+            other => Class::Lexicon(other),
         }
     }
 
@@ -78,7 +79,7 @@ impl Class {
     }
 
     /// The name its captures go by in value templates (`{month}`).
-    fn name(&self) -> &str {
+    fn name(&self) -> &'static str {
         match self {
             Class::Year => "year",
             Class::Yy => "yy",
@@ -149,7 +150,11 @@ const BUILTIN_WORDS: &[&str] = &["a", "an", "nineteen"];
 
 /// The captures of one element: at most two ("January 9-10"), kept inline; most matches
 /// are tried and dropped, so they should not allocate a list each.
-type Caps = SmallVec<[(String, String); 2]>;
+type Caps = SmallVec<[(Name, String); 2]>;
+
+/// A capture's name: the class's (`month`), or with a 2 for the class's second capture in a
+/// rule (`month2`, rare). Borrowed, so that a capture costs no allocation for its name.
+pub type Name = Cow<'static, str>;
 
 /// The parsed data.
 pub struct Grammar {
@@ -172,8 +177,8 @@ pub struct Match {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// Captured class values.
-    pub caps: Vec<(String, String)>,
+    /// Captured class values by name.
+    pub caps: Vec<(Name, String)>,
 }
 
 /// The grammar, parsed on first use.
@@ -183,7 +188,7 @@ pub fn grammar() -> &'static Grammar {
 }
 
 impl Grammar {
-    fn parse(lexicon: &str, rules: &str) -> Grammar {
+    fn parse(lexicon: &str, rules: &'static str) -> Grammar {
         let mut lex: FxHashMap<String, Vec<(String, String)>> = FxHashMap::default();
         for line in lexicon.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -331,14 +336,14 @@ impl Grammar {
 
     /// Matches `elems` at token `i`; returns the end of the longest way (greedy per element,
     /// backtracking over optional elements).
-    fn match_elems(&self, elems: &[(Elem, bool)], toks: &[Tok], i: usize, caps: &mut Vec<(String, String)>) -> Option<usize> {
+    fn match_elems(&self, elems: &[(Elem, bool)], toks: &[Tok], i: usize, caps: &mut Vec<(Name, String)>) -> Option<usize> {
         let Some(((el, opt), rest)) = elems.split_first() else {
             return Some(i);
         };
         let mark = caps.len();
         if let Some((n, vals)) = self.match_elem(el, toks, i) {
             for (k, v) in vals {
-                let name = if caps.iter().any(|(c, _)| *c == k) { format!("{k}2") } else { k };
+                let name = if caps.iter().any(|(c, _)| *c == k) { Cow::Owned(format!("{k}2")) } else { k };
                 caps.push((name, v));
             }
             if let Some(e) = self.match_elems(rest, toks, i + n, caps) {
@@ -363,18 +368,18 @@ impl Grammar {
 
     fn match_class(&self, c: &Class, toks: &[Tok], i: usize) -> Option<(usize, Caps)> {
         let t = &toks[i];
-        let one = |v: String| Some((1, smallvec![(c.name().to_owned(), v)]));
+        let one = |v: String| Some((1, smallvec![(Cow::Borrowed(c.name()), v)]));
         match c {
             Class::Year => {
                 // "nineteen ninety-six", as spoken in broadcast transcripts.
                 if t.lower == "nineteen" && i + 1 < toks.len() {
                     if let Some((n, v)) = self.number(toks, i + 1) {
                         let y: u32 = v.first()?.1.parse().ok()?;
-                        return (10..100).contains(&y).then(|| (1 + n, smallvec![("year".into(), format!("19{y}"))]));
+                        return (10..100).contains(&y).then(|| (1 + n, smallvec![(Cow::Borrowed("year"), format!("19{y}"))]));
                     }
                 }
                 let y = plain_int(t, 4)?;
-                (1000..=2099).contains(&y).then(|| (1, smallvec![("year".into(), format!("{y:04}"))]))
+                (1000..=2099).contains(&y).then(|| (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))]))
             }
             Class::Yy => {
                 // '98
@@ -384,24 +389,24 @@ impl Grammar {
             }
             Class::Day => {
                 let d = plain_int(t, 2).or_else(|| digit_ordinal(t))?;
-                (1..=31).contains(&d).then(|| (1, smallvec![("day".into(), format!("{d:02}"))]))
+                (1..=31).contains(&d).then(|| (1, smallvec![(Cow::Borrowed("day"), format!("{d:02}"))]))
             }
             Class::DayRange => {
                 let (a, b) = t.lower.split_once('-')?;
                 let (a, b): (u32, u32) = (small(a)?, small(b)?);
                 ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then(|| {
-                    (1, smallvec![("day".into(), format!("{a:02}")), ("day2".into(), format!("{b:02}"))])
+                    (1, smallvec![(Cow::Borrowed("day"), format!("{a:02}")), (Cow::Borrowed("day2"), format!("{b:02}"))])
                 })
             }
             Class::Numd => one(plain_int(t, 5)?.to_string()),
             Class::Hour => {
                 let h = plain_int(t, 2)?;
-                (1..=12).contains(&h).then(|| (1, smallvec![("hour".into(), format!("{h:02}"))]))
+                (1..=12).contains(&h).then(|| (1, smallvec![(Cow::Borrowed("hour"), format!("{h:02}"))]))
             }
             Class::Clock => {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
-                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![("clock".into(), format!("{h:02}:{m:02}"))]))
+                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
             }
             Class::Iso => {
                 let v: Vec<&str> = t.lower.split('-').collect();
@@ -443,15 +448,15 @@ impl Grammar {
                 }
                 if let Some(d) = l.strip_prefix('\'') {
                     let y: u32 = d.parse().ok()?;
-                    return (d.len() == 2 && y.is_multiple_of(10)).then(|| (1, smallvec![("decade".into(), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
+                    return (d.len() == 2 && y.is_multiple_of(10)).then(|| (1, smallvec![(Cow::Borrowed("decade"), format!("{}", if y < 30 { 200 + y / 10 } else { 190 + y / 10 }))]));
                 }
                 if l.len() == 4 {
                     let y: u32 = l.parse().ok()?;
-                    return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, smallvec![("decade".into(), format!("{}", y / 10))]));
+                    return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, smallvec![(Cow::Borrowed("decade"), format!("{}", y / 10))]));
                 }
                 if l.len() == 2 {
                     let y: u32 = l.parse().ok()?;
-                    return y.is_multiple_of(10).then(|| (1, smallvec![("decade".into(), format!("{}", 190 + y / 10))]));
+                    return y.is_multiple_of(10).then(|| (1, smallvec![(Cow::Borrowed("decade"), format!("{}", 190 + y / 10))]));
                 }
                 None
             }
@@ -464,7 +469,7 @@ impl Grammar {
                     if let Some(n) = toks.get(i + 1).and_then(|u| lookup_tok(u, "ord")) {
                         if let (Ok(a), Ok(b)) = (tens.parse::<u32>(), n.parse::<u32>()) {
                             if b < 10 {
-                                return Some((2, smallvec![("ord".into(), (a + b).to_string())]));
+                                return Some((2, smallvec![(Cow::Borrowed("ord"), (a + b).to_string())]));
                             }
                         }
                     }
@@ -476,7 +481,7 @@ impl Grammar {
                     return None;
                 }
                 let v = lookup_tok(t, c)?;
-                if matches!(c.as_str(), "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
+                if matches!(*c, "month" | "weekday" | "weekdays" | "holiday" | "holidayd") && !t.cap {
                     return None;
                 }
                 one(v.to_owned())
@@ -487,7 +492,7 @@ impl Grammar {
     /// A cardinal: digits, spelled ("twenty four"), "a few", "a couple (of)".
     fn number(&self, toks: &[Tok], i: usize) -> Option<(usize, Caps)> {
         let t = &toks[i];
-        let cap = |n: usize, v: String| Some((n, smallvec![("num".to_owned(), v)]));
+        let cap = |n: usize, v: String| Some((n, smallvec![(Cow::Borrowed("num"), v)]));
         if t.kind == Kind::Num {
             let v = plain_int(t, 6)?;
             return cap(1, v.to_string());
