@@ -324,17 +324,21 @@ fn modern_spelling(w: &str) -> &str {
 /// `all_affixes` computes affixes for every token (training), not only for words outside the
 /// vocabulary (tagging, where vocabulary words' [`word_features`] sums are cached).
 pub(crate) fn prepare(lex: &Lexicon, sentences: &[Vec<&str>], all_affixes: bool) -> Prepared {
+    // Room for the usual share of distinct spellings (about half the tokens of a story), so
+    // that the tables do not grow token by token; long texts (fewer distinct spellings per
+    // token) grow past the cap as needed.
+    let n = (sentences.iter().map(Vec::len).sum::<usize>() / 2).min(4096) + 8;
     let mut int = Interner {
         lex,
         all_affixes,
         buf: String::new(),
         title: String::new(),
-        ids: IdMap::default(),
-        lids: IdMap::default(),
-        text: String::new(),
-        ends: Vec::new(),
+        ids: IdMap::with_capacity_and_hasher(n, Default::default()),
+        lids: IdMap::with_capacity_and_hasher(n, Default::default()),
+        text: String::with_capacity(n * 6),
+        ends: Vec::with_capacity(n),
     };
-    let mut p = Prepared { toks: Vec::with_capacity(sentences.len()), ..Default::default() };
+    let mut p = Prepared { toks: Vec::with_capacity(sentences.len()), types: Vec::with_capacity(n), affixes: Vec::with_capacity(n), ..Default::default() };
     for s in sentences {
         let mut toks: Vec<Tok> = s.iter().map(|w| int.tok(modern_spelling(w), &mut p.types, &mut p.affixes)).collect();
         // A title-case headline ("Biden Warns Putin of ...") capitalizes ordinary words, as
