@@ -41,8 +41,9 @@ pub struct Tok {
 pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let s = &text[start..end];
     let b = s.as_bytes();
-    // News averages a token per five or six bytes.
-    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 5 + 1);
+    // News averages a token per five or six bytes; a pathological "sentence" (a megabyte of
+    // digits is one token) grows as needed instead.
+    let mut out: Vec<Tok> = Vec::with_capacity((s.len() / 5 + 1).min(512));
     let mut i = 0;
     let mut hyphen = false;
     let mut glued = false;
