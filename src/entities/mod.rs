@@ -87,31 +87,52 @@ impl Recognizer {
         let (lex, vocab) = lexicon::decode(c.section("lexicon")?)?;
         let words = vocab.into_iter().map(|l| (l, OnceLock::new())).collect();
         // Both passes' rows go into one table, the first pass's tags then the second's:
-        // the two sorted key lists merged.
-        let first = weights::decode(c.section("first")?)?;
-        let second = c.names().any(|n| n == "second").then(|| c.section("second").and_then(weights::decode)).transpose()?;
-        let empty = weights::Decoded { keys: Vec::new(), rows: Vec::new(), pass: first.pass.clone() };
-        let (a, b) = (&first, second.as_ref().unwrap_or(&empty));
+        // the two sorted key lists merged, each pass's rows read as their keys come.
+        let weights::Decoded { keys: ka, rows: mut ra, pass: first } = weights::decode(c.section("first")?)?;
+        let (kb, mut rb, second) = match c.names().any(|n| n == "second") {
+            true => {
+                let d = weights::decode(c.section("second")?)?;
+                (d.keys, Some(d.rows), Some(d.pass))
+            }
+            false => (Vec::new(), None, None),
+        };
         let (mut i, mut j) = (0, 0);
+        let mut failed = None;
         let merged = std::iter::from_fn(|| {
-            let (ka, kb) = (a.keys.get(i).copied().unwrap_or(u32::MAX), b.keys.get(j).copied().unwrap_or(u32::MAX));
-            if i == a.keys.len() && j == b.keys.len() {
-                return None;
-            }
+            let k = match (ka.get(i), kb.get(j)) {
+                (None, None) => return None,
+                (Some(&x), Some(&y)) => x.min(y),
+                (Some(&x), None) | (None, Some(&x)) => x,
+            };
             let mut row = [0i8; W];
-            let k = ka.min(kb);
-            if ka == k && i < a.keys.len() {
-                row[..NT].copy_from_slice(&a.rows[i]);
-                i += 1;
+            let read = |keys: &[u32], at: &mut usize, rows: &mut weights::Rows, half: &mut [i8]| -> Result<()> {
+                if keys.get(*at) == Some(&k) {
+                    half.copy_from_slice(&rows.next_row()?);
+                    *at += 1;
+                }
+                Ok(())
+            };
+            let (first, second) = row.split_at_mut(NT);
+            let done = read(&ka, &mut i, &mut ra, first).and_then(|()| match rb.as_mut() {
+                Some(rb) => read(&kb, &mut j, rb, second),
+                None => Ok(()),
+            });
+            match done {
+                Ok(()) => Some((k, row)),
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
             }
-            if kb == k && j < b.keys.len() {
-                row[NT..].copy_from_slice(&b.rows[j]);
-                j += 1;
-            }
-            Some((k, row))
         });
-        let table = Table::from_sorted(a.keys.len() + b.keys.len(), merged);
-        let (first, second) = (first.pass, second.map(|d| d.pass));
+        let table = Table::from_sorted(merged_len(&ka, &kb), merged);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        ra.finish()?;
+        if let Some(rb) = rb {
+            rb.finish()?;
+        }
         let mut small = vec![[0i16; W]; features::SMALL_LEN];
         for (ix, k) in features::small_features() {
             table.add(k, &mut small[ix]);
@@ -390,6 +411,18 @@ fn add(acc: &mut [i16; W], row: &[i16; W]) {
     for t in 0..W {
         acc[t] = acc[t].wrapping_add(row[t]);
     }
+}
+
+/// How many distinct keys two ascending key lists hold together.
+fn merged_len(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        i += (x <= y) as usize;
+        j += (y <= x) as usize;
+        n += 1;
+    }
+    n + (a.len() - i) + (b.len() - j)
 }
 
 fn scaled(acc: &[i16], scale: f32) -> [f32; NT] {

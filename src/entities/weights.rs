@@ -14,12 +14,54 @@ pub(crate) struct Pass {
     pub trans: Transitions,
 }
 
-/// A decoded weight section: quantized rows by ascending feature key, and the pass's constants.
+/// A decoded weight section: its feature keys (ascending), its rows, read one by one in key
+/// order (so that loading never holds a second copy of them), and the pass's constants.
 #[derive(Debug, Clone)]
-pub(crate) struct Decoded {
+pub(crate) struct Decoded<'a> {
     pub keys: Vec<u32>,
-    pub rows: Vec<[i8; NT]>,
+    pub rows: Rows<'a>,
     pub pass: Pass,
+}
+
+/// The rows of a weight section, in key order: a 17-bit mask of nonzero tags, then those
+/// weights as zigzag varints.
+#[derive(Debug, Clone)]
+pub(crate) struct Rows<'a> {
+    c: Cursor<'a>,
+    left: usize,
+}
+
+impl Rows<'_> {
+    /// The next row (there are as many as keys).
+    pub(crate) fn next_row(&mut self) -> Result<[i8; NT]> {
+        if self.left == 0 {
+            return Err(Error::model("more rows asked for than the weight table has"));
+        }
+        self.left -= 1;
+        let c = &mut self.c;
+        let m = c.take3()?;
+        let mut mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
+        if mask >> NT != 0 {
+            return Err(Error::model("weight row mask names a tag that does not exist"));
+        }
+        let mut row = [0i8; NT];
+        while mask != 0 {
+            let t = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let z = c.varint()?;
+            let v = (z >> 1) as i32 ^ -((z & 1) as i32);
+            row[t] = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
+        }
+        Ok(row)
+    }
+
+    /// Checks that every row was read and nothing follows them.
+    pub(crate) fn finish(self) -> Result<()> {
+        if self.left != 0 || !self.c.is_done() {
+            return Err(Error::model("trailing bytes after the weight table"));
+        }
+        Ok(())
+    }
 }
 
 /// Feature weights: an open-addressing table from feature keys to rows of `W` byte-sized
@@ -155,9 +197,9 @@ pub(crate) fn encode(entries: &[(u32, [i16; NT])], scale: f32, trans_learned: &[
     out
 }
 
-/// Parses what [`encode`] wrote: keys strictly ascending, weights that fit in a byte; every
-/// length is checked.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
+/// Parses what [`encode`] wrote up to the rows: keys strictly ascending; every length is
+/// checked (the rows' as they are read).
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     let mut r = Reader::new(bytes);
     let n = r.u32()? as usize;
     if n > bytes.len() {
@@ -188,28 +230,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded> {
         prev = prev.checked_add(d).ok_or_else(|| Error::model("feature keys overflow"))?;
         keys.push(prev);
     }
-    let mut rows = Vec::with_capacity(n);
-    for _ in 0..n {
-        let m = c.take3()?;
-        let mut mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
-        if mask >> NT != 0 {
-            return Err(Error::model("weight row mask names a tag that does not exist"));
-        }
-        let mut row = [0i8; NT];
-        while mask != 0 {
-            let t = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            let z = c.varint()?;
-            let v = (z >> 1) as i32 ^ -((z & 1) as i32);
-            row[t] = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
-        }
-        rows.push(row);
-    }
-    if c.pos != bytes.len() {
-        return Err(Error::model("trailing bytes after the weight table"));
-    }
     let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
-    Ok(Decoded { keys, rows, pass: Pass { scale, trans } })
+    Ok(Decoded { keys, rows: Rows { c, left: n }, pass: Pass { scale, trans } })
+}
+
+/// [`decode`] with every row read (and checked).
+#[cfg(test)]
+pub(crate) fn decode_all(bytes: &[u8]) -> Result<(Vec<u32>, Vec<[i8; NT]>, Pass)> {
+    let mut d = decode(bytes)?;
+    let rows = d.keys.iter().map(|_| d.rows.next_row()).collect::<Result<Vec<_>>>()?;
+    d.rows.finish()?;
+    Ok((d.keys, rows, d.pass))
 }
 
 /// Appends a LEB128 varint.
@@ -224,6 +255,7 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
 
 /// A position in bytes, for decoding loops: [`Reader`]'s per-byte results cost a third of the
 /// model's load time.
+#[derive(Debug, Clone)]
 pub(crate) struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -309,10 +341,10 @@ mod tests {
         row[16] = 7;
         let entries = vec![(42u32, row), (7u32, [1; NT])];
         let bytes = encode(&entries, 0.5, &vec![0.25; NT * NT + NT]);
-        let d = decode(&bytes).unwrap();
-        assert_eq!(d.pass.scale, 0.5);
-        assert_eq!(d.keys, [7, 42]);
-        let t = Table::<NT>::from_sorted(2, d.keys.into_iter().zip(d.rows));
+        let (keys, rows, pass) = decode_all(&bytes).unwrap();
+        assert_eq!(pass.scale, 0.5);
+        assert_eq!(keys, [7, 42]);
+        let t = Table::<NT>::from_sorted(2, keys.into_iter().zip(rows));
         let mut acc = [0i16; NT];
         t.add(42, &mut acc);
         t.add(43, &mut acc);
@@ -320,7 +352,7 @@ mod tests {
         assert_eq!(acc[16], 7);
         assert_eq!(t.len(), 2);
         for n in 0..bytes.len() {
-            assert!(decode(&bytes[..n]).is_err());
+            assert!(decode_all(&bytes[..n]).is_err());
         }
     }
 
