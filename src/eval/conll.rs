@@ -99,6 +99,49 @@ pub struct Report {
     pub overall: Counts,
     /// By type, sorted by name.
     pub by_type: BTreeMap<String, Counts>,
+    /// How well the confidence of predicted names matches how often they are right.
+    pub calibration: Calibration,
+}
+
+/// Reliability of the names' confidence: predicted names in ten bins by score (0.0–0.1, ...,
+/// 0.9–1.0), each with how many it holds, their mean score and how many are right.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calibration {
+    /// Per bin: names, sum of scores, correct names.
+    pub bins: [(usize, f64, usize); 10],
+}
+
+impl Calibration {
+    /// Adds a predicted name with its score and whether it is right.
+    pub fn add(&mut self, score: f32, correct: bool) {
+        let b = &mut self.bins[((score.clamp(0.0, 1.0) * 10.0) as usize).min(9)];
+        b.0 += 1;
+        b.1 += score as f64;
+        b.2 += correct as usize;
+    }
+
+    /// Expected calibration error in points (0–100): the mean over names of |bin accuracy −
+    /// bin mean score|. 0 when a score of 0.8 means right 80% of the time.
+    pub fn ece(&self) -> f64 {
+        let n: usize = self.bins.iter().map(|b| b.0).sum();
+        if n == 0 {
+            return 0.0;
+        }
+        let gap: f64 = self.bins.iter().filter(|b| b.0 > 0).map(|&(_, s, c)| (c as f64 - s).abs()).sum();
+        100.0 * gap / n as f64
+    }
+}
+
+impl fmt::Display for Calibration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "confidence calibration (expected calibration error {:.2} points):", self.ece())?;
+        for (i, &(k, s, c)) in self.bins.iter().enumerate() {
+            if k > 0 {
+                writeln!(f, "  score {:.1}-{:.1}: {k:>5} names, mean score {:.3}, right {:.3}", i as f64 / 10.0, (i + 1) as f64 / 10.0, s / k as f64, c as f64 / k as f64)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Report {
@@ -156,7 +199,9 @@ pub fn evaluate(recognizer: &Recognizer, text: &str) -> Report {
             let mut pred: Vec<Chunk> = spans
                 .iter()
                 .filter_map(|n| {
-                    Some(Chunk { start: n.tokens.start, end: n.tokens.end, kind: n.label.conll()?.to_owned() })
+                    let c = Chunk { start: n.tokens.start, end: n.tokens.end, kind: n.label.conll()?.to_owned() };
+                    report.calibration.add(n.score, gold.contains(&c));
+                    Some(c)
                 })
                 .collect();
             pred.sort();
@@ -175,7 +220,7 @@ pub fn run(args: &EvalArgs) -> Result<(), Box<dyn std::error::Error>> {
     let report = evaluate(recognizer, &text);
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match write!(out, "{report}") {
+    match write!(out, "{report}{}", report.calibration) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
         r => r.map_err(|e| format!("cannot write the report: {e}"))?,
     }
@@ -204,5 +249,24 @@ mod tests {
         assert_eq!(r.overall, Counts { gold: 2, predicted: 2, correct: 1 });
         assert_eq!(r.by_type["PER"].f1(), 100.0);
         assert_eq!(r.by_type["LOC"].recall(), 0.0);
+    }
+
+    #[test]
+    fn calibration_error() {
+        let mut c = Calibration::default();
+        // Scores of 0.95, right 19 times in 20: calibrated.
+        for k in 0..20 {
+            c.add(0.95, k > 0);
+        }
+        assert!(c.ece() < 1e-4, "{}", c.ece());
+        // Ten more at 0.85, all wrong: that bin is 85 points off, for a third of the names.
+        for _ in 0..10 {
+            c.add(0.85, false);
+        }
+        assert!((c.ece() - 85.0 / 3.0).abs() < 1e-4, "{}", c.ece());
+        assert_eq!(c.bins[9].0, 20);
+        assert_eq!((c.bins[8].0, c.bins[8].2), (10, 0));
+        assert!((c.bins[8].1 - 8.5).abs() < 1e-4);
+        assert_eq!(Calibration::default().ece(), 0.0);
     }
 }
