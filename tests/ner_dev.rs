@@ -21,6 +21,10 @@ fn dev_f1_stays_above_the_floor() {
         let f = r.by_type[ty].f1();
         assert!(f >= floor, "{ty} F1 {f:.2} fell below {floor}");
     }
+    // Confidence: overconfident today (5.0 points, see models/README.md); no worse than that.
+    let ece = r.calibration.ece();
+    assert!(ece <= 5.5, "confidence calibration error {ece:.2} points rose above 5.5");
+    assert_eq!(r.calibration.bins.iter().map(|b| b.0).sum::<usize>(), r.overall.predicted);
 }
 
 #[test]
