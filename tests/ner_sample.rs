@@ -68,3 +68,15 @@ fn rivers_and_basins_are_places() {
         assert!(found.contains(&want), "missing {want:?} in {found:?}");
     }
 }
+
+/// Agencies and platforms named in photo credits and sourcing are organizations, not people.
+#[test]
+fn credits_and_platforms_are_organizations() {
+    let text = "Protesters gathered outside the ministry in Minsk on Sunday.\nPolice vans near the square Twitter\n\n\
+                The clip was first shared on Telegram, AFP reported.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    for want in [("Minsk", Label::Gpe), ("Twitter", Label::Org), ("Telegram", Label::Org), ("AFP", Label::Org)] {
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+}
