@@ -53,7 +53,10 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 
     // Candidates as (byte range, label, score, timex); names first, then temporal ones.
     let mut cands: Vec<Candidate> = Vec::new();
-    for (s, spans) in sentences.iter().zip(names) {
+    for ((s, spans), w) in sentences.iter().zip(names).zip(&words) {
+        if is_boilerplate(w) {
+            continue;
+        }
         for n in spans {
             let first = &tokens[s.tokens.start + n.tokens.start];
             let last = &tokens[s.tokens.start + n.tokens.end - 1];
@@ -110,4 +113,22 @@ fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.0.start);
     kept
+}
+
+/// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),
+/// which pasted articles carry along: written in capitals, they look like names.
+const BOILERPLATE: &[&str] = &[
+    "read more", "advertisement", "related", "related articles", "related stories", "more stories",
+    "see also", "share", "share this article", "subscribe", "sign up", "click here", "most read",
+    "trending", "recommended", "sponsored", "continue reading", "skip advertisement",
+    "story continues below advertisement", "story continues below", "watch", "listen",
+];
+
+/// Whether a line is only boilerplate (a trailing ":" or ">" and case aside).
+fn is_boilerplate(words: &[&str]) -> bool {
+    let words = match words {
+        [rest @ .., last] if matches!(*last, ":" | ">" | "»" | "…") => rest,
+        w => w,
+    };
+    words.len() <= 5 && !words.is_empty() && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
 }

@@ -80,3 +80,14 @@ fn credits_and_platforms_are_organizations() {
         assert!(found.contains(&want), "missing {want:?} in {found:?}");
     }
 }
+
+/// Web-page boilerplate pasted along with an article ("READ MORE", "Advertisement") is not a
+/// name, however it is capitalized; the names around it are found as before.
+#[test]
+fn pasted_boilerplate_lines_are_not_names() {
+    let text = "Talks between Moscow and Kiev resumed on Monday.\n\nREAD MORE\n\nNATO said the talks would go on.\n\n\
+                Related:\n\nAdvertisement\n";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<&str> = doc.entities.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(found, ["Moscow", "Kiev", "Monday", "NATO"]);
+}
