@@ -79,6 +79,12 @@ const NORP_WORDS: &[&str] = &[
     "taleban", "taliban",
 ];
 
+/// Words that make a nationality or continent's adjective regional ("Central European").
+const REGION_MODIFIERS: &[&str] = &[
+    "central", "east", "eastern", "west", "western", "north", "northern", "south", "southern",
+    "southeast", "southeastern", "southwest", "northeast", "northwest", "pan", "sub-saharan",
+];
+
 const EVENT_WORDS: &[&str] = &[
     "cup", "championship", "championships", "open", "games", "olympics", "olympic", "war", "tour",
     "prix", "summit", "rally", "marathon", "festival", "election", "elections", "masters",
@@ -104,6 +110,14 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
     }
     match ty {
         0 => Label::Person,
+        // "Central European floods", "South African officials": a regional adjective, which
+        // the recognizer sometimes takes for the start of an organization's name.
+        1 if matches!(words, [w, last] if REGION_MODIFIERS.contains(&w.to_lowercase().as_str())
+            && !REGION_MODIFIERS.contains(&last.to_lowercase().as_str())
+            && NORP_WORDS.contains(&last.to_lowercase().as_str())) =>
+        {
+            Label::Norp
+        }
         1 => Label::Org,
         2 => {
             let low = lower(words);
@@ -171,6 +185,16 @@ mod tests {
         assert_eq!(label(0, "Jordan"), Label::Person);
         // A river's name inside a longer name is that name's.
         assert_eq!(label(1, "Danube Commission"), Label::Org);
+    }
+
+    #[test]
+    fn regional_adjectives_are_not_organizations() {
+        assert_eq!(label(1, "Central European"), Label::Norp);
+        assert_eq!(label(1, "South African"), Label::Norp);
+        // A club named after a people stays an organization; so does a longer name.
+        assert_eq!(label(1, "London Irish"), Label::Org);
+        assert_eq!(label(1, "Central European Bank"), Label::Org);
+        assert_eq!(label(1, "South Western"), Label::Org);
     }
 
     #[test]
