@@ -60,7 +60,8 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
         for n in spans {
             let first = &tokens[s.tokens.start + n.tokens.start];
             let last = &tokens[s.tokens.start + n.tokens.end - 1];
-            cands.push((first.byte.start..last.byte.end, n.label, n.score, None));
+            let label = if is_credit(w, n.tokens.clone()) { Label::Org } else { n.label };
+            cands.push((first.byte.start..last.byte.end, label, n.score, None));
         }
     }
     for t in temporal {
@@ -113,6 +114,16 @@ fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.0.start);
     kept
+}
+
+/// Whether the name at `range` of a sentence's `words` is the agency of a dateline: in
+/// parentheses followed by a dash ("VIENNA, Nov 30 (Reuters) - ..."), an organization whatever
+/// type was guessed.
+fn is_credit(words: &[&str], range: std::ops::Range<usize>) -> bool {
+    range.start > 0
+        && words[range.start - 1] == "("
+        && words.get(range.end) == Some(&")")
+        && words.get(range.end + 1).is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"))
 }
 
 /// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),

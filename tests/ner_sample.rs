@@ -91,3 +91,16 @@ fn pasted_boilerplate_lines_are_not_names() {
     let found: Vec<&str> = doc.entities.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(found, ["Moscow", "Kiev", "Monday", "NATO"]);
 }
+
+/// The agency of a dateline, in parentheses before the dash, is an organization.
+#[test]
+fn a_datelines_agency_is_an_organization() {
+    for (text, agency) in [
+        ("VIENNA, Tuesday, November 30, 2021 (Dateline) - Environment ministers agreed on Tuesday.", "Dateline"),
+        ("LONDON, March 3 (Lloyds) - Ships were delayed at the port.", "Lloyds"),
+    ] {
+        let doc = annotate(text, &Options::default()).unwrap();
+        let e = doc.entities.iter().find(|e| e.text == agency).unwrap_or_else(|| panic!("{agency} not found in {text}"));
+        assert_eq!(e.label, Label::Org, "{text}");
+    }
+}
