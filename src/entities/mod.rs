@@ -189,7 +189,7 @@ impl Recognizer {
                 sc.em.push(scaled(&acc[..NT], self.first.scale));
                 local2.push(acc[NT..].try_into().unwrap());
             }
-            self.first.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
+            self.first.trans.viterbi(&sc.em, &mut sc.fwd, &mut sc.tags);
             tags1.push(sc.tags.clone());
             if self.second.is_none() {
                 sc.keep_confidence(&self.first.trans);
@@ -209,7 +209,7 @@ impl Recognizer {
                         features::contextual(&p, &agg, &tags1, s, i, &mut a);
                         sc.em.push(scaled(&a.acc[NT..], second.scale));
                     }
-                    second.trans.viterbi(&sc.em, &mut sc.back, &mut sc.fwd, &mut sc.tags);
+                    second.trans.viterbi(&sc.em, &mut sc.fwd, &mut sc.tags);
                     tags2.push(sc.tags.clone());
                     sc.keep_confidence(&second.trans);
                 }
@@ -441,7 +441,6 @@ const CONFIDENCE_TEMPERATURE: f32 = 8.0;
 #[derive(Default)]
 struct Scratch {
     em: Vec<[f32; NT]>,
-    back: Vec<[u8; NT]>,
     fwd: Vec<[f32; NT]>,
     bwd: Vec<[f32; NT]>,
     tags: Vec<u8>,

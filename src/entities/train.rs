@@ -548,7 +548,7 @@ impl Perceptron {
 }
 
 /// Decodes with given (plain, not averaged) weights.
-fn predict(w: &[f32], trans: &Transitions, ex: &Example, em: &mut Vec<[f32; NT]>, back: &mut Vec<[u8; NT]>, fwd: &mut Vec<[f32; NT]>, out: &mut Vec<u8>) {
+fn predict(w: &[f32], trans: &Transitions, ex: &Example, em: &mut Vec<[f32; NT]>, fwd: &mut Vec<[f32; NT]>, out: &mut Vec<u8>) {
     em.clear();
     for f in &ex.feats {
         let mut row = [0f32; NT];
@@ -560,14 +560,14 @@ fn predict(w: &[f32], trans: &Transitions, ex: &Example, em: &mut Vec<[f32; NT]>
         }
         em.push(row);
     }
-    trans.viterbi(em, back, fwd, out);
+    trans.viterbi(em, fwd, out);
 }
 
 fn train_perceptron(data: &[&Example], n_feats: usize, epochs: usize, seed: u64, pb: &ProgressBar, mut each_epoch: impl FnMut(usize, &Perceptron)) -> Perceptron {
     let mut p = Perceptron::new(n_feats);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    let (mut em, mut back, mut fwd, mut out) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut em, mut fwd, mut out) = (Vec::new(), Vec::new(), Vec::new());
     pb.set_length((epochs * data.len()) as u64);
     pb.set_position(0);
     for epoch in 0..epochs {
@@ -581,7 +581,7 @@ fn train_perceptron(data: &[&Example], n_feats: usize, epochs: usize, seed: u64,
         for (n, &i) in order.iter().enumerate() {
             let ex = data[i];
             let trans = Transitions::new(&p.tw);
-            predict(&p.w, &trans, ex, &mut em, &mut back, &mut fwd, &mut out);
+            predict(&p.w, &trans, ex, &mut em, &mut fwd, &mut out);
             if out != ex.gold {
                 p.update(ex, &out);
             }
@@ -598,10 +598,10 @@ fn train_perceptron(data: &[&Example], n_feats: usize, epochs: usize, seed: u64,
 /// Tags examples with averaged weights.
 fn tag_all(w: &[f32], t: &[f32], data: &[&Example]) -> Vec<Vec<u8>> {
     let trans = Transitions::new(t);
-    let (mut em, mut back, mut fwd, mut out) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut em, mut fwd, mut out) = (Vec::new(), Vec::new(), Vec::new());
     data.iter()
         .map(|ex| {
-            predict(w, &trans, ex, &mut em, &mut back, &mut fwd, &mut out);
+            predict(w, &trans, ex, &mut em, &mut fwd, &mut out);
             out.clone()
         })
         .collect()
