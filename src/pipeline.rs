@@ -53,15 +53,11 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 
     // Candidates as (byte range, label, score, timex); names first, then temporal ones.
     let mut cands: Vec<Candidate> = Vec::new();
-    for ((s, spans), w) in sentences.iter().zip(names).zip(&words) {
-        if is_boilerplate(w) {
-            continue;
-        }
+    for (s, spans) in sentences.iter().zip(names) {
         for n in spans {
             let first = &tokens[s.tokens.start + n.tokens.start];
             let last = &tokens[s.tokens.start + n.tokens.end - 1];
-            let label = if is_credit(w, n.tokens.clone()) { Label::Org } else { n.label };
-            cands.push((first.byte.start..last.byte.end, label, n.score, None));
+            cands.push((first.byte.start..last.byte.end, n.label, n.score, None));
         }
     }
     for t in temporal {
@@ -114,32 +110,4 @@ fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.0.start);
     kept
-}
-
-/// Whether the name at `range` of a sentence's `words` is the agency of a dateline: in
-/// parentheses followed by a dash ("VIENNA, Nov 30 (Reuters) - ..."), an organization whatever
-/// type was guessed.
-fn is_credit(words: &[&str], range: std::ops::Range<usize>) -> bool {
-    range.start > 0
-        && words[range.start - 1] == "("
-        && words.get(range.end) == Some(&")")
-        && words.get(range.end + 1).is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"))
-}
-
-/// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),
-/// which pasted articles carry along: written in capitals, they look like names.
-const BOILERPLATE: &[&str] = &[
-    "read more", "advertisement", "related", "related articles", "related stories", "more stories",
-    "see also", "share", "share this article", "subscribe", "sign up", "click here", "most read",
-    "trending", "recommended", "sponsored", "continue reading", "skip advertisement",
-    "story continues below advertisement", "story continues below", "watch", "listen",
-];
-
-/// Whether a line is only boilerplate (a trailing ":" or ">" and case aside).
-fn is_boilerplate(words: &[&str]) -> bool {
-    let words = match words {
-        [rest @ .., last] if matches!(*last, ":" | ">" | "»" | "…") => rest,
-        w => w,
-    };
-    words.len() <= 5 && !words.is_empty() && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
 }

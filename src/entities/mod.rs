@@ -223,11 +223,14 @@ impl Recognizer {
             .map(|(s, words)| {
                 let (here, rest) = conf.split_at(words.len());
                 conf = rest;
+                if refine::is_boilerplate(words) {
+                    return Vec::new();
+                }
                 tags::decode(&tags[s])
                     .into_iter()
                     .map(|(a, b, ty)| NameSpan {
                         tokens: a..b,
-                        label: refine::refine(ty, &words[a..b], &p.toks[s][a..b]),
+                        label: refine::label(ty, words, a..b, &p.toks[s][a..b]),
                         score: here[a..b].iter().copied().fold(1.0, f32::min),
                     })
                     .collect()

@@ -97,6 +97,40 @@ fn lower(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// The product label for the name at `range` of a sentence's `words`, of CoNLL type `ty`:
+/// [`refine`], except that the agency in a dateline's parentheses, before the dash ("VIENNA,
+/// Nov 30 (Reuters) - ..."), is an organization whatever type was guessed.
+pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, toks: &[Tok]) -> Label {
+    let credit = range.start > 0
+        && words[range.start - 1] == "("
+        && words.get(range.end) == Some(&")")
+        && words.get(range.end + 1).is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"));
+    if credit {
+        Label::Org
+    } else {
+        refine(ty, &words[range], toks)
+    }
+}
+
+/// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),
+/// which pasted articles carry along: written in capitals, they look like names.
+const BOILERPLATE: &[&str] = &[
+    "read more", "advertisement", "related", "related articles", "related stories", "more stories",
+    "see also", "share", "share this article", "subscribe", "sign up", "click here", "most read",
+    "trending", "recommended", "sponsored", "continue reading", "skip advertisement",
+    "story continues below advertisement", "story continues below", "watch", "listen",
+];
+
+/// Whether a sentence is only boilerplate (a trailing ":" or ">" and case aside): it has no
+/// names.
+pub(crate) fn is_boilerplate(words: &[&str]) -> bool {
+    let words = match words {
+        [rest @ .., last] if matches!(*last, ":" | ">" | "»" | "…") => rest,
+        w => w,
+    };
+    words.len() <= 5 && !words.is_empty() && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
+}
+
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
 pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
     if words.len() <= 2 {
