@@ -128,7 +128,9 @@ pub(crate) fn is_boilerplate(words: &[&str]) -> bool {
         [rest @ .., last] if matches!(*last, ":" | ">" | "»" | "…") => rest,
         w => w,
     };
-    words.len() <= 5 && !words.is_empty() && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
+    // Most sentences fail on their first word, without building the phrase.
+    let starts = |w: &str| BOILERPLATE.iter().any(|b| b.split(' ').next().is_some_and(|f| f.eq_ignore_ascii_case(w)));
+    words.len() <= 5 && words.first().is_some_and(|w| starts(w)) && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
 }
 
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
