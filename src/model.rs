@@ -122,19 +122,58 @@ impl<'a> Reader<'a> {
         self.pos == self.bytes.len()
     }
 
+    #[cold]
+    fn end(&self, n: usize) -> Error {
+        Error::model(format!("unexpected end of data at byte {} (wanted {n} more)", self.pos))
+    }
+
     /// The next `n` bytes.
+    #[inline]
     pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| {
-            Error::model(format!("unexpected end of data at byte {} (wanted {n} more)", self.pos))
-        })?;
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.end(n))?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
     }
 
     /// A u8.
+    #[inline]
     pub fn u8(&mut self) -> Result<u8> {
-        Ok(self.take(1)?[0])
+        let &b = self.bytes.get(self.pos).ok_or_else(|| self.end(1))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// A LEB128 varint of at most five bytes. Decoding loops over a model's million varints
+    /// call this, so the common one-byte case is inline and the rest out of line.
+    #[inline(always)]
+    pub fn varint(&mut self) -> Result<u32> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(b as u32)
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    #[inline(never)]
+    fn long_varint(&mut self) -> Result<u32> {
+        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
+        let mut v = 0u32;
+        for (i, &b) in rest.iter().take(5).enumerate() {
+            v |= ((b & 0x7f) as u32) << (7 * i);
+            if b & 0x80 == 0 {
+                self.pos += i + 1;
+                return Ok(v);
+            }
+        }
+        if rest.len() < 5 {
+            let e = self.end(rest.len() + 1);
+            self.pos = self.bytes.len();
+            return Err(e);
+        }
+        Err(Error::model("varint longer than five bytes"))
     }
     /// A little-endian u16.
     pub fn u16(&mut self) -> Result<u16> {

@@ -3,10 +3,10 @@
 
 use super::features::{Lexicon, PREFIX};
 use super::hash;
-use super::weights::Cursor;
 #[cfg(any(test, feature = "cli"))]
 use super::weights::varint;
 use crate::error::{Error, Result};
+use crate::model::Reader;
 
 /// Lexicon contents as text, the form the trainer builds and the model stores.
 #[cfg(any(test, feature = "cli"))]
@@ -28,7 +28,7 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
 
 /// A length-prefixed entry. Its bytes are only hashed, so they are not checked for UTF-8
 /// (the container's checksum already guards the file).
-fn get_str<'a>(r: &mut Cursor<'a>) -> Result<&'a [u8]> {
+fn get_str<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
     let n = r.varint()? as usize;
     r.take(n)
 }
@@ -79,7 +79,7 @@ impl LexiconSource {
 /// Parses a serialized lexicon straight into lookup structures; also returns the hashes of the
 /// words with capitalization rates (the vocabulary whose word-feature sums the recognizer keeps).
 pub(crate) fn decode(bytes: &[u8]) -> Result<(Lexicon, Vec<u64>)> {
-    let mut r = Cursor::new(bytes);
+    let mut r = Reader::new(bytes);
     let mut lex = Lexicon::default();
     // Counts are trusted for reserving only as far as the bytes could hold them.
     let room = |n: u32| (n as usize).min(bytes.len() / 2);

@@ -27,7 +27,7 @@ pub(crate) struct Decoded<'a> {
 /// weights as zigzag varints.
 #[derive(Debug, Clone)]
 pub(crate) struct Rows<'a> {
-    c: Cursor<'a>,
+    r: Reader<'a>,
     left: usize,
 }
 
@@ -38,8 +38,8 @@ impl Rows<'_> {
             return Err(Error::model("more rows asked for than the weight table has"));
         }
         self.left -= 1;
-        let c = &mut self.c;
-        let m = c.take3()?;
+        let r = &mut self.r;
+        let m = r.take(3)?;
         let mut mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
         if mask >> NT != 0 {
             return Err(Error::model("weight row mask names a tag that does not exist"));
@@ -48,7 +48,7 @@ impl Rows<'_> {
         while mask != 0 {
             let t = mask.trailing_zeros() as usize;
             mask &= mask - 1;
-            let z = c.varint()?;
+            let z = r.varint()?;
             let v = (z >> 1) as i32 ^ -((z & 1) as i32);
             row[t] = i8::try_from(v).map_err(|_| Error::model("weight does not fit in a byte"))?;
         }
@@ -57,7 +57,7 @@ impl Rows<'_> {
 
     /// Checks that every row was read and nothing follows them.
     pub(crate) fn finish(self) -> Result<()> {
-        if self.left != 0 || !self.c.is_done() {
+        if self.left != 0 || !self.r.is_done() {
             return Err(Error::model("trailing bytes after the weight table"));
         }
         Ok(())
@@ -216,13 +216,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
             return Err(Error::model("transition weight is not a finite number"));
         }
     }
-    // The rest, a million bytes of varints, through a plain cursor from the end of the
-    // fixed-size header.
-    let mut c = Cursor { bytes, pos: 8 + 4 * (NT * NT + NT) };
     let mut keys = Vec::with_capacity(n);
     let mut prev = 0u32;
     for _ in 0..n {
-        let d = c.varint()?;
+        let d = r.varint()?;
         // Feature hashes are never 0 (`hash::feature`); the table marks empty slots with it.
         if d == 0 {
             return Err(Error::model(if prev == 0 { "feature key 0 is reserved" } else { "feature key repeated" }));
@@ -231,7 +228,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
         keys.push(prev);
     }
     let trans = Transitions::new(&learned.iter().map(|v| v * scale).collect::<Vec<_>>());
-    Ok(Decoded { keys, rows: Rows { c, left: n }, pass: Pass { scale, trans } })
+    Ok(Decoded { keys, rows: Rows { r, left: n }, pass: Pass { scale, trans } })
 }
 
 /// [`decode`] with every row read (and checked).
@@ -251,83 +248,6 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
-}
-
-/// A position in bytes, for decoding loops: [`Reader`]'s per-byte results cost a third of the
-/// model's load time.
-#[derive(Debug, Clone)]
-pub(crate) struct Cursor<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    /// A cursor at the start of `bytes`.
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        Cursor { bytes, pos: 0 }
-    }
-
-    fn end(&self) -> Error {
-        Error::model(format!("unexpected end of data at byte {}", self.pos))
-    }
-
-    /// Whether every byte has been read.
-    pub(crate) fn is_done(&self) -> bool {
-        self.pos == self.bytes.len()
-    }
-
-    /// The next `n` bytes.
-    #[inline]
-    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let b = self.bytes.get(self.pos..self.pos.saturating_add(n)).ok_or_else(|| self.end())?;
-        self.pos += n;
-        Ok(b)
-    }
-
-    #[inline]
-    fn take3(&mut self) -> Result<[u8; 3]> {
-        let b = self.take(3)?;
-        Ok([b[0], b[1], b[2]])
-    }
-
-    /// The next byte.
-    #[inline]
-    pub(crate) fn u8(&mut self) -> Result<u8> {
-        let &b = self.bytes.get(self.pos).ok_or_else(|| self.end())?;
-        self.pos += 1;
-        Ok(b)
-    }
-
-    /// A LEB128 varint (at most five bytes).
-    #[inline(always)]
-    pub(crate) fn varint(&mut self) -> Result<u32> {
-        // Most are one byte: that case inline, the rest out of line.
-        match self.bytes.get(self.pos) {
-            Some(&b) if b < 0x80 => {
-                self.pos += 1;
-                Ok(b as u32)
-            }
-            _ => self.long_varint(),
-        }
-    }
-
-    #[inline(never)]
-    fn long_varint(&mut self) -> Result<u32> {
-        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
-        let mut v = 0u32;
-        for (i, &b) in rest.iter().take(5).enumerate() {
-            v |= ((b & 0x7f) as u32) << (7 * i);
-            if b & 0x80 == 0 {
-                self.pos += i + 1;
-                return Ok(v);
-            }
-        }
-        if rest.len() < 5 {
-            self.pos = self.bytes.len();
-            return Err(self.end());
-        }
-        Err(Error::model("varint longer than five bytes"))
-    }
 }
 
 #[cfg(test)]
