@@ -93,9 +93,16 @@ type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>)
 
 /// Keeps a sorted, non-overlapping set: where two candidates overlap, the longer wins (a
 /// name that contains a date stays a name; a date phrase that contains a name stays a date).
+/// On the same span a person's name wins ("April", "June" as names), then the date: a
+/// holiday ("Christmas", "New Year's Day") is a date whatever the recognizer calls it.
 fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.0.is_empty());
-    cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
+    let rank = |c: &Candidate| match (c.1, &c.3) {
+        (Label::Person, None) => 0,
+        (_, Some(_)) => 1,
+        _ => 2,
+    };
+    cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)).then(rank(a).cmp(&rank(b))));
     // Accepted ranges by start; they never overlap, so checking the neighbours suffices.
     let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut kept: Vec<Candidate> = Vec::new();

@@ -104,3 +104,18 @@ fn a_datelines_agency_is_an_organization() {
         assert_eq!(e.label, Label::Org, "{text}");
     }
 }
+
+/// A holiday is a date even where the recognizer reads it as a name of the same extent
+/// ("Christmas" as an organization, "New Year's Day" as a miscellaneous name); a person's
+/// name of the same extent stays a name.
+#[test]
+fn holidays_are_dates_and_names_stay_names() {
+    let opts = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2023, 6, 15) };
+    let text = "Christmas was quiet in the capital. On New Year's Day, thousands gathered. Labour won the vote.";
+    let doc = annotate(text, &opts).unwrap();
+    let value = |s: &str| doc.entities.iter().find(|e| e.text == s).and_then(|e| e.timex.as_ref()).map(|t| t.value.clone());
+    assert_eq!(value("Christmas").as_deref(), Some("2022-12-25"), "{:?}", doc.entities);
+    assert_eq!(value("New Year's Day").as_deref(), Some("2023-01-01"), "{:?}", doc.entities);
+    // "Labour" alone is the party, not Labour Day.
+    assert!(doc.entities.iter().all(|e| e.text != "Labour" || e.timex.is_none()), "{:?}", doc.entities);
+}

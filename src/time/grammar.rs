@@ -38,6 +38,8 @@ enum Class {
     Numd,
     Hour,
     Clock,
+    Hhmm,
+    FyYear,
     Iso,
     Slash,
     Dotted,
@@ -57,6 +59,8 @@ impl Class {
             "numd" => Class::Numd,
             "hour" => Class::Hour,
             "clock" => Class::Clock,
+            "hhmm" => Class::Hhmm,
+            "fyyear" => Class::FyYear,
             "iso" => Class::Iso,
             "slash" => Class::Slash,
             "dotted" => Class::Dotted,
@@ -70,10 +74,11 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Hhmm | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
+            Class::FyYear => t.kind == Kind::Word && t.lower.starts_with("fy"),
             Class::Lexicon(c) => t.kind == Kind::Word && lookup_tok(t, c).is_some(),
         }
     }
@@ -88,6 +93,8 @@ impl Class {
             Class::Numd => "numd",
             Class::Hour => "hour",
             Class::Clock => "clock",
+            Class::Hhmm => "hhmm",
+            Class::FyYear => "fyyear",
             Class::Iso => "iso",
             Class::Slash => "slash",
             Class::Dotted => "dotted",
@@ -295,6 +302,7 @@ impl Grammar {
             || !t.lex.is_empty()
             || self.first_lit.contains_key(&t.lower)
             || BUILTIN_WORDS.contains(&t.lower.as_str())
+            || (t.kind == Kind::Word && t.lower.starts_with("fy"))
             || !self.first_any.is_empty()
     }
 
@@ -408,6 +416,29 @@ impl Grammar {
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
                 (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
             }
+            Class::FyYear => {
+                // "FY2024", "FY24": a fiscal year in one word.
+                let d = t.lower.strip_prefix("fy")?;
+                if !(d.len() == 2 || d.len() == 4) || !d.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let y: u32 = d.parse().ok()?;
+                let y = match d.len() {
+                    2 if y < 50 => 2000 + y,
+                    2 => 1900 + y,
+                    _ => y,
+                };
+                (1900..=2099).contains(&y).then(|| (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))]))
+            }
+            Class::Hhmm => {
+                // "1400 GMT": four digits, a 24-hour clock (rules ask for a zone after it).
+                if t.lower.len() != 4 {
+                    return None;
+                }
+                let n = plain_int(t, 4)?;
+                let (h, m) = (n / 100, n % 100);
+                (h < 24 && m < 60).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
+            }
             Class::Iso => {
                 let v: Vec<&str> = t.lower.split('-').collect();
                 if v.len() != 3 || v[0].len() != 4 || v[1].len() != 2 || v[2].len() != 2 {
@@ -418,6 +449,11 @@ impl Grammar {
             }
             Class::Slash => {
                 let v: Vec<&str> = t.lower.split('/').collect();
+                // 2025/06/30: year first, then month and day, as in East Asian and ISO-like use.
+                if v.len() == 3 && v[0].len() == 4 && v[1].len() <= 2 && v[2].len() <= 2 {
+                    let (y, m, d): (i32, u32, u32) = (v[0].parse().ok()?, v[1].parse().ok()?, v[2].parse().ok()?);
+                    return one(chrono::NaiveDate::from_ymd_opt(y, m, d)?.format("%Y-%m-%d").to_string());
+                }
                 if v.len() != 3 || v[0].len() > 2 || v[1].len() > 2 || !(v[2].len() == 4 || v[2].len() == 2) {
                     return None;
                 }

@@ -140,6 +140,10 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     if i + 1 < b.len() && b[i] == b'\'' && b[i + 1] == b's' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
         return i + 2;
     }
+    // "5pm", "9a.m.": the hour alone, so "pm" is a token of its own as in "5 pm".
+    if i + 1 < b.len() && matches!(b[i] | 0x20, b'a' | b'p') && (b[i + 1] | 0x20 == b'm' || b[i + 1] == b'.') {
+        return i;
+    }
     let mut k = i;
     while k < b.len() && b[k].is_ascii_alphabetic() {
         k += 1;
@@ -200,6 +204,7 @@ mod tests {
         assert_eq!(words("the year's third-quarter"), ["the", "year", "'s", "third", "quarter"]);
         assert_eq!(words("1990s '90s 7th o'clock"), ["1990s", "'90s", "7th", "o'clock"]);
         assert_eq!(words("in 1990."), ["in", "1990", "."]);
+        assert_eq!(words("9am to 5PM, 10:30p.m."), ["9", "am", "to", "5", "pm", ",", "10:30", "p.m."]);
     }
 
     #[test]

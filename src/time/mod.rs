@@ -99,6 +99,8 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
+    // The last bare clock time ("7 p.m.") pushed: its index in `out` and its end token.
+    let mut clock: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -133,6 +135,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         {
             value = "FUTURE_REF".into();
             kind = TimexType::Date;
+        }
+        // "up 12% since year-end": the last year-end passed, not this year's.
+        if value == "rel:Y:0" && rule.modifier.as_deref() == Some("END") && toks[m.start].lower == "year" && m.start > 0 && toks[m.start - 1].lower == "since" {
+            value = "rel:Y:-1".into();
         }
         // "the fiscal year ended Jan. 31": a year's span, as "the year ended" is.
         if value == "rel:Y:0" && toks[m.start].lower == "the" && toks[m.end - 1].lower == "year" && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "ended" | "ending")) {
@@ -180,7 +186,22 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
-        let r = ctx.resolve(&value, tense);
+        let mut r = ctx.resolve(&value, tense);
+        if kind == TimexType::Set {
+            // "twice a week", "three times a year": how often, then the period.
+            let often = match toks[m.start].lower.as_str() {
+                "once" => Some("once".to_owned()),
+                "twice" => Some("twice".to_owned()),
+                n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
+                _ => None,
+            };
+            let every = resolve::set_words(&r.value);
+            r.explanation = match (often, every) {
+                (Some(o), Some(e)) => Some(format!("{o} {}", e.replacen("every ", "a ", 1).replacen("a hour", "an hour", 1))),
+                (None, Some(e)) => Some(e),
+                (_, None) => r.explanation,
+            };
+        }
         // "the first nine months", "the six months": a part of the year the report is about
         // ("the past two months" is not).
         if kind == TimexType::Duration && toks[start].lower == "the" && r.value.ends_with('M') && r.value.starts_with('P')
@@ -190,7 +211,12 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             ctx.part_of_year();
         }
         let modifier = modifier.or_else(|| rule.modifier.clone());
-        let explanation = r.explanation.map(|e| match modifier.as_deref() {
+        // "mid-2024": "the middle of 2024, stated in the text", not "the middle of stated ...".
+        let explanation = r.explanation.map(|e| match modifier.is_some() && e == "stated in the text" {
+            true => format!("{}, stated in the text", r.value),
+            false => e,
+        });
+        let explanation = explanation.map(|e| match modifier.as_deref() {
             Some("START") => format!("the start of {e}"),
             Some("END") => format!("the end of {e}"),
             Some("MID") => format!("the middle of {e}"),
@@ -207,6 +233,22 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             Label::Date
         };
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
+        // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
+        if let Some((k, end)) = clock.take() {
+            let day = &r.value;
+            let is_day = day.len() == 10 && NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok();
+            if is_day && start == end + 1 && toks[end].lower == "on" {
+                let t = &mut out[k].timex;
+                if let Some(at) = t.value.find('T') {
+                    t.value = format!("{day}{}", &t.value[at..]);
+                    t.anchor = Some(day.clone());
+                    t.explanation = Some(format!("that time of {day}, the day named after it"));
+                }
+            }
+        }
+        if rule.template.starts_with("last:D:0|hm:") {
+            clock = Some((out.len(), m.end));
+        }
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -275,6 +317,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
         "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
     ];
+    // "in the early hours of Saturday": the night before dawn, not an amount of time.
+    if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
     // A lone month name.
     if len == 1 && has("month") {
         let w = first.lower.as_str();
@@ -303,7 +349,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // A bare four-digit number is a year only in the modern range or after a preposition,
     // and not before a unit of measure.
-    if len == 1 && has("year") {
+    if len == 1 && has("year") && first.kind == Kind::Num {
         let y: u32 = first.lower.parse().unwrap_or(0);
         if !(1900..=2050).contains(&y) && !prev_is(TEMPORAL_PREP) {
             return false;
@@ -670,6 +716,32 @@ mod tests {
     fn basics() {
         assert_eq!(run("He said on Thursday that", "2021-12-30"), [("Thursday".to_owned(), "2021-12-30".to_owned())]);
         assert_eq!(run("Talks will be on January 9-10, 2022.", "2021-12-30")[0].1, "2022-01-09");
+    }
+
+    /// The hover card's "why" reads as English for sets, modified stated dates, day offsets and
+    /// clock times placed on the day named after them.
+    #[test]
+    fn explanations() {
+        let why = |s: &str| -> Vec<String> {
+            let toks = crate::tokenize::tokenize(s);
+            let sents = crate::sentences::split(s, &toks);
+            tag(s, &toks, &sents, NaiveDate::from_ymd_opt(2021, 12, 30)).into_iter().filter_map(|m| m.timex.explanation).collect()
+        };
+        for (text, want) in [
+            ("It rains every year.", "every year"),
+            ("The fair runs every other weekend.", "every other weekend"),
+            ("We meet every Monday morning.", "every Monday morning"),
+            ("He visits twice a week.", "twice a week"),
+            ("He checks once an hour.", "once an hour"),
+            ("Each summer, tourists come.", "every summer"),
+            ("Markets open daily.", "every day"),
+            ("By mid-2024, prices had doubled.", "the middle of 2024, stated in the text"),
+            ("The board met the day before last Tuesday.", "the day before 2021-12-28 (the previous Tuesday from 2021-12-30)"),
+            ("They met at 7 p.m. on Monday.", "that time of 2021-12-27, the day named after it"),
+        ] {
+            let got = why(text);
+            assert_eq!(got.first().map(String::as_str), Some(want), "{text}: {got:?}");
+        }
     }
 
     #[test]

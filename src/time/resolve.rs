@@ -127,9 +127,25 @@ impl Context {
             Some((b, s)) => (b, Some(s)),
             None => (raw, None),
         };
+        // "the day before last Tuesday": BASE~-1 is the day before the day BASE names.
+        let (base, days) = match base.split_once('~') {
+            Some((b, n)) => (b, n.trim_start_matches('+').parse::<i64>().ok()),
+            None => (base, None),
+        };
         let mut r = self.base(base, tense);
         if r.explanation.is_none() {
             r.explanation = stated(&r.value);
+        }
+        if let Some(n) = days.filter(|n| n.abs() <= 366) {
+            if let Some(d) = r.value.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()) {
+                r.value = (d + Duration::days(n)).to_string();
+                let e = r.explanation.take().unwrap_or_else(|| d.to_string());
+                let dir = if n < 0 { "before" } else { "after" };
+                r.explanation = Some(match n.abs() {
+                    1 => format!("the day {dir} {d} ({e})"),
+                    k => format!("{k} days {dir} {d} ({e})"),
+                });
+            }
         }
         if let Some(s) = suffix {
             let s = time_suffix(s);
@@ -370,6 +386,29 @@ impl Context {
                     }
                 }
             }
+            // "the past three summers": the last N seasons over by the reference date.
+            "spast" if f.len() == 3 => {
+                let s = f[1];
+                let n: i32 = f[2].parse().unwrap_or(1).clamp(1, 100);
+                let start = match s { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+                match rf {
+                    None => out.value = format!("XXXX-{s}"),
+                    Some(d) => {
+                        // Winter starts in December and is named by that year.
+                        let over = |y: i32| (y * 12 + start as i32 + 2) < d.year() * 12 + d.month() as i32;
+                        let last = if over(d.year()) { d.year() } else { d.year() - 1 };
+                        let first = last - (n - 1);
+                        out.value = format!("{first:04}-{s}");
+                        out.end_value = (n > 1).then(|| format!("{last:04}-{s}"));
+                        out.anchor = anchor(d);
+                        let name = match s { "SP" => "spring", "SU" => "summer", "FA" => "autumn", _ => "winter" };
+                        out.explanation = Some(match n {
+                            1 => format!("the last {name} before {d}"),
+                            _ => format!("the last {n} {name}s before {d}, {first} to {last}"),
+                        });
+                    }
+                }
+            }
             "q" if f.len() == 2 => {
                 let q = f[1];
                 match rf {
@@ -559,10 +598,11 @@ fn stated(v: &str) -> Option<String> {
 }
 
 /// "P3Y" as "3 years (an amount of time)"; "PXW" as "some weeks (an amount of time)".
-fn duration_words(v: &str) -> String {
+/// The count and unit word of a one-unit duration value: "P3Y" is ("3", "year").
+fn duration_parts(v: &str) -> Option<(&str, &'static str)> {
     let (time, body) = match v.strip_prefix("PT") {
         Some(b) => (true, b),
-        None => (false, &v[1..]),
+        None => (false, v.strip_prefix('P')?),
     };
     let split = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'X')).unwrap_or(body.len());
     let (n, u) = body.split_at(split);
@@ -578,7 +618,65 @@ fn duration_words(v: &str) -> String {
         (true, "H") => "hour",
         (true, "M") => "minute",
         (true, "S") => "second",
-        _ => return format!("an amount of time ({v})"),
+        _ => return None,
+    };
+    Some((n, unit))
+}
+
+/// A recurring time in words: "P1Y" is "every year", "XXXX-WXX-1TMO" "every Monday morning".
+pub fn set_words(v: &str) -> Option<String> {
+    if let Some((n, unit)) = duration_parts(v) {
+        return Some(match n {
+            "1" | "X" => format!("every {unit}"),
+            "2" => format!("every other {unit}"),
+            _ => format!("every {n} {unit}s"),
+        });
+    }
+    let (date, pod) = match v.split_once('T') {
+        Some((d, t)) => (d, Some(pod_word(t)?)),
+        None => (v, None),
+    };
+    let what = if let Some(d) = date.strip_prefix("XXXX-WXX-") {
+        let k: usize = d.parse().ok().filter(|k| (1..=7).contains(k))?;
+        WEEKDAYS[k - 1].to_owned()
+    } else if date == "XXXX-XX-XX" {
+        match pod {
+            Some(p) => return Some(format!("every {p}")),
+            None => "day".to_owned(),
+        }
+    } else if let Some(s) = date.strip_prefix("XXXX-") {
+        match s {
+            "SP" => "spring".to_owned(),
+            "SU" => "summer".to_owned(),
+            "FA" => "autumn".to_owned(),
+            "WI" => "winter".to_owned(),
+            q if q.starts_with('Q') => format!("quarter {}", &q[1..]),
+            m => MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?.to_string(),
+        }
+    } else {
+        return None;
+    };
+    Some(match pod {
+        Some(p) => format!("every {what} {p}"),
+        None => format!("every {what}"),
+    })
+}
+
+fn pod_word(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "MO" => "morning",
+        "AF" => "afternoon",
+        "EV" => "evening",
+        "NI" => "night",
+        "MI" => "midday",
+        "DT" => "daytime",
+        _ => return None,
+    })
+}
+
+fn duration_words(v: &str) -> String {
+    let Some((n, unit)) = duration_parts(v) else {
+        return format!("an amount of time ({v})");
     };
     match n {
         "X" => format!("some {unit}s (an amount of time)"),
