@@ -195,7 +195,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
                 _ => None,
             };
-            let every = resolve::set_words(&r.value);
+            let every = match toks[m.end - 1].lower.as_str() {
+                "season" => Some("every season".to_owned()),
+                _ => resolve::set_words(&r.value),
+            };
             r.explanation = match (often, every) {
                 (Some(o), Some(e)) => Some(format!("{o} {}", e.replacen("every ", "a ", 1).replacen("a hour", "an hour", 1))),
                 (None, Some(e)) => Some(e),
