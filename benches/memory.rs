@@ -32,7 +32,7 @@ unsafe impl GlobalAlloc for Counting {
 static A: Counting = Counting;
 
 fn measure(name: &str, text: &str) {
-    let opts = Options { reference_date: NaiveDate::from_ymd_opt(1987, 3, 1) };
+    let opts = Options { reference_date: NaiveDate::from_ymd_opt(1987, 3, 1), ..Default::default() };
     let before = LIVE.load(Relaxed);
     PEAK.store(before, Relaxed);
     let t = Instant::now();

@@ -14,7 +14,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
     let sents = sentences::split(text, &tokens);
     let words: Vec<Vec<&str>> = sents.iter().map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.byte.clone()]).collect()).collect();
     let recognizer = Recognizer::builtin().expect("built-in model");
-    let doc = annotate(text, &Options { reference_date: reference }).unwrap();
+    let doc = annotate(text, &Options { reference_date: reference, ..Default::default() }).unwrap();
 
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(tokens.len() as u64));
@@ -35,7 +35,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
             criterion::BatchSize::LargeInput,
         )
     });
-    g.bench_function("all (annotate)", |b| b.iter(|| annotate(black_box(text), &Options { reference_date: reference }).unwrap()));
+    g.bench_function("all (annotate)", |b| b.iter(|| annotate(black_box(text), &Options { reference_date: reference, ..Default::default() }).unwrap()));
     g.finish();
 }
 

@@ -21,7 +21,7 @@ fn main() {
     let timex = dateline::time::tag(&text, &toks, &sents, reference);
     let t_time = t.elapsed();
     let t = Instant::now();
-    let mut doc = dateline::annotate(&text, &dateline::Options { reference_date: reference }).unwrap();
+    let mut doc = dateline::annotate(&text, &dateline::Options { reference_date: reference, ..Default::default() }).unwrap();
     let t_all = t.elapsed();
     doc.clusters.clear();
     let t = Instant::now();

@@ -207,7 +207,9 @@ pub struct Document {
 pub struct ReferenceDate {
     /// ISO date.
     pub date: String,
-    /// `"given"` when the user set it, `"proposed"` when found in the text, `"none"` otherwise.
+    /// `"given"` when the user set it, `"proposed"` when found in the text, `"proposed-year"`
+    /// when the text gave a day and the year was assumed from the reader's date, `"today"` when
+    /// the text gave none and the reader's date is used.
     pub source: &'static str,
 }
 

@@ -140,7 +140,7 @@ fn run_annotate(
         return run_batch(reference_date, file, recognizer, jobs);
     }
     let text = read_text(file)?;
-    let doc = annotate_with(&text, &Options { reference_date }, recognizer).map_err(|e| e.to_string())?;
+    let doc = annotate_with(&text, &Options { reference_date, ..Default::default() }, recognizer).map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     let rendered = match format {
         Format::Json => serde_json::to_string_pretty(&output::json::json(&doc)).expect("JSON values serialize"),
@@ -224,7 +224,7 @@ fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recogni
         Some(serde_json::Value::String(s)) => Some(parse_date(s).map_err(|e| (id.clone(), e))?),
         Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_owned())),
     };
-    let doc = annotate_with(text, &Options { reference_date }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
+    let doc = annotate_with(text, &Options { reference_date, ..Default::default() }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
     let result = output::json::Json { id: Some(&id), ..output::json::json(&doc) };
     serde_json::to_vec(&result).map_err(|e| (id.clone(), format!("cannot serialize the result: {e}")))
 }

@@ -16,6 +16,11 @@ pub struct Options {
     /// The document date that relative dates are anchored on. Without it, one is proposed from
     /// the text (a dateline, or a full date near the top).
     pub reference_date: Option<NaiveDate>,
+    /// The reader's date (the page passes the browser's). Without a reference date, a dateline's
+    /// day with no year ("Oct. 3") is put in the latest year not after it, and a text with no
+    /// date in its opening is read as of it. `None` (the CLI's default) keeps the output
+    /// independent of the day it is run.
+    pub today: Option<NaiveDate>,
 }
 
 /// Annotates `text`: tokens, sentences, names, dates and times, clusters.
@@ -47,7 +52,14 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 
     let (reference, source) = match options.reference_date {
         Some(d) => (Some(d), "given"),
-        None => (time::propose_reference_date(text), "proposed"),
+        None => match time::propose_reference_date_near(text, options.today) {
+            Some((d, how)) => (Some(d), match how {
+                time::Proposal::Text => "proposed",
+                time::Proposal::YearAssumed => "proposed-year",
+                time::Proposal::Today => "today",
+            }),
+            None => (None, "proposed"),
+        },
     };
     let temporal = time::tag(text, &tokens, &sentences, reference);
 

@@ -110,7 +110,7 @@ fn a_datelines_agency_is_an_organization() {
 /// name of the same extent stays a name.
 #[test]
 fn holidays_are_dates_and_names_stay_names() {
-    let opts = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2023, 6, 15) };
+    let opts = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2023, 6, 15), ..Default::default() };
     let text = "Christmas was quiet in the capital. On New Year's Day, thousands gathered. Labour won the vote.";
     let doc = annotate(text, &opts).unwrap();
     let value = |s: &str| doc.entities.iter().find(|e| e.text == s).and_then(|e| e.timex.as_ref()).map(|t| t.value.clone());

@@ -12,7 +12,7 @@ fn size(n: usize) -> usize {
 }
 
 fn check(text: &str) -> dateline::Document {
-    let opts = Options { reference_date: dateline::NaiveDate::from_ymd_opt(2021, 12, 30) };
+    let opts = Options { reference_date: dateline::NaiveDate::from_ymd_opt(2021, 12, 30), ..Default::default() };
     let doc = annotate(text, &opts).expect("annotates");
     common::assert_offsets(&doc);
     doc

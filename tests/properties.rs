@@ -70,7 +70,7 @@ proptest! {
 
     #[test]
     fn a_paragraph_break_prefix_shifts_offsets(text in texty()) {
-        let opts = Options { reference_date: dateline::NaiveDate::from_ymd_opt(2021, 12, 30) };
+        let opts = Options { reference_date: dateline::NaiveDate::from_ymd_opt(2021, 12, 30), ..Default::default() };
         let a = annotate(&text, &opts).unwrap();
         let prefixed = format!("\u{a0}😀\n\n{text}");
         let b = annotate(&prefixed, &opts).unwrap();

@@ -8,7 +8,7 @@ use dateline::{annotate, Document, Label, NaiveDate, Options};
 
 fn sample() -> Document {
     let text = common::read_shared("samples/biden-putin-call.txt");
-    annotate(&text, &Options { reference_date: NaiveDate::from_ymd_opt(2021, 12, 30) }).unwrap()
+    annotate(&text, &Options { reference_date: NaiveDate::from_ymd_opt(2021, 12, 30), ..Default::default() }).unwrap()
 }
 
 /// The one cluster whose mentions cover every whole-word occurrence of `word` in the text.

@@ -172,7 +172,7 @@ async function run() {
   clearTimeout(timer);
   if (!annotator || annotator.failed) return; // the reason is already shown
   const text = sourceText();
-  const options = els.refDate.value ? { referenceDate: els.refDate.value } : {};
+  const options = els.refDate.value ? { referenceDate: els.refDate.value } : { today: localToday() };
   const long = text.length > WHOLE_LIMIT;
   const mine = ++runs;
   const acc = [];
@@ -319,11 +319,25 @@ function toggleLabel(id) {
 
 // ---- document date ----
 
+/** The reader's date, YYYY-MM-DD in local time (a text with no date is read as of it). */
+function localToday() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const PROPOSALS = {
+  proposed: (d) => `Proposed from the text: ${d} `,
+  'proposed-year': (d) => `Proposed from the text, year assumed: ${d} `,
+  today: (d) => `No date in the text; read as of today, ${d} `,
+};
+
 function updateProposed() {
   const r = state.referenceDate;
   els.proposed.replaceChildren();
-  if (!r || r.source !== 'proposed') return;
-  els.proposed.append(`Proposed from the text: ${r.date} `);
+  const say = r && PROPOSALS[r.source];
+  if (!say) return;
+  els.proposed.append(say(r.date));
   const use = document.createElement('button');
   use.type = 'button';
   use.className = 'button small';

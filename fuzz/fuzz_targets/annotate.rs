@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let reference = dateline::NaiveDate::from_ymd_opt(2021, 12, 30);
-    let doc = dateline::annotate(text, &dateline::Options { reference_date: reference }).unwrap();
+    let doc = dateline::annotate(text, &dateline::Options { reference_date: reference, ..Default::default() }).unwrap();
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let mut end = 0;
     for e in &doc.entities {

@@ -30,7 +30,7 @@ mod lex;
 mod resolve;
 
 use crate::doc::{Label, Sentence, Timex, TimexType, Token};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use grammar::{grammar, lookup_tok, Match};
 use lex::{Kind, Tok};
 use resolve::{Context, Tense};
@@ -685,6 +685,54 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
 /// Proposes a document date from the text itself: the first full date (with a year) in the
 /// first lines, such as a dateline ("WASHINGTON, Dec. 30, 2021 —") or an ISO date.
 pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
+    full_date_in_opening(text)
+}
+
+/// How a proposed document date was arrived at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proposal {
+    /// A full date in the opening lines.
+    Text,
+    /// A day without a year in the first line ("MANCHESTER, Oct. 3 -"), in the latest year
+    /// that does not put it after the reader's date.
+    YearAssumed,
+    /// No date in the opening: the reader's date.
+    Today,
+}
+
+/// [`propose_reference_date`], falling back on the reader's date `today` (when known): a
+/// dateline's day without a year ("Oct. 3") takes the latest year that keeps it on or before
+/// `today`, and a text with no date in its opening is read as of `today`.
+pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Option<(NaiveDate, Proposal)> {
+    if let Some(d) = full_date_in_opening(text) {
+        return Some((d, Proposal::Text));
+    }
+    let today = today?;
+    // Only the first line: a "Dec. 7" further down is what the story is about, not its date.
+    let mut end = text.find('\n').unwrap_or(text.len()).min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = lex::lex(text, 0, end);
+    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
+    let mut out = Vec::new();
+    tag_sentence(&toks, &mut ctx, &mut out);
+    let day = out.iter().filter(|m| m.timex.kind == TimexType::Date).find_map(|m| {
+        let v = m.timex.value.strip_prefix("XXXX-")?;
+        let (mo, d) = v.split_once('-')?;
+        Some((mo.parse::<u32>().ok()?, d.parse::<u32>().ok()?))
+    });
+    if let Some((mo, d)) = day {
+        // Feb. 29 may need to go back to a leap year.
+        let found = (0..8).map(|k| today.year() - k).filter_map(|y| NaiveDate::from_ymd_opt(y, mo, d)).find(|x| *x <= today);
+        if let Some(x) = found {
+            return Some((x, Proposal::YearAssumed));
+        }
+    }
+    Some((today, Proposal::Today))
+}
+
+fn full_date_in_opening(text: &str) -> Option<NaiveDate> {
     // Look at the opening only: a dateline or a "published" line is in the first few lines.
     let mut end = text.len().min(600);
     if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
@@ -744,6 +792,26 @@ mod tests {
         ] {
             let got = why(text);
             assert_eq!(got.first().map(String::as_str), Some(want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn proposes_with_the_readers_date() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let today = Some(d("2023-06-15"));
+        for (text, now, want) in [
+            ("VIENNA, Nov. 30, 2021 (Dateline) - Talks", today, Some(("2021-11-30", Proposal::Text))),
+            ("MANCHESTER, England, Oct. 3 (Dateline) - City won.", today, Some(("2022-10-03", Proposal::YearAssumed))),
+            ("LONDON, June 1 - Prices rose.", today, Some(("2023-06-01", Proposal::YearAssumed))),
+            ("ROME, Feb. 29 - A leap day.", today, Some(("2020-02-29", Proposal::YearAssumed))),
+            ("The ministers met on Friday.", today, Some(("2023-06-15", Proposal::Today))),
+            // A day named below the first line is the story's, not its date.
+            ("Talks resume\nThey first met on Dec. 7.", today, Some(("2023-06-15", Proposal::Today))),
+            ("The ministers met on Friday.", None, None),
+            ("", today, Some(("2023-06-15", Proposal::Today))),
+        ] {
+            let got = propose_reference_date_near(text, now);
+            assert_eq!(got, want.map(|(v, p)| (d(v), p)), "{text:?}");
         }
     }
 

@@ -249,6 +249,38 @@ test('document date: the proposed date is shown and can be used; a set date re-a
   await page.mouse.move(1, 1);
 });
 
+test('document date: a text with no date is read as of today; a dateline without a year takes the latest year', async () => {
+  const { page } = env.session;
+  await page.fill('#reference-date', '');
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  const plain = 'The ministers met on Friday and will meet again next week.';
+  await page.fill('#input', plain);
+  await waitForView(page, plain);
+  await page.waitForFunction((t) => document.getElementById('proposed-date').textContent.includes(t), today);
+  assert.match(await page.textContent('#proposed-date'), new RegExp(`read as of today, ${today}`));
+  // "Friday" is anchored (a date, not XXXX-WXX-5) and the card says on what.
+  await page.hover('#view mark[data-label="DATE"]');
+  await page.locator('#card').waitFor({ state: 'visible' });
+  const facts = await page.locator('#card .card-facts').textContent();
+  assert.match(facts, /\d{4}-\d{2}-\d{2}/);
+  assert.ok(facts.includes(today), facts);
+  await page.mouse.move(1, 1);
+
+  const dateline = 'MANCHESTER, Jan. 2 (Dateline) - City won on Saturday.';
+  await page.fill('#input', dateline);
+  await waitForView(page, dateline);
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '01-02' ? 1 : 0);
+  await page.waitForFunction(() => /year assumed/.test(document.getElementById('proposed-date').textContent));
+  assert.match(await page.textContent('#proposed-date'), new RegExp(`year assumed: ${year}-01-02`));
+  await page.click('#proposed-date button');
+  assert.equal(await page.inputValue('#reference-date'), `${year}-01-02`);
+  await page.fill('#reference-date', '');
+});
+
 test('the Sample button brings the sample article back', async () => {
   const { page } = env.session;
   await page.fill('#input', 'Something else.');

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 struct JsOptions {
     /// ISO date (YYYY-MM-DD) relative expressions are anchored on.
     reference_date: Option<String>,
+    /// The reader's local date (YYYY-MM-DD), for a proposal when the text has no full date.
+    today: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -126,7 +128,8 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
-/// Annotates `text`. `options` may be `undefined` or `{ referenceDate: "YYYY-MM-DD" }`.
+/// Annotates `text`. `options` may be `undefined` or `{ referenceDate?: "YYYY-MM-DD", today?:
+/// "YYYY-MM-DD" }` (`today`: the reader's date, used only to propose a document date).
 ///
 /// Returns `{ entities, clusters, referenceDate, tokens, sentences }` as plain objects; entity
 /// `start`/`end` are UTF-16 offsets into `text`, `cpStart`/`cpEnd` code-point offsets. Lone
@@ -144,7 +147,11 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
             chrono_date(s).ok_or_else(|| js_error(format!("referenceDate `{s}` is not a date of the form YYYY-MM-DD")))?,
         ),
     };
-    let options = dateline::Options { reference_date };
+    let today = match opts.today.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(chrono_date(s).ok_or_else(|| js_error(format!("today `{s}` is not a date of the form YYYY-MM-DD")))?),
+    };
+    let options = dateline::Options { reference_date, today };
     let custom = MODEL.lock().ok().and_then(|m| m.clone());
     let doc = match custom {
         Some(model) => dateline::annotate_with(text, &options, &model),
