@@ -57,6 +57,8 @@ const CASES: &[Case] = &[
     Case { name: "US aliases", text: "The U.S. and the United States and US troops.", mentions: &[("U.S.", G), ("United States", G), ("US", G)], clusters: &[&[0, 1, 2]] },
     Case { name: "Kiev and Kyiv", text: "Kiev protested. Kyiv later agreed.", mentions: &[("Kiev", G), ("Kyiv", G)], clusters: &[&[0, 1]] },
     Case { name: "corporate suffix", text: "Microsoft Corp. reported. Microsoft shares rose.", mentions: &[("Microsoft Corp.", O), ("Microsoft", O)], clusters: &[&[0, 1]] },
+    Case { name: "company's short name, guessed a person", text: "Nimbus Labs cut jobs. Nimbus shares rose.", mentions: &[("Nimbus Labs", O), ("Nimbus", P)], clusters: &[&[0, 1]] },
+    Case { name: "founder's surname stays with the founder", text: "Noland Co named Lloyd Noland chairman. Noland said so.", mentions: &[("Noland Co", O), ("Lloyd Noland", P), ("Noland", P)], clusters: &[&[0], &[1, 2]] },
     Case { name: "different orgs", text: "The White House and the State Department.", mentions: &[("White House", O), ("State Department", O)], clusters: &[&[0], &[1]] },
     Case { name: "nationality separate from country", text: "Russian tanks near Russia.", mentions: &[("Russian", N), ("Russia", G)], clusters: &[&[0], &[1]] },
     Case { name: "first name only", text: "Jen Psaki spoke. Later Jen smiled.", mentions: &[("Jen Psaki", P), ("Jen", P)], clusters: &[&[0, 1]] },
@@ -109,6 +111,10 @@ fn label_vote_fixes_a_wavering_recognizer() {
     let d = doc("Psaki said. Jen Psaki added. Psaki left.", &[("Psaki", O), ("Jen Psaki", P), ("Psaki", P)]);
     assert_eq!(groups(&d), vec![vec![0, 1, 2]]);
     assert!(d.entities.iter().all(|e| e.label == P));
+    // A company's short name guessed a person, however confident, is the company.
+    let d = doc("Nimbus Labs cut jobs. Nimbus shares rose. Nimbus said more.", &[("Nimbus Labs", O), ("Nimbus", P), ("Nimbus", P)]);
+    assert_eq!(groups(&d), vec![vec![0, 1, 2]]);
+    assert!(d.entities.iter().all(|e| e.label == O), "{:?}", d.entities);
 }
 
 #[test]

@@ -133,8 +133,21 @@ pub(crate) fn is_boilerplate(words: &[&str]) -> bool {
     words.len() <= 5 && words.first().is_some_and(|w| starts(w)) && BOILERPLATE.contains(&words.join(" ").to_lowercase().as_str())
 }
 
+/// Words that end only an organization's name ("Nimbus Labs", "Acme Holdings", "Boston
+/// University"), whatever type an unknown name of that shape was guessed to be. Not "Bank"
+/// (the West Bank) or "Group" alone.
+const ORG_HEADS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "gmbh", "labs", "laboratories",
+    "holdings", "technologies", "pharmaceuticals", "therapeutics", "airlines", "airways",
+    "university", "institute", "foundation", "association", "ministry", "agency", "partners",
+    "ventures", "networks", "studios",
+];
+
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
 pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
+    if words.len() >= 2 && words.last().is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())) {
+        return Label::Org;
+    }
     if words.len() <= 2 {
         let phrase = lower(words).join(" ");
         if RIVERS.contains(&phrase.as_str()) {

@@ -68,7 +68,9 @@ fn in_list(list: &[&str], word: &str) -> bool {
 }
 
 const STOPWORDS: &[&str] = &["of", "for", "and", "the", "in", "on", "at", "to", "de", "la", "du", "des", "&"];
-const CORPORATE: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "ag", "sa", "nv"];
+const CORPORATE: &[&str] = &[
+    "inc", "corp", "corporation", "co", "cos", "ltd", "plc", "llc", "group", "ag", "sa", "nv", "holdings", "labs",
+];
 
 /// The key a name is matched by: lower case, no periods or possessive, no leading "the",
 /// aliases mapped to one key.
@@ -384,6 +386,10 @@ fn cluster(doc: &mut Document) {
         let recent = |cands: Option<&Vec<usize>>, pred: &dyn Fn(&Building) -> bool| -> Option<usize> {
             cands?.iter().copied().filter(|&c| pred(&clusters[c])).max_by_key(|&c| last_seen[c])
         };
+        // "Nimbus" after "Nimbus Labs": the company's short name, whatever type the recognizer
+        // guessed for the lone word (unless it is part of a person's name mentioned before);
+        // it joins as the organization (its vote is the cluster's).
+        let mut short_of_org = false;
         let found = recent(by_key.get(&key), &|c| compatible(c.label(), e.label))
             .or_else(|| {
                 let long = if acr { defined.get(&key) } else { None };
@@ -418,6 +424,18 @@ fn cluster(doc: &mut Document) {
                         || (el == Label::Person && (cl == Label::Person || wavering(cl)) && cw.len() == 1 && contiguous_part(&cw, &words))
                 };
                 words.iter().filter_map(|w| recent(by_word.get(*w), &pred)).max_by_key(|&c| last_seen[c])
+            })
+            .or_else(|| {
+                if words.len() != 1 || !matches!(e.label, Label::Person | Label::Misc) {
+                    return None;
+                }
+                let corporate = |c: &Building| {
+                    let ws: Vec<&str> = c.longest.split_whitespace().collect();
+                    ws.len() > 1 && ws.last().is_some_and(|w| CORPORATE.contains(&w.trim_matches(|ch| ch == '.' || ch == ',').to_lowercase().as_str()))
+                };
+                let c = recent(by_key.get(&key), &|c| c.label() == Label::Org && corporate(c))?;
+                short_of_org = true;
+                Some(c)
             });
         let pos_weight = 1.0 + 1.5 * (1.0 - e.span.byte.start as f32 / total);
         let in_headline = headline && sentence_of.get(first_token(e.span.byte.start)) == Some(&0);
@@ -458,7 +476,8 @@ fn cluster(doc: &mut Document) {
                 }
             }
         }
-        b.votes[e.label as usize] += e.score.max(0.05);
+        let vote = if short_of_org { Label::Org } else { e.label };
+        b.votes[vote as usize] += e.score.max(0.05);
         b.mentions.push(e.id);
         b.weight += weight;
         last_seen[c] = ei + 1;

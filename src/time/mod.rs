@@ -620,6 +620,16 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         }
     }
+    // "which runs through Saturday", "that ends on Friday": a verb in the present after a
+    // relative pronoun.
+    for i in 1..toks.len() {
+        let w = toks[i].lower.as_str();
+        if out[i].is_none() && matches!(toks[i - 1].lower.as_str(), "which" | "that" | "who") && w.len() > 3 && w.ends_with('s')
+            && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("'s") && toks[i].kind == Kind::Word && !toks[i].cap
+        {
+            out[i] = Some(Tense::Present);
+        }
+    }
     // "the plan", "its plans": nouns, not intentions; "next to": a place.
     for i in 0..toks.len() {
         if toks[i].lower == "next" && toks.get(i + 1).is_some_and(|n| n.lower == "to") {
