@@ -247,6 +247,14 @@ mod tests {
         (1, "London Irish", Label::Org),
         (1, "Central European Bank", Label::Org),
         (1, "South Western", Label::Org),
+        // A name ending in a company's or institution's word is an organization; the word
+        // alone is not ("Labs"), nor is a place ending in "Bank".
+        (0, "Nimbus Labs", Label::Org),
+        (2, "Acme Holdings", Label::Org),
+        (3, "Boston University", Label::Org),
+        (0, "Sterivet Laboratories", Label::Org),
+        (0, "Labs", Label::Person),
+        (2, "West Bank", Label::Loc),
     ];
 
     #[test]
