@@ -230,7 +230,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             Some("EQUAL_OR_LESS") => format!("at most {e}"),
             _ => e,
         });
-        let label = if kind == TimexType::Time || (kind != TimexType::Duration && r.value.contains('T') && !r.value.starts_with('P')) {
+        // A time of day is written after a "T" ("2021-12-30T15:00", "XXXX-XX-XXTMO"); "FUTURE_REF"
+        // has a T but no time.
+        let of_day = r.value.contains('T') && !r.value.starts_with('P') && !r.value.ends_with("_REF");
+        let label = if kind == TimexType::Time || (kind != TimexType::Duration && of_day) {
             Label::Time
         } else {
             Label::Date
@@ -802,6 +805,23 @@ mod tests {
         ] {
             let got = why(text);
             assert_eq!(got.first().map(String::as_str), Some(want), "{text}: {got:?}");
+        }
+    }
+
+    /// TIME is for expressions with a time of day; "FUTURE_REF" has a "T" but is a date.
+    #[test]
+    fn labels() {
+        for (text, want) in [
+            ("More aid is due in the coming weeks.", Label::Date),
+            ("They met on Tuesday afternoon.", Label::Time),
+            ("The talks resumed at 15:00 GMT.", Label::Time),
+            ("Prices are rising now.", Label::Date),
+            ("It happened in the past.", Label::Date),
+        ] {
+            let toks = crate::tokenize::tokenize(text);
+            let sents = crate::sentences::split(text, &toks);
+            let got: Vec<Label> = tag(text, &toks, &sents, NaiveDate::from_ymd_opt(2021, 12, 30)).into_iter().map(|m| m.label).collect();
+            assert_eq!(got, [want], "{text}");
         }
     }
 
