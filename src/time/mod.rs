@@ -323,6 +323,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
         "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
     ];
+    // "the week before the election": "before" starts a phrase of its own; "the week before."
+    // ends one.
+    if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "week" && next.is_some_and(|n| n.kind != Kind::Punct) {
+        let w = toks[m.start + 2].lower.as_str();
+        if w == "before" || w == "after" {
+            return false;
+        }
+    }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
         return false;

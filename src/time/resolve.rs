@@ -32,6 +32,8 @@ impl Tense {
 pub enum Gran {
     /// A day.
     Day,
+    /// An ISO week (anchored on its Monday).
+    Week,
     /// A month.
     Month,
     /// A quarter.
@@ -87,7 +89,10 @@ impl Context {
         // Values computed from the narrative anchor do not move it: "a year earlier", said
         // twice, means the same year both times.
         if !raw.starts_with("last:") && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
-            if let Some(g) = granularity(&r.value) {
+            // Only a week pinned to a day ("the week to Sunday", "the week of March 6") is a
+            // narrative anchor; "this week" or "the week" is too loose to count from.
+            let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:");
+            if let Some(g) = granularity(&r.value).filter(|g| g.1 != Gran::Week || pinned) {
                 self.last = Some(g);
                 if g.1 == Gran::Quarter {
                     self.last_quarter = Some(self.topic_quarter(g.0));
@@ -192,6 +197,8 @@ impl Context {
                         (Some(q), "Y") => Some((q, Gran::Quarter)),
                         // A time of day needs a day: a month or year mentioned last is no anchor.
                         (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day),
+                        // "the week before" counts from a day or a week, not from a month's first.
+                        (_, "W") => self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Week)),
                         _ => self.last,
                     };
                     match last {
@@ -218,6 +225,7 @@ impl Context {
                 // The anchor as it was mentioned: a day, a month, a quarter or a year.
                 let shown = match g {
                     Gran::Day => d.to_string(),
+                    Gran::Week => iso_week(d),
                     Gran::Month => d.format("%Y-%m").to_string(),
                     Gran::Quarter => quarter(d),
                     Gran::Year => format!("{:04}", d.year()),
@@ -462,6 +470,12 @@ impl Context {
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
                 out = week_of(inner);
             }
+            "wkwd" if f.len() == 2 => {
+                // "the week to Sunday": the ISO week that ends (or ends near) that weekday, one
+                // already over unless the sentence looks ahead.
+                let t = if tense == Some(Tense::Future) { tense } else { Some(Tense::Past) };
+                out = week_of(self.base(&format!("wd:{}", f[1]), t));
+            }
             "weekof" if f.len() == 3 => {
                 // "the week of March 6": the ISO week of that day.
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
@@ -697,6 +711,11 @@ fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
             return Some((d, Gran::Day));
         }
     }
+    // A week ("2024-W07") anchors what follows ("the week before") on its Monday.
+    if b.len() == 8 && b[5] == b'W' {
+        let w: u32 = v[6..].parse().ok()?;
+        return Some((NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?, Gran::Week));
+    }
     if b.len() == 7 && b[5] == b'Q' {
         let q: u32 = v[6..].parse().ok()?;
         return Some((NaiveDate::from_ymd_opt(y, q.clamp(1, 4) * 3 - 2, 1)?, Gran::Quarter));
@@ -764,6 +783,7 @@ fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
             let x = if unit == "D" { d.checked_add_signed(Duration::days(k32)).unwrap_or(d) } else { d };
             match g {
                 Gran::Day => x.to_string(),
+                Gran::Week => iso_week(x),
                 Gran::Month => x.format("%Y-%m").to_string(),
                 Gran::Quarter => quarter(x),
                 Gran::Year => format!("{:04}", x.year()),
@@ -961,6 +981,11 @@ fn easter(y: i32) -> Option<NaiveDate> {
 
 /// The ISO week of a resolved day ("Easter week", "the week of March 6"); an unknown week when
 /// the day did not resolve to a full date.
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
 fn week_of(day: Resolved) -> Resolved {
     match NaiveDate::parse_from_str(&day.value, "%Y-%m-%d") {
         Ok(x) => {
