@@ -2,6 +2,7 @@
 // and referenced from it by aria-describedby. Built with text nodes only.
 
 import { labelInfo } from './labels.js';
+import { readableTimex } from './values.js';
 
 const HIDE_DELAY = 250;
 
@@ -135,7 +136,10 @@ export class EntityCard {
     };
     if (e.timex) {
       const t = e.timex;
-      fact('Value', t.endValue ? `${t.value} – ${t.endValue}` : t.value);
+      const iso = t.endValue ? `${t.value} – ${t.endValue}` : t.value;
+      const words = readableTimex(t);
+      if (words !== iso) fact('In words', words);
+      fact('Value', iso);
       fact('Kind', t.type + (t.mod ? ` (${t.mod})` : ''));
       fact('Anchor', t.anchor);
       fact('Why', t.explanation);

@@ -2,6 +2,9 @@
 // a search box over them, and a timeline of the dates mentioned, in order of their values.
 
 import { LABELS, labelInfo } from './labels.js';
+import { readableTimex } from './values.js';
+
+export { readableValue } from './values.js';
 
 const MAX_ROWS = 200; // rows shown per group (long documents)
 
@@ -40,27 +43,6 @@ export function groupEntities(entities, clusters) {
 /** Sort key of a TIMEX3 value: ISO-like values in order, then the rest. */
 function timeKey(value) {
   return /^\d{4}/.test(value) ? `0${value}` : `1${value}`;
-}
-
-// TIMEX3 modifiers, as words before a value.
-const MODS = { START: 'early ', MID: 'mid-', END: 'late ', BEFORE: 'before ', AFTER: 'after ', APPROX: 'about ', ON_OR_BEFORE: 'by ', ON_OR_AFTER: 'from ' };
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** A readable form of a TIMEX3 value ("2021-12-07" -> "Tue 7 Dec 2021"); others unchanged. */
-export function readableValue(value) {
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
-  if (m) {
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    const day = `${DAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
-    return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
-  }
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
-  m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (m) return `week ${+m[2]} of ${m[1]}`;
-  return value;
 }
 
 export class SidePanel {
@@ -177,9 +159,8 @@ export class SidePanel {
       const when = document.createElement('span');
       when.className = 'when';
       const end = byValue.get(v).find((e) => e.timex.endValue)?.timex.endValue;
-      const mod = MODS[byValue.get(v).find((e) => e.timex.mod)?.timex.mod] ?? '';
-      const readable = mod + (end ? `${readableValue(v)} – ${readableValue(end)}` : readableValue(v));
-      when.textContent = readable;
+      const mod = byValue.get(v).find((e) => e.timex.mod)?.timex.mod;
+      when.textContent = readableTimex({ value: v, endValue: end, mod });
       when.title = end ? `${v} – ${end}` : v;
       const what = document.createElement('span');
       what.className = 'what';

@@ -19,6 +19,7 @@ const SHELL = [
   'theme.js',
   'chunks.js',
   'panel.js',
+  'values.js',
   'export.js',
   'share.js',
   'textfile.js',

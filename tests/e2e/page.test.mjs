@@ -175,6 +175,13 @@ test('a date highlight card shows the normalized value', async (t) => {
   await card.waitFor({ state: 'visible' });
   const facts = await card.locator('.card-facts').textContent();
   assert.ok(facts.includes(dated.timex.value), `card shows the value ${dated.timex.value}`);
+  // ...and, for a day, the value in words ("Thu 30 Dec 2021").
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dated.timex.value);
+  if (day && !dated.timex.endValue && !dated.timex.mod) {
+    const words = new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])).toUTCString().slice(0, 16).replace(',', '');
+    const [wd, dd, mon, yyyy] = words.split(' ');
+    assert.ok(facts.includes(`In words${wd} ${+dd} ${mon} ${yyyy}`), `card shows ${wd} ${+dd} ${mon} ${yyyy}: ${facts}`);
+  }
 });
 
 test('text is rendered as text: an XSS payload stays inert', async () => {

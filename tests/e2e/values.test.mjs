@@ -1,0 +1,47 @@
+// TIMEX3 values in words (www/values.js), as the card and the timeline show them. A plain
+// module: no browser needed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readableValue, readableTimex } from '../../www/values.js';
+
+test('values in words, table-driven', () => {
+  const table = [
+    ['2021-12-07', 'Tue 7 Dec 2021'],
+    ['2021-12-07T14:05', 'Tue 7 Dec 2021, 14:05'],
+    ['2021-12-07TMO', 'Tue 7 Dec 2021, morning'],
+    ['2021-12', 'Dec 2021'],
+    ['2024-W07', 'week 7 of 2024'],
+    ['2024-W07-WE', 'the weekend of week 7, 2024'],
+    ['2023-Q3', 'Q3 2023'],
+    ['2023-H1', 'H1 2023'],
+    ['2020-SU', 'summer 2020'],
+    ['199', 'the 1990s'],
+    ['19', 'the 1900s'],
+    ['XXXX-10-03', '3 Oct, year unknown'],
+    ['XXXX-WXX-1', 'Mondays'],
+    ['XXXX-WXX-1TMO', 'Monday mornings'],
+    ['XXXX-XX-XXTNI', 'nights'],
+    ['XXXX-SU', 'summers'],
+    ['PT90M', '90 minutes'],
+    ['PT1H', '1 hour'],
+    ['P3Y', '3 years'],
+    ['PXM', 'some months'],
+    ['P2CE', '2 centuries'],
+    ['P1D', '1 day'],
+    ['PRESENT_REF', 'now'],
+    ['FUTURE_REF', 'the future'],
+    // No reading: unchanged.
+    ['2021', '2021'],
+    ['2021-13', '2021-13'],
+    ['<b>', '<b>'],
+  ];
+  for (const [value, want] of table) assert.equal(readableValue(value), want, value);
+  assert.equal(readableValue(undefined), '');
+});
+
+test('ranges and modifiers', () => {
+  assert.equal(readableTimex({ value: '2020-SU', endValue: '2022-SU' }), 'summer 2020 – summer 2022');
+  assert.equal(readableTimex({ value: '2021-12', mod: 'END' }), 'late Dec 2021');
+  assert.equal(readableTimex({ value: 'P10Y', mod: 'LESS_THAN' }), 'less than 10 years');
+  assert.equal(readableTimex({ value: '2022-01-09', endValue: '2022-01-10' }), 'Sun 9 Jan 2022 – Mon 10 Jan 2022');
+});

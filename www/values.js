@@ -1,0 +1,59 @@
+// TIMEX3 values in words, for the card and the timeline: "2021-12-07" is "Tue 7 Dec 2021",
+// "P3Y" "3 years", "2023-Q3" "Q3 2023". A value with no reading here is returned unchanged.
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+const PARTS = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night', MI: 'midday', DT: 'daytime' };
+const SEASONS = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+const REFS = { PRESENT_REF: 'now', PAST_REF: 'the past', FUTURE_REF: 'the future' };
+const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', Q: 'quarter', DE: 'decade', CE: 'century', WE: 'weekend', L: 'millennium' };
+const TIME_UNITS = { H: 'hour', M: 'minute', S: 'second' };
+
+// TIMEX3 modifiers, as words before a value.
+const MODS = { START: 'early ', MID: 'mid-', END: 'late ', BEFORE: 'before ', AFTER: 'after ', APPROX: 'about ', ON_OR_BEFORE: 'by ', ON_OR_AFTER: 'from ', LESS_THAN: 'less than ', MORE_THAN: 'more than ', EQUAL_OR_LESS: 'at most ', EQUAL_OR_MORE: 'at least ' };
+
+const plural = (n, unit) => (n === 'X' ? `some ${unit === 'century' ? 'centuries' : `${unit}s`}` : `${n} ${n === '1' ? unit : unit === 'century' ? 'centuries' : `${unit}s`}`);
+
+/** A readable form of one TIMEX3 value. */
+export function readableValue(value) {
+  if (typeof value !== 'string') return '';
+  if (REFS[value]) return REFS[value];
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})|([A-Z]{2})))?$/.exec(value);
+  if (m && +m[2] >= 1 && +m[2] <= 12) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    const day = `${DAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+    if (m[4]) return `${day}, ${m[4]}:${m[5]}`;
+    if (m[6] && PARTS[m[6]]) return `${day}, ${PARTS[m[6]]}`;
+    return day;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
+  if (m) return m[3] ? `the weekend of week ${+m[2]}, ${m[1]}` : `week ${+m[2]} of ${m[1]}`;
+  m = /^(\d{4})-([QH])(\d)$/.exec(value);
+  if (m) return `${m[2]}${m[3]} ${m[1]}`;
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return `${SEASONS[m[2]]} ${m[1]}`;
+  if (/^\d{3}$/.test(value)) return `the ${value}0s`;
+  if (/^\d{2}$/.test(value)) return `the ${value}00s`;
+  m = /^XXXX-(\d{2})-(\d{2})$/.exec(value);
+  if (m && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  m = /^XXXX-WXX-([1-7])(?:T([A-Z]{2}))?$/.exec(value);
+  if (m) return m[2] && PARTS[m[2]] ? `${WEEKDAYS[m[1] - 1].slice(0, -1)} ${PARTS[m[2]]}s` : WEEKDAYS[m[1] - 1];
+  m = /^XXXX-XX-XXT([A-Z]{2})$/.exec(value);
+  if (m && PARTS[m[1]]) return `${PARTS[m[1]]}s`;
+  m = /^XXXX-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return `${SEASONS[m[1]]}s`;
+  m = /^PT(\d+(?:\.\d+)?|X)([HMS])$/.exec(value);
+  if (m) return plural(m[1], TIME_UNITS[m[2]]);
+  m = /^P(\d+(?:\.\d+)?|X)(Y|M|W|D|Q|DE|CE|WE|L)$/.exec(value);
+  if (m) return plural(m[1], UNITS[m[2]]);
+  return value;
+}
+
+/** A readable form of a timex `{ value, endValue?, mod? }`: "late Dec 2021", "2020 – 2022". */
+export function readableTimex(t) {
+  const mod = MODS[t.mod] ?? '';
+  return mod + (t.endValue ? `${readableValue(t.value)} – ${readableValue(t.endValue)}` : readableValue(t.value));
+}
