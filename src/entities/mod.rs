@@ -226,7 +226,7 @@ impl Recognizer {
                 if refine::is_boilerplate(words) {
                     return Vec::new();
                 }
-                tags::decode(&tags[s])
+                refine::join_institutions(words, tags::decode(&tags[s]))
                     .into_iter()
                     .map(|(a, b, ty)| NameSpan {
                         tokens: a..b,

@@ -112,6 +112,47 @@ pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, to
     }
 }
 
+/// The last word of an institution's name that a longer name goes on after ("International
+/// Commission for the Protection of the Danube River", "Council on Foreign Relations").
+const INSTITUTION_HEADS: &[&str] = &[
+    "commission", "committee", "council", "organization", "organisation", "agency", "fund",
+    "association", "union", "institute", "centre", "center", "office", "ministry", "department",
+    "board", "authority", "foundation", "society", "league", "federation", "bureau", "court",
+    "tribunal", "programme", "program", "alliance", "conference", "forum", "coalition",
+];
+
+/// Joins an organization whose name ends in an institution's word to the name that completes
+/// it ("International Commission" + "for the Protection of the" + "Danube River"), which the
+/// recognizer tends to cut in two. Spans are `(start, end, CoNLL type)` over `words`, in order.
+pub(crate) fn join_institutions(words: &[&str], spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b, ty) in spans {
+        if let Some(last) = out.last_mut() {
+            let (pa, pb, pty) = *last;
+            let gap = &words[pb..a];
+            let head = words[pb - 1].to_lowercase();
+            let function = |w: &str| matches!(w, "of" | "the" | "for" | "on" | "and" | "in" | "to");
+            let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            if pty == 1
+                && INSTITUTION_HEADS.contains(&head.as_str())
+                && (1..=6).contains(&gap.len())
+                && matches!(gap[0], "for" | "on" | "of")
+                && gap.iter().all(|w| function(w) || capitalized(w))
+                && function(gap[gap.len() - 1])
+                && ty != 0
+                // "Court for the Northern [District]": the second name is cut short itself (or
+                // may be, at a line break that ended the sentence).
+                && words.get(b).is_some_and(|w| !capitalized(w))
+            {
+                *last = (pa, b, 1);
+                continue;
+            }
+        }
+        out.push((a, b, ty));
+    }
+    out
+}
+
 /// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),
 /// which pasted articles carry along: written in capitals, they look like names.
 const BOILERPLATE: &[&str] = &[
@@ -256,6 +297,29 @@ mod tests {
         (0, "Labs", Label::Person),
         (2, "West Bank", Label::Loc),
     ];
+
+    #[test]
+    fn institutions_are_joined() {
+        let join = |text: &str, spans: &[(usize, usize, usize)]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            join_institutions(&words, spans.to_vec())
+        };
+        // ORG "International Commission" + "for the Protection of the" + LOC "Danube River".
+        assert_eq!(
+            join("the International Commission for the Protection of the Danube River said", &[(1, 3, 1), (8, 10, 2)]),
+            [(1, 10, 1)]
+        );
+        assert_eq!(join("the Council on Foreign Relations said", &[(1, 2, 1), (3, 5, 3)]), [(1, 5, 1)]);
+        assert_eq!(join("the Ministry of Foreign Affairs said", &[(1, 2, 1), (3, 5, 3)]), [(1, 5, 1)]);
+        // Not a person's name, not across a verb or a comma, not after a non-institution.
+        assert_eq!(join("the Commission of Joe Biden", &[(1, 2, 1), (3, 5, 0)]), [(1, 2, 1), (3, 5, 0)]);
+        assert_eq!(join("the Commission met in Paris", &[(1, 2, 1), (4, 5, 2)]), [(1, 2, 1), (4, 5, 2)]);
+        assert_eq!(join("the Commission , Paris", &[(1, 2, 1), (3, 4, 2)]), [(1, 2, 1), (3, 4, 2)]);
+        assert_eq!(join("Siemens for the first time in Paris", &[(0, 1, 1), (6, 7, 2)]), [(0, 1, 1), (6, 7, 2)]);
+        assert_eq!(join("the Commission for Paris said", &[(1, 2, 1), (3, 4, 2)]), [(1, 4, 1)]);
+        assert_eq!(join("the Court for the Northern District", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
+        assert_eq!(join("the Court for the Northern", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
+    }
 
     #[test]
     fn refinements() {
