@@ -72,6 +72,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
             cands.push((first.byte.start..last.byte.end, n.label, n.score, None));
         }
     }
+    split_hyphenated_pairs(text, &mut cands);
     for t in temporal {
         cands.push((t.byte, t.label, 1.0, Some(t.timex)));
     }
@@ -102,6 +103,27 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 }
 
 type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>);
+
+/// "US-Russia talks", "the Israel-Hamas war": a name made of two names the text also gives on
+/// their own is those two names, each with the label it has there (so each joins its cluster).
+fn split_hyphenated_pairs(text: &str, cands: &mut Vec<Candidate>) {
+    const DASHES: [char; 2] = ['-', '\u{2013}'];
+    let alone: std::collections::HashMap<&str, Label> =
+        cands.iter().map(|c| (&text[c.0.clone()], c.1)).filter(|(t, _)| !t.contains(DASHES)).collect();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let t = &text[c.0.clone()];
+        let parts = t.split_once(DASHES).filter(|(a, b)| !b.contains(DASHES) && !a.is_empty() && !b.is_empty());
+        match parts.and_then(|(a, b)| Some((a, *alone.get(a)?, b, *alone.get(b)?))) {
+            Some((a, la, b, lb)) => {
+                out.push((c.0.start..c.0.start + a.len(), la, c.2, None));
+                out.push((c.0.end - b.len()..c.0.end, lb, c.2, None));
+            }
+            None => out.push(c),
+        }
+    }
+    *cands = out;
+}
 
 /// Keeps a sorted, non-overlapping set: where two candidates overlap, the longer wins (a
 /// name that contains a date stays a name; a date phrase that contains a name stays a date).

@@ -119,3 +119,20 @@ fn holidays_are_dates_and_names_stay_names() {
     // "Labour" alone is the party, not Labour Day.
     assert!(doc.entities.iter().all(|e| e.text != "Labour" || e.timex.is_none()), "{:?}", doc.entities);
 }
+
+/// "US-Russia talks": two names the text also gives on their own are two entities, each in its
+/// cluster; a compound whose parts are not names elsewhere stays whole.
+#[test]
+fn hyphenated_pairs_of_names_are_split() {
+    let text = "The US-Russia talks began in Geneva. The US and Russia agreed on little. Franco-German ties held.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    assert!(found.starts_with(&[("US", Label::Gpe), ("Russia", Label::Gpe)]), "{found:?}");
+    assert!(found.iter().any(|(t, _)| *t == "Franco-German"), "{found:?}");
+    let cluster = |i: usize| doc.entities[i].cluster;
+    let us_again = doc.entities.iter().position(|e| e.text == "US" && e.span.byte.start > 10).unwrap();
+    assert_eq!(cluster(0), cluster(us_again));
+    for e in &doc.entities {
+        assert_eq!(&text[e.span.byte.clone()], e.text);
+    }
+}
