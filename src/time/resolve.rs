@@ -142,14 +142,19 @@ impl Context {
             r.explanation = stated(&r.value);
         }
         if let Some(n) = days.filter(|n| n.abs() <= 366) {
-            if let Some(d) = r.value.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()) {
-                r.value = (d + Duration::days(n)).to_string();
+            let day = r.value.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            if let Some((d, x)) = day.and_then(|d| Some((d, d.checked_add_signed(Duration::days(n))?))) {
+                r.value = x.to_string();
                 let e = r.explanation.take().unwrap_or_else(|| d.to_string());
                 let dir = if n < 0 { "before" } else { "after" };
                 r.explanation = Some(match n.abs() {
                     1 => format!("the day {dir} {d} ({e})"),
                     k => format!("{k} days {dir} {d} ({e})"),
                 });
+            } else {
+                // Counted from a day that is not known: a day, which one unknown.
+                r.value = "XXXX-XX-XX".into();
+                r.explanation = Some("a day counted from one that is not known".into());
             }
         }
         if let Some(s) = suffix {
