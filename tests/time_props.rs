@@ -16,6 +16,9 @@ fn check(text: &str, reference: Option<NaiveDate>) {
         end = m.byte.end;
     }
     let _ = dateline::time::propose_reference_date(text);
+    for today in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()] {
+        let _ = dateline::time::propose_reference_date_near(text, Some(today));
+    }
 }
 
 proptest! {
@@ -43,7 +46,11 @@ proptest! {
 fn odd_inputs() {
     for s in ["", "\0", "\r\n\r\n", "'", "'9", "2021-02-30", "99/99/9999", "Feb. 30, 2021", "31st",
         "9999999999999999999999 years", "the 99999th century", "Jan. 0", "-5 days ago", "𝟙𝟡𝟡𝟘",
-        "December 32", "24:60", "25:00 GMT", "0/0/0000", "nineteen", "nineteen ninety-", "'s'"] {
+        "December 32", "24:60", "25:00 GMT", "0/0/0000", "nineteen", "nineteen ninety-", "'s'",
+        "the day after Friday", "the day before last Tuesday", "a week from Sunday", "two weeks from Monday",
+        "the past three summers", "the last 99 winters", "the week to Sunday. The week before.",
+        "the week ended Dec. 31", "2400 GMT", "9999 UTC", "Q3 2023", "FY99", "fy", "9am on Monday",
+        "the first week of June", "since year-end", "2025/02/30", "the day after Christmas"] {
         check(s, NaiveDate::from_ymd_opt(2021, 12, 30));
         check(s, NaiveDate::MAX.into());
         check(s, NaiveDate::MIN.into());

@@ -301,10 +301,9 @@ impl Context {
                     None => out.value = format!("XXXX-WXX-{}", f[1]),
                     Some(d) => {
                         let x = match f[2] {
-                            "-1" => on_or_before(d - Duration::days(1), wd),
-                            "+1" => on_or_after(d + Duration::days(1), wd),
-                            _ => d - Duration::days(d.weekday().num_days_from_monday() as i64)
-                                + Duration::days(wd.num_days_from_monday() as i64),
+                            "-1" => on_or_before(add_days(d, -1), wd),
+                            "+1" => on_or_after(add_days(d, 1), wd),
+                            _ => add_days(d, wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64),
                         };
                         out.value = x.to_string();
                         out.anchor = anchor(d);
@@ -456,7 +455,7 @@ impl Context {
                 Some(d) => {
                     // "the weekend": in a past-tense sentence the one before the date.
                     let past = tense == Some(Tense::Past) && d.weekday().num_days_from_monday() < 5;
-                    let x = if past { d - Duration::days(7) } else { d };
+                    let x = if past { add_days(d, -7) } else { d };
                     let w = x.iso_week();
                     out.value = format!("{:04}-W{:02}-WE", w.year(), w.week());
                     out.anchor = anchor(d);
@@ -517,7 +516,7 @@ impl Context {
                 let Some(end) = NaiveDate::from_ymd_opt(y, m, day) else {
                     return self.base("tq", tense);
                 };
-                let mid = end - Duration::days(45);
+                let mid = add_days(end, -45);
                 out.value = quarter(mid);
                 out.anchor = anchor(end);
                 out.explanation = Some(format!("the quarter ending {end}, mostly {}", out.value));
@@ -874,12 +873,17 @@ fn weekday(s: &str) -> Weekday {
 
 fn on_or_before(d: NaiveDate, wd: Weekday) -> NaiveDate {
     let back = (d.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-    d - Duration::days(back as i64)
+    add_days(d, -(back as i64))
 }
 
 fn on_or_after(d: NaiveDate, wd: Weekday) -> NaiveDate {
     let fwd = (wd.num_days_from_monday() + 7 - d.weekday().num_days_from_monday()) % 7;
-    d + Duration::days(fwd as i64)
+    add_days(d, fwd as i64)
+}
+
+/// `d` moved by `n` days, or `d` itself at the ends of the calendar (never a panic).
+fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
 }
 
 /// A time-of-day suffix: `T{pod}` as is, `hm:H:M:AMPM` as `THH:MM`.
@@ -947,19 +951,19 @@ fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
         }
         "lastwd" => {
             let m: u32 = spec.get(1)?.parse().ok()?;
-            let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))? - Duration::days(1);
+            let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt()?;
             on_or_before(end, wd(spec.get(2)?))
         }
         "easter" => {
             let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
-            easter(y)? + Duration::days(off)
+            easter(y)?.checked_add_signed(Duration::days(off))?
         }
-        "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)? + Duration::days(1),
+        "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?.succ_opt()?,
         md => {
             let (m, day) = md.split_once('-')?;
             let x = NaiveDate::from_ymd_opt(y, m.parse().ok()?, day.parse().ok()?)?;
             let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
-            x + Duration::days(off)
+            x.checked_add_signed(Duration::days(off))?
         }
     };
     Some(d)
