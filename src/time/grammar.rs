@@ -40,6 +40,7 @@ enum Class {
     Clock,
     Hhmm,
     FyYear,
+    YearRange,
     Iso,
     Slash,
     Dotted,
@@ -61,6 +62,7 @@ impl Class {
             "clock" => Class::Clock,
             "hhmm" => Class::Hhmm,
             "fyyear" => Class::FyYear,
+            "yearrange" => Class::YearRange,
             "iso" => Class::Iso,
             "slash" => Class::Slash,
             "dotted" => Class::Dotted,
@@ -74,7 +76,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Hhmm | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Hhmm | Class::YearRange | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -95,6 +97,7 @@ impl Class {
             Class::Clock => "clock",
             Class::Hhmm => "hhmm",
             Class::FyYear => "fyyear",
+            Class::YearRange => "yearrange",
             Class::Iso => "iso",
             Class::Slash => "slash",
             Class::Dotted => "dotted",
@@ -415,6 +418,21 @@ impl Grammar {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
                 (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
+            }
+            Class::YearRange => {
+                // "2019-2021", "2019-21", "2022/23": a span of years (a season, a fiscal year).
+                let (a, b) = t.lower.split_once(['-', '/'])?;
+                if a.len() != 4 || !(b.len() == 2 || b.len() == 4) || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                let y: u32 = a.parse().ok()?;
+                let mut y2: u32 = b.parse().ok()?;
+                if b.len() == 2 {
+                    y2 += y / 100 * 100;
+                }
+                ((1900..=2099).contains(&y) && y < y2 && y2 - y <= 20).then(|| {
+                    (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}")), (Cow::Borrowed("year2"), format!("{y2:04}"))])
+                })
             }
             Class::FyYear => {
                 // "FY2024", "FY24": a fiscal year in one word.

@@ -364,11 +364,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // A bare four-digit number is a year only in the modern range or after a preposition,
     // and not before a unit of measure.
     if len == 1 && has("year") && first.kind == Kind::Num {
-        let y: u32 = first.lower.parse().unwrap_or(0);
+        let y: u32 = m.caps.iter().find(|(c, _)| c == "year").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
         if !(1900..=2050).contains(&y) && !prev_is(TEMPORAL_PREP) {
             return false;
         }
-        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section")) {
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
             return false;
         }
         if let Some(n) = next {
