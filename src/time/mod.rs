@@ -730,14 +730,7 @@ pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Opti
     }
     let today = today?;
     // Only the first line: a "Dec. 7" further down is what the story is about, not its date.
-    let mut end = text.find('\n').unwrap_or(text.len()).min(200);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
-    let mut out = Vec::new();
-    tag_sentence(&toks, &mut ctx, &mut out);
+    let out = tag_opening(text, text.find('\n').unwrap_or(text.len()).min(200));
     let day = out.iter().filter(|m| m.timex.kind == TimexType::Date).find_map(|m| {
         let v = m.timex.value.strip_prefix("XXXX-")?;
         let (mo, d) = v.split_once('-')?;
@@ -759,6 +752,15 @@ fn full_date_in_opening(text: &str) -> Option<NaiveDate> {
     if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
         end = end.min(k);
     }
+    tag_opening(text, end)
+        .into_iter()
+        .filter(|m| m.timex.kind == TimexType::Date)
+        .find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok())
+}
+
+/// The temporal expressions of `text[..end]` (`end` moved back to a char boundary), as one
+/// sentence with no reference date.
+fn tag_opening(text: &str, mut end: usize) -> Vec<TemporalMention> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -766,9 +768,7 @@ fn full_date_in_opening(text: &str) -> Option<NaiveDate> {
     let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
     let mut out = Vec::new();
     tag_sentence(&toks, &mut ctx, &mut out);
-    out.into_iter()
-        .filter(|m| m.timex.kind == TimexType::Date)
-        .find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok())
+    out
 }
 
 #[cfg(test)]
