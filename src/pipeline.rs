@@ -108,6 +108,9 @@ type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>)
 /// their own is those two names, each with the label it has there (so each joins its cluster).
 fn split_hyphenated_pairs(text: &str, cands: &mut Vec<Candidate>) {
     const DASHES: [char; 2] = ['-', '\u{2013}'];
+    if !cands.iter().any(|c| text[c.0.clone()].contains(DASHES)) {
+        return;
+    }
     let alone: std::collections::HashMap<&str, Label> =
         cands.iter().map(|c| (&text[c.0.clone()], c.1)).filter(|(t, _)| !t.contains(DASHES)).collect();
     let mut out = Vec::with_capacity(cands.len());

@@ -706,7 +706,7 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
 /// Proposes a document date from the text itself: the first full date (with a year) in the
 /// first lines, such as a dateline ("WASHINGTON, Dec. 30, 2021 —") or an ISO date.
 pub fn propose_reference_date(text: &str) -> Option<NaiveDate> {
-    full_date_in_opening(text)
+    propose_reference_date_near(text, None).map(|(d, _)| d)
 }
 
 /// How a proposed document date was arrived at.
@@ -725,13 +725,27 @@ pub enum Proposal {
 /// dateline's day without a year ("Oct. 3") takes the latest year that keeps it on or before
 /// `today`, and a text with no date in its opening is read as of `today`.
 pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Option<(NaiveDate, Proposal)> {
-    if let Some(d) = full_date_in_opening(text) {
+    // Look at the opening only: a dateline or a "published" line is in the first few lines.
+    let mut end = text.len().min(600);
+    if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
+        end = end.min(k);
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = lex::lex(text, 0, end);
+    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
+    let mut found = Vec::new();
+    tag_sentence(&toks, &mut ctx, &mut found);
+    let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);
+    if let Some(d) = dates().find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok()) {
         return Some((d, Proposal::Text));
     }
     let today = today?;
-    // Only the first line: a "Dec. 7" further down is what the story is about, not its date.
-    let out = tag_opening(text, text.find('\n').unwrap_or(text.len()).min(200));
-    let day = out.iter().filter(|m| m.timex.kind == TimexType::Date).find_map(|m| {
+    // A day with no year only on the first line: a "Dec. 7" further down is what the story is
+    // about, not its date.
+    let first_line = text.find('\n').unwrap_or(text.len()).min(200);
+    let day = dates().filter(|m| m.byte.end <= first_line).find_map(|m| {
         let v = m.timex.value.strip_prefix("XXXX-")?;
         let (mo, d) = v.split_once('-')?;
         Some((mo.parse::<u32>().ok()?, d.parse::<u32>().ok()?))
@@ -744,31 +758,6 @@ pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Opti
         }
     }
     Some((today, Proposal::Today))
-}
-
-fn full_date_in_opening(text: &str) -> Option<NaiveDate> {
-    // Look at the opening only: a dateline or a "published" line is in the first few lines.
-    let mut end = text.len().min(600);
-    if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
-        end = end.min(k);
-    }
-    tag_opening(text, end)
-        .into_iter()
-        .filter(|m| m.timex.kind == TimexType::Date)
-        .find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok())
-}
-
-/// The temporal expressions of `text[..end]` (`end` moved back to a char boundary), as one
-/// sentence with no reference date.
-fn tag_opening(text: &str, mut end: usize) -> Vec<TemporalMention> {
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
-    let mut out = Vec::new();
-    tag_sentence(&toks, &mut ctx, &mut out);
-    out
 }
 
 #[cfg(test)]

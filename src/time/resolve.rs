@@ -413,7 +413,7 @@ impl Context {
                         out.value = format!("{first:04}-{s}");
                         out.end_value = (n > 1).then(|| format!("{last:04}-{s}"));
                         out.anchor = anchor(d);
-                        let name = match s { "SP" => "spring", "SU" => "summer", "FA" => "autumn", _ => "winter" };
+                        let name = season_word(s);
                         out.explanation = Some(match n {
                             1 => format!("the last {name} before {d}"),
                             _ => format!("the last {n} {name}s before {d}, {first} to {last}"),
@@ -664,10 +664,7 @@ pub fn set_words(v: &str) -> Option<String> {
         }
     } else if let Some(s) = date.strip_prefix("XXXX-") {
         match s {
-            "SP" => "spring".to_owned(),
-            "SU" => "summer".to_owned(),
-            "FA" => "autumn".to_owned(),
-            "WI" => "winter".to_owned(),
+            "SP" | "SU" | "FA" | "WI" => season_word(s).to_owned(),
             q if q.starts_with('Q') => format!("quarter {}", &q[1..]),
             m => MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?.to_string(),
         }
@@ -678,6 +675,15 @@ pub fn set_words(v: &str) -> Option<String> {
         Some(p) => format!("every {what} {p}"),
         None => format!("every {what}"),
     })
+}
+
+fn season_word(s: &str) -> &'static str {
+    match s {
+        "SP" => "spring",
+        "SU" => "summer",
+        "FA" => "autumn",
+        _ => "winter",
+    }
 }
 
 fn pod_word(t: &str) -> Option<&'static str> {
