@@ -4,8 +4,6 @@
 import { LABELS, labelInfo } from './labels.js';
 import { readableTimex } from './values.js';
 
-export { readableValue } from './values.js';
-
 const MAX_ROWS = 200; // rows shown per group (long documents)
 
 /** Folds case and diacritics, for searching. */

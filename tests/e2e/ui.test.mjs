@@ -192,7 +192,8 @@ test('timeline: the dates with values, in order of value; click jumps', async (t
 test('timeline ordering with synthetic values (module in the page)', async () => {
   const { page } = env.session;
   const order = await page.evaluate(async () => {
-    const { SidePanel, readableValue } = await import('./panel.js');
+    const { SidePanel } = await import('./panel.js');
+    const { readableValue } = await import('./values.js');
     const mk = (tag) => document.createElement(tag);
     const els = { groups: mk('div'), search: mk('input'), count: mk('p'), timeline: mk('ol'), timelineEmpty: mk('p') };
     const panel = new SidePanel(els, () => {});
