@@ -331,6 +331,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "a year before." ends a phrase; "a year before the vote" is an amount of time and a
+    // preposition.
+    if toks[m.end - 1].lower == "before" && next.is_some_and(|n| n.kind != Kind::Punct && !matches!(n.lower.as_str(), "and" | "but" | "when" | "while")) {
+        let unit_before = m.end >= 2 && matches!(toks[m.end - 2].lower.as_str(), "year" | "years");
+        if unit_before {
+            return false;
+        }
+    }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
         return false;

@@ -421,6 +421,10 @@ impl Context {
                     }
                 }
             }
+            "mq" if f.len() == 2 => {
+                let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
+                return self.base(&format!("q:{}", (m - 1) / 3 + 1), tense);
+            }
             "q" if f.len() == 2 => {
                 let q = f[1];
                 match rf {
