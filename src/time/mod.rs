@@ -107,13 +107,25 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             i += 1;
             continue;
         }
-        let Some(m) = g.match_at(toks, i) else {
+        let Some(mut m) = g.match_at(toks, i) else {
             i += 1;
             continue;
         };
         if !accept(toks, &m) {
-            i += 1;
-            continue;
+            // "three years before it ended": without the "before" that could not end the
+            // phrase, the rest may still be an amount of time ("the week" before the election
+            // is not this week, so not a date).
+            let shorter = (m.end - m.start > 1 && toks[m.end - 1].lower == "before")
+                .then(|| g.match_at(&toks[..m.end - 1], i))
+                .flatten()
+                .filter(|s| g.rules[s.rule].kind == TimexType::Duration && accept(toks, s));
+            match shorter {
+                Some(s) => m = s,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
         let rule = &g.rules[m.rule];
         let mut value = rule.template.clone();
@@ -331,13 +343,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
-    // "a year before." ends a phrase; "a year before the vote" is an amount of time and a
-    // preposition.
-    if toks[m.end - 1].lower == "before" && next.is_some_and(|n| n.kind != Kind::Punct && !matches!(n.lower.as_str(), "and" | "but" | "when" | "while")) {
-        let unit_before = m.end >= 2 && matches!(toks[m.end - 2].lower.as_str(), "year" | "years");
-        if unit_before {
-            return false;
-        }
+    // "2 dlrs a year before." ends a phrase; in "a year before the vote" the "before" starts
+    // one of its own.
+    if len >= 2 && toks[m.end - 1].lower == "before" && matches!(toks[m.end - 2].lower.as_str(), "year" | "years")
+        && next.is_some_and(|n| n.kind != Kind::Punct && !matches!(n.lower.as_str(), "and" | "but" | "when" | "while"))
+    {
+        return false;
     }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
