@@ -130,12 +130,12 @@ pub(crate) fn join_institutions(words: &[&str], spans: Vec<(usize, usize, usize)
         if let Some(last) = out.last_mut() {
             let (pa, pb, pty) = *last;
             let gap = &words[pb..a];
-            let head = words[pb - 1].to_lowercase();
             let function = |w: &str| matches!(w, "of" | "the" | "for" | "on" | "and" | "in" | "to");
             let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            // Cheap tests first: most pairs of names in a sentence are not an institution's parts.
             if pty == 1
-                && INSTITUTION_HEADS.contains(&head.as_str())
                 && (1..=6).contains(&gap.len())
+                && INSTITUTION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(words[pb - 1]))
                 && matches!(gap[0], "for" | "on" | "of")
                 && gap.iter().all(|w| function(w) || capitalized(w))
                 && function(gap[gap.len() - 1])
