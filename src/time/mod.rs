@@ -101,6 +101,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
     // The last bare clock time ("7 p.m.") pushed: its index in `out` and its end token.
     let mut clock: Option<(usize, usize)> = None;
+    // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
+    // end token and value.
+    let mut range_first: Option<(usize, usize, String)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -191,14 +194,50 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         let (cues, clause) = cue_cache.get_or_insert_with(|| (tense_cues(toks), clauses(toks)));
         let (mut tense, distance) = tense_at(cues, clause, m.start, m.end);
-        // "Wednesday's ruling", "Thursday's closing price": a day already past.
-        if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s") {
+        // "Wednesday's ruling", "Thursday's closing price": a day already past; but "before
+        // Sunday's game" is only as past as its sentence.
+        if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s")
+            && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "before" | "ahead" | "until" | "till" | "for"))
+            && !(m.start > 1 && toks[m.start - 1].lower == "of" && toks[m.start - 2].lower == "ahead")
+        {
             tense = Some(Tense::Past);
         }
+        // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
+        // range (checked once resolved, below).
+        let closes_range = range_first.take().filter(|(_, p, _)| {
+            value.starts_with("wd:") && *p < m.start && m.start - p <= 5
+                && matches!(toks[*p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and")
+                && toks[*p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap)
+        });
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
         let mut r = ctx.resolve(&value, tense);
+        // The day that closes a range comes after the one that opens it. A range that opens in
+        // the past ("closed from Wednesday to Monday") opens a week earlier; one that opens on
+        // or after the reference date closes a week later.
+        if let Some((k, _, first)) = closes_range {
+            let day = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            if let (Some(mut d), Some(mut f)) = (day(&r.value), day(&first)) {
+                if d < f && ctx.reference.is_some_and(|rf| f < rf) {
+                    while d <= f {
+                        f = resolve::add_days(f, -7);
+                    }
+                    let t = &mut out[k].timex;
+                    t.value = format!("{f}{}", &t.value[10..]);
+                    t.anchor = Some(d.to_string());
+                    t.explanation = Some(format!("the {} before {d}, the day that closes the range", f.format("%A")));
+                } else if d < f {
+                    while d <= f {
+                        d = resolve::add_days(d, 7);
+                    }
+                    r.value = format!("{d}{}", &r.value[10..]);
+                    r.anchor = Some(f.to_string());
+                    r.explanation = Some(format!("the {} after {f}, the day that opens the range", d.format("%A")));
+                    ctx.last = Some((d, resolve::Gran::Day));
+                }
+            }
+        }
         if kind == TimexType::Set {
             // "twice a week", "three times a year": how often, then the period.
             let often = match toks[m.start].lower.as_str() {
@@ -264,8 +303,12 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 }
             }
         }
-        if rule.template.starts_with("last:D:0|hm:") {
+        // Noon and midnight follow the day named after them as clock times do.
+        if rule.template.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") {
             clock = Some((out.len(), m.end));
+        }
+        if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
+            range_first = Some((out.len(), m.end, r.value.clone()));
         }
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,

@@ -892,7 +892,7 @@ fn on_or_after(d: NaiveDate, wd: Weekday) -> NaiveDate {
 }
 
 /// `d` moved by `n` days, or `d` itself at the ends of the calendar (never a panic).
-fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+pub(crate) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     d.checked_add_signed(Duration::days(n)).unwrap_or(d)
 }
 
