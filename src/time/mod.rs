@@ -162,9 +162,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         // "the quarter ended July 31": the quarter ending that day (May to July), not the one
         // before the reference date.
-        if value == "tq:-1" && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "ended" | "ending")) {
-            let month = toks.get(m.end + 1).filter(|t| t.cap).and_then(|t| lookup_tok(t, "month"));
-            let k = if toks.get(m.end + 2).is_some_and(|t| t.lower == ".") { m.end + 3 } else { m.end + 2 };
+        // "the quarter that ended July 31" too.
+        let ended = m.end + usize::from(toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "that" | "which")));
+        if value == "tq:-1" && toks.get(ended).is_some_and(|t| matches!(t.lower.as_str(), "ended" | "ending")) {
+            let month = toks.get(ended + 1).filter(|t| t.cap).and_then(|t| lookup_tok(t, "month"));
+            let k = if toks.get(ended + 2).is_some_and(|t| t.lower == ".") { ended + 3 } else { ended + 2 };
             let day = toks.get(k).and_then(|t| t.lower.parse::<u32>().ok()).filter(|n| (1..=31).contains(n));
             if let (Some(month), Some(day)) = (month, day) {
                 value = format!("qend:{month}:{day}");
@@ -395,6 +397,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
+    // "after-hours trading", "off-hours": a kind of thing, not an amount of time.
+    if len == 1 && first.hyphen_before && prev_is(&["after", "off", "out", "non"]) {
         return false;
     }
     // A lone month name.
