@@ -39,8 +39,12 @@ export function readableValue(value) {
   if (/^\d{2}$/.test(value)) return `the ${value}00s`;
   m = /^XXXX-(\d{2})-(\d{2})$/.exec(value);
   if (m && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  m = /^XXXX-WXX-([1-7])T(\d{2}:\d{2})$/.exec(value);
+  if (m) return `${WEEKDAYS[m[1] - 1]} at ${m[2]}`;
   m = /^XXXX-WXX-([1-7])(?:T([A-Z]{2}))?$/.exec(value);
   if (m) return m[2] && PARTS[m[2]] ? `${WEEKDAYS[m[1] - 1].slice(0, -1)} ${PARTS[m[2]]}s` : WEEKDAYS[m[1] - 1];
+  m = /^XXXX-XX-XXT(\d{2}:\d{2})$/.exec(value);
+  if (m) return `every day at ${m[1]}`;
   m = /^XXXX-XX-XXT([A-Z]{2})$/.exec(value);
   if (m && PARTS[m[1]]) return `${PARTS[m[1]]}s`;
   m = /^XXXX-(SP|SU|FA|WI)$/.exec(value);

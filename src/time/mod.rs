@@ -690,6 +690,22 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = None;
         }
     }
+    // "if needed", "as expected", "unless delayed": a clause cut short, not a time.
+    for i in 1..toks.len() {
+        if out[i].is_some() && toks[i].lower.ends_with("ed") && matches!(toks[i - 1].lower.as_str(), "if" | "as" | "unless" | "where" | "when") {
+            out[i] = None;
+        }
+    }
+    // "Lawmakers have until Friday": a deadline ahead ("had until" one behind).
+    for i in 1..toks.len() {
+        if matches!(toks[i].lower.as_str(), "until" | "till") {
+            match toks[i - 1].lower.as_str() {
+                "have" | "has" => out[i] = Some(Tense::Future),
+                "had" => out[i] = Some(Tense::Past),
+                _ => {}
+            }
+        }
+    }
     // "postponed until Tuesday", "extended its deadline until Friday": a date things were
     // moved to lies ahead, whatever the tense of the verb that moved them.
     for i in 0..toks.len() {

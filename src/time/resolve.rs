@@ -654,8 +654,10 @@ pub fn set_words(v: &str) -> Option<String> {
             _ => format!("every {n} {unit}s"),
         });
     }
+    // A part of day ("every Monday morning") or a clock time ("every Thursday at 08:30").
     let (date, pod) = match v.split_once('T') {
-        Some((d, t)) => (d, Some(pod_word(t)?)),
+        Some((d, t)) if t.as_bytes().first().is_some_and(u8::is_ascii_digit) => (d, Some(format!("at {t}"))),
+        Some((d, t)) => (d, Some(pod_word(t)?.to_owned())),
         None => (v, None),
     };
     let what = if let Some(d) = date.strip_prefix("XXXX-WXX-") {
@@ -663,8 +665,8 @@ pub fn set_words(v: &str) -> Option<String> {
         WEEKDAYS[k - 1].to_owned()
     } else if date == "XXXX-XX-XX" {
         match pod {
-            Some(p) => return Some(format!("every {p}")),
-            None => "day".to_owned(),
+            Some(p) if !p.starts_with("at ") => return Some(format!("every {p}")),
+            _ => "day".to_owned(),
         }
     } else if let Some(s) = date.strip_prefix("XXXX-") {
         match s {

@@ -20,6 +20,8 @@ test('values in words, table-driven', () => {
     ['XXXX-10-03', '3 Oct, year unknown'],
     ['XXXX-WXX-1', 'Mondays'],
     ['XXXX-WXX-1TMO', 'Monday mornings'],
+    ['XXXX-WXX-4T08:30', 'Thursdays at 08:30'],
+    ['XXXX-XX-XXT09:00', 'every day at 09:00'],
     ['XXXX-XX-XXTNI', 'nights'],
     ['XXXX-SU', 'summers'],
     ['PT90M', '90 minutes'],
