@@ -136,3 +136,13 @@ fn hyphenated_pairs_of_names_are_split() {
         assert_eq!(&text[e.span.byte.clone()], e.text);
     }
 }
+
+/// A participle that opens a biography's sentence is no name; the places after it are.
+#[test]
+fn opening_participles_are_not_names() {
+    let text = "Born on April 3, 1933, in Leeds, England, she moved to Boston. Founded in 1901, the firm grew.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let names: Vec<&str> = doc.entities.iter().filter(|e| !e.label.is_temporal()).map(|e| e.text.as_str()).collect();
+    assert!(!names.contains(&"Born") && !names.contains(&"Founded"), "{names:?}");
+    assert!(names.contains(&"Leeds") && names.contains(&"Boston"), "{names:?}");
+}

@@ -228,6 +228,7 @@ impl Recognizer {
                 }
                 refine::join_institutions(words, tags::decode(&tags[s]))
                     .into_iter()
+                    .filter(|&(a, b, _)| !refine::is_opening_participle(words, a, b))
                     .map(|(a, b, ty)| NameSpan {
                         tokens: a..b,
                         label: refine::label(ty, words, a..b, &p.toks[s][a..b]),

@@ -153,6 +153,20 @@ pub(crate) fn join_institutions(words: &[&str], spans: Vec<(usize, usize, usize)
     out
 }
 
+/// Participles that open a sentence's first phrase ("Born in Leeds, she ...", "Founded in
+/// 1901, the firm ..."): capitalized there, they look like names.
+const OPENING_PARTICIPLES: &[&str] = &[
+    "Born", "Raised", "Educated", "Founded", "Based", "Headquartered", "Located", "Married",
+    "Elected", "Appointed", "Named", "Built", "Known", "Asked", "Trained", "Listed", "Formed",
+];
+
+/// Whether the name at `a..b` of a sentence's `words` is an opening participle
+/// ([`OPENING_PARTICIPLES`]) followed by a preposition.
+pub(crate) fn is_opening_participle(words: &[&str], a: usize, b: usize) -> bool {
+    a == 0 && b == 1 && OPENING_PARTICIPLES.contains(&words[0])
+        && words.get(1).is_some_and(|w| matches!(*w, "in" | "on" | "at" | "by" | "as" | "into" | "from" | "to" | "with" | "for" | "during" | "after" | "under" | "near"))
+}
+
 /// Lines that web pages put between an article's paragraphs ("READ MORE", "Advertisement"),
 /// which pasted articles carry along: written in capitals, they look like names.
 const BOILERPLATE: &[&str] = &[
@@ -181,7 +195,7 @@ const ORG_HEADS: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "gmbh", "labs", "laboratories",
     "holdings", "technologies", "pharmaceuticals", "therapeutics", "airlines", "airways",
     "university", "institute", "foundation", "association", "ministry", "agency", "partners",
-    "ventures", "networks", "studios",
+    "ventures", "networks", "studios", "institution",
 ];
 
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
@@ -270,6 +284,8 @@ mod tests {
         (1, "Amazon", Label::Org),
         (0, "Jordan", Label::Person),
         (1, "Danube Commission", Label::Org),
+        // Names that end in a word only organizations' names end in.
+        (3, "Woods Hole Oceanographic Institution", Label::Org),
         // Names ending in a kind of place; not when the kind is not last, nor alone.
         (3, "Carpathian Basin", Label::Loc),
         (3, "Danube River", Label::Loc),
@@ -319,6 +335,18 @@ mod tests {
         assert_eq!(join("the Commission for Paris said", &[(1, 2, 1), (3, 4, 2)]), [(1, 4, 1)]);
         assert_eq!(join("the Court for the Northern District", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
         assert_eq!(join("the Court for the Northern", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
+    }
+
+    #[test]
+    fn opening_participles() {
+        let yes = [["Born", "in"], ["Founded", "on"], ["Raised", "by"]];
+        for w in yes {
+            assert!(is_opening_participle(&w, 0, 1), "{w:?}");
+        }
+        let no: [(&[&str], usize, usize); 3] = [(&["Born", "said"], 0, 1), (&["Max", "Born", "in"], 1, 2), (&["Alfred", "in"], 0, 1)];
+        for (w, a, b) in no {
+            assert!(!is_opening_participle(w, a, b), "{w:?}");
+        }
     }
 
     #[test]

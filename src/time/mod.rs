@@ -492,6 +492,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("decade") && first.lower.len() <= 4 && !first.lower.starts_with('\'') && prev_is(&["their", "his", "her", "my", "our", "your", "its", "early", "mid", "late"]) {
         return false;
     }
+    // "in her late seventies": an age.
+    const POSSESSIVE: &[&str] = &["their", "his", "her", "my", "our", "your", "its", "'s"];
+    if has("decadew") {
+        let k = if prev_is(&["early", "mid", "late"]) { m.start - 1 } else { m.start };
+        if k > 0 && POSSESSIVE.contains(&toks[k - 1].lower.as_str()) {
+            return false;
+        }
+    }
     // A hyphenated compound goes on ("The year-earlier", "five-year-old"): let a later,
     // longer reading or nothing take it.
     if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) {
