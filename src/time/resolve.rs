@@ -489,6 +489,18 @@ impl Context {
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
                 out = week_of(inner);
             }
+            "weekendof" if f.len() == 3 || f.len() == 4 => {
+                // "the weekend of March 8-9": the weekend of that day's ISO week.
+                let day = match f.len() {
+                    3 => format!("md:{}:{}", f[1], f[2]),
+                    _ => format!("ymd:{}:{}:{}", f[1], f[2], f[3]),
+                };
+                let week = week_of(self.base(&day, tense));
+                out = match week.value.starts_with("XXXX") {
+                    true => Resolved { value: "XXXX-WXX-WE".into(), ..week },
+                    false => Resolved { value: format!("{}-WE", week.value), explanation: week.explanation.map(|e| e.replacen("the week of", "the weekend of", 1)), ..week },
+                };
+            }
             "ymd" if f.len() == 4 => {
                 let (y, m, d): (i32, u32, u32) = (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0));
                 out.value = match NaiveDate::from_ymd_opt(y, m, d) {
