@@ -95,6 +95,12 @@ fn ends_sentence(text: &str, tokens: &[Token], start: usize, next: usize, at_lin
         return false;
     }
     let opens = at_line_break || starts_sentence(nxt);
+    // "Nov. 29-Dec. 1": a hyphenated word ending in an abbreviation, its period apart.
+    if last == "." && k > start && tokens[k - 1].byte.end == tokens[k].byte.start
+        && word(k - 1).rsplit_once('-').is_some_and(|(_, tail)| is_abbreviation(tail))
+    {
+        return at_line_break || OPENERS.contains(&nxt);
+    }
     if matches!(last, "." | "!" | "?" | "..." | "…" | "?!" | "!?") || last.bytes().all(|b| b == b'.') && !last.is_empty() {
         return opens;
     }
@@ -127,6 +133,7 @@ mod tests {
         ("country abbreviation mid", "The U.S. President spoke.", &["The U.S. President spoke."]),
         ("country abbreviation end", "He flew to the U.S. The talks began.", &["He flew to the U.S.", "The talks began."]),
         ("month abbreviation", "On Dec. 7 they met.", &["On Dec. 7 they met."]),
+        ("hyphenated abbreviation", "It runs Nov. 29-Dec. 1 in Ulm.", &["It runs Nov. 29-Dec. 1 in Ulm."]),
         ("initials", "George W. Bush spoke.", &["George W. Bush spoke."]),
         ("lowercase after period", "It rose 3. percent later.", &["It rose 3. percent later."]),
         ("decimal", "It rose 3.5 percent. Then fell.", &["It rose 3.5 percent.", "Then fell."]),

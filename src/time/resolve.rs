@@ -84,7 +84,19 @@ impl Context {
         };
         let mut r = self.resolve_one(a, tense);
         if let Some(b) = b {
-            r.end_value = Some(self.resolve_one(b, tense).value);
+            let mut end = self.resolve_one(b, tense).value;
+            // "June 15-July 15": each end resolved alone may fall either side of a year's
+            // turn; the range ends after it starts, in the start's year or the next.
+            let dated = |v: &str| v.len() >= 7 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+            if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value {
+                let y0: i32 = r.value[..4].parse().unwrap_or(0);
+                let later = [y0, y0 + 1].into_iter().map(|k| format!("{k:04}{}", &end[4..]));
+                // (Feb. 29 moved to a year without one is no date.)
+                if let Some(moved) = later.filter(|m| *m >= r.value).find(|m| m.len() != 10 || NaiveDate::parse_from_str(m, "%Y-%m-%d").is_ok()) {
+                    end = moved;
+                }
+            }
+            r.end_value = Some(end);
         }
         // Values computed from the narrative anchor do not move it: "a year earlier", said
         // twice, means the same year both times.
