@@ -214,6 +214,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         ctx.margin = if distance <= 3 { 31 } else { 120 };
+        // "a memo sent at 6:45 a.m.", after "the sale runs through Saturday": a clock time
+        // whose own verb is past is not on a day still ahead.
+        if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) && distance <= 3
+            && ctx.last.is_some_and(|(d, g)| g == resolve::Gran::Day && ctx.reference.is_some_and(|rf| d > rf))
+        {
+            value = value.replacen("last:D:0", "rel:D:0", 1);
+        }
         let mut r = ctx.resolve(&value, tense);
         // The day that closes a range comes after the one that opens it. A range that opens in
         // the past ("closed from Wednesday to Monday") opens a week earlier; one that opens on

@@ -582,6 +582,24 @@ impl Context {
                     }
                 }
             }
+            "turn" if f.len() == 2 => {
+                // "the turn of the century": the century's turn nearest the reference date;
+                // "the turn of the 20th century": 1900.
+                let year = match f[1] {
+                    "0" => rf.map(|d| (d.year() + 50).div_euclid(100) * 100),
+                    n => n.parse::<i32>().ok().filter(|n| *n >= 1).map(|n| (n - 1) * 100),
+                };
+                match year {
+                    Some(y) => {
+                        out.value = format!("{y:04}");
+                        out.explanation = Some(match (f[1], rf) {
+                            ("0", Some(d)) => format!("{y}, the turn of a century nearest {d}"),
+                            _ => format!("{y}, the turn of the century"),
+                        });
+                    }
+                    None => out.value = "XXXX".into(),
+                }
+            }
             "dur" if f.len() == 3 => {
                 out.value = duration(f[1], f[2]);
             }
