@@ -57,6 +57,18 @@ const MEDIA: &[&str] = &[
     "instagram", "youtube", "tiktok", "whatsapp", "telegram", "linkedin", "shutterstock", "x.com",
 ];
 
+/// Parliaments by their own names, which CoNLL's 1996 text hardly had.
+const PARLIAMENTS: &[&str] = &[
+    "bundestag", "bundesrat", "duma", "state duma", "knesset", "sejm", "riksdag", "storting",
+    "folketing", "althing", "dail", "lok sabha", "rajya sabha", "verkhovna rada", "majlis",
+    "oireachtas", "eduskunta", "seimas", "saeima", "riigikogu", "sabor", "national assembly",
+];
+
+/// The last words of a building's or site's name ("Emirates Stadium"): places.
+/// (Not "Airport": CoNLL tags airports as organizations; nor "Bridge": Dominion Bridge is a
+/// company.)
+const FACILITY_HEADS: &[&str] = &["stadium", "arena", "cathedral"];
+
 /// Seats of government that news uses for the institution ("the Kremlin said"): CoNLL tags
 /// them LOC, the product (like OntoNotes) calls them organizations.
 const GOVERNMENT_SEATS: &[&str] = &[
@@ -105,11 +117,50 @@ pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, to
         && words[range.start - 1] == "("
         && words.get(range.end) == Some(&")")
         && words.get(range.end + 1).is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"));
-    if credit {
+    if credit || (ty != 0 && described_as_organization(words, range.end) && !whole_match(toks, list::COUNTRY) && !whole_match(toks, list::STATE) && !whole_match(toks, list::CITY)) {
         Label::Org
     } else {
         refine(ty, &words[range], toks)
     }
+}
+
+/// Nouns for kinds of organization that news puts after a name ("IndiGo, India's biggest
+/// airline").
+const ORG_NOUNS: &[&str] = &[
+    "airline", "carrier", "carmaker", "automaker", "bank", "lender", "insurer", "company", "firm",
+    "group", "conglomerate", "retailer", "chipmaker", "manufacturer", "maker", "producer", "miner",
+    "broadcaster", "newspaper", "publisher", "party", "union", "regulator", "exchange", "brewer",
+    "refiner", "railway", "railroad", "club", "university", "charity", "startup", "start-up",
+    "subsidiary", "operator", "utility", "supermarket", "chain", "agency",
+];
+
+/// Whether the name ending before word `end` is described, in apposition, as a kind of
+/// organization: ", (a|the)? (Country's)? up to three modifiers, ORG_NOUN".
+fn described_as_organization(words: &[&str], end: usize) -> bool {
+    if words.get(end) != Some(&",") {
+        return false;
+    }
+    let mut k = end + 1;
+    // An article or a possessor ("India's") must open the description: ", Interfax news
+    // agency said" is a source, not a description.
+    let mut opened = false;
+    if words.get(k).is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+        k += 1;
+        opened = true;
+    }
+    if let Some(p) = (k + 1..(k + 4).min(words.len())).find(|&p| matches!(words[p], "'s" | "’s")) {
+        if words[k..p].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            k = p + 1;
+            opened = true;
+        }
+    }
+    let said = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "said" | "says" | "reported" | "quoted" | "told" | "added"));
+    opened
+        && (k..(k + 4).min(words.len())).find(|&n| ORG_NOUNS.contains(&words[n])).is_some_and(|n| {
+            // "the newspaper Granma reported": the noun introduces another name.
+            let named = words.get(n + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            !said(words.get(n + 1)) && !named && words[k..n].iter().all(|w| w.chars().any(char::is_alphanumeric) && !matches!(*w, "and" | "or" | "of" | "who" | "which"))
+        })
 }
 
 /// The last word of an institution's name that a longer name goes on after ("International
@@ -203,12 +254,15 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
     if words.len() >= 2 && words.last().is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())) {
         return Label::Org;
     }
+    if ty != 0 && words.len() >= 2 && words.last().is_some_and(|w| FACILITY_HEADS.contains(&w.to_lowercase().as_str())) {
+        return Label::Loc;
+    }
     if words.len() <= 2 {
         let phrase = lower(words).join(" ");
         if RIVERS.contains(&phrase.as_str()) {
             return Label::Loc;
         }
-        if MEDIA.contains(&phrase.as_str()) {
+        if MEDIA.contains(&phrase.as_str()) || PARLIAMENTS.contains(&phrase.as_str()) {
             return Label::Org;
         }
     }
@@ -284,6 +338,12 @@ mod tests {
         (1, "Amazon", Label::Org),
         (0, "Jordan", Label::Person),
         (1, "Danube Commission", Label::Org),
+        // Parliaments; buildings and sites.
+        (3, "Bundestag", Label::Org),
+        (2, "State Duma", Label::Org),
+        (1, "Emirates Stadium", Label::Loc),
+        (3, "St. Paul's Cathedral", Label::Loc),
+        (0, "Ann Arena", Label::Person),
         // Names that end in a word only organizations' names end in.
         (3, "Woods Hole Oceanographic Institution", Label::Org),
         // Names ending in a kind of place; not when the kind is not last, nor alone.
@@ -335,6 +395,18 @@ mod tests {
         assert_eq!(join("the Commission for Paris said", &[(1, 2, 1), (3, 4, 2)]), [(1, 4, 1)]);
         assert_eq!(join("the Court for the Northern District", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
         assert_eq!(join("the Court for the Northern", &[(1, 2, 1), (4, 5, 3)]), [(1, 2, 1), (4, 5, 3)]);
+    }
+
+    #[test]
+    fn apposition_says_organization() {
+        let yes = ["IndiGo , India 's biggest airline , ordered", "Acme , a Dutch bank", "Foo , the state-owned oil company", "Bar , Europe 's No. 2 carmaker"];
+        for s in yes {
+            assert!(described_as_organization(&s.split(' ').collect::<Vec<_>>(), 1), "{s}");
+        }
+        let no = ["Paris , the city", "Smith , who runs a bank", "IndiGo said", "Acme , its rival and a bank", "Chechnya , Interfax news agency said", "Chechnya , the Interfax news agency said", "Camaguey , the newspaper Granma reported"];
+        for s in no {
+            assert!(!described_as_organization(&s.split(' ').collect::<Vec<_>>(), 1), "{s}");
+        }
     }
 
     #[test]
