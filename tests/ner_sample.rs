@@ -147,14 +147,17 @@ fn opening_participles_are_not_names() {
     assert!(names.contains(&"Leeds") && names.contains(&"Boston"), "{names:?}");
 }
 
-/// A name described as a kind of organization ("IndiGo, India's biggest airline") is one;
-/// parliaments by their own names too.
+/// A name described as a kind of organization ("IndiGo, India's biggest airline") is one, and
+/// so is one whose shares trade; parliaments by their own names too.
 #[test]
 fn described_organizations_and_parliaments() {
-    let text = "Airbus won an order from IndiGo, India's biggest airline, for 30 jets. Lindner will present a plan to the Bundestag next week.";
+    let text = "Airbus won an order from IndiGo, India's biggest airline, for 30 A350 jets. Lindner will present a plan to the Bundestag next week. \
+                Airbus shares rose 2% in Paris, and London shares were flat.";
     let doc = annotate(text, &Options::default()).unwrap();
     let label = |w: &str| doc.entities.iter().find(|e| e.text == w).map(|e| e.label);
     assert_eq!(label("IndiGo"), Some(Label::Org));
     assert_eq!(label("India"), Some(Label::Gpe));
     assert_eq!(label("Bundestag"), Some(Label::Org));
+    assert!(doc.entities.iter().filter(|e| e.text == "Airbus").all(|e| e.label == Label::Org));
+    assert_eq!(label("London"), Some(Label::Gpe));
 }

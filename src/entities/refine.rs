@@ -117,7 +117,10 @@ pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, to
         && words[range.start - 1] == "("
         && words.get(range.end) == Some(&")")
         && words.get(range.end + 1).is_some_and(|w| matches!(*w, "-" | "–" | "—" | "--"));
-    if credit || (ty != 0 && described_as_organization(words, range.end) && !whole_match(toks, list::COUNTRY) && !whole_match(toks, list::STATE) && !whole_match(toks, list::CITY)) {
+    let place = || whole_match(toks, list::COUNTRY) || whole_match(toks, list::STATE) || whole_match(toks, list::CITY) || whole_match(toks, list::REGION) || whole_match(toks, list::DEMONYM);
+    // "Airbus shares rose": a company's stock ("London shares" are a market's).
+    let listed = ty == 3 && words.get(range.end).is_some_and(|w| matches!(*w, "shares" | "stock" | "stocks")) && range.len() == 1;
+    if credit || ((ty != 0 && described_as_organization(words, range.end)) || listed) && !place() {
         Label::Org
     } else {
         refine(ty, &words[range], toks)
