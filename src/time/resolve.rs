@@ -100,7 +100,9 @@ impl Context {
         }
         // Values computed from the narrative anchor do not move it: "a year earlier", said
         // twice, means the same year both times.
-        if !raw.starts_with("last:") && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
+        // But "the next day" moves the story on.
+        let next_day = raw.starts_with("last:D:+");
+        if (!raw.starts_with("last:") || next_day) && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
             // Only a week pinned to a day ("the week to Sunday", "the week of March 6") is a
             // narrative anchor; "this week" or "the week" is too loose to count from.
             let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:");
