@@ -99,8 +99,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
-    // The last bare clock time ("7 p.m.") pushed: its index in `out` and its end token.
-    let mut clock: Option<(usize, usize)> = None;
+    // The last bare clock time ("7 p.m.") pushed: its index in `out`, its end token, and the
+    // index of the clock time that opened its range ("from 9 a.m. to 5 p.m."), if any.
+    let mut clock: Option<(usize, usize, Option<usize>)> = None;
+    // The last day named in this sentence ("opens Saturday and closes on Sunday").
+    let mut sentence_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token and value.
     let mut range_first: Option<(usize, usize, String)> = None;
@@ -207,7 +210,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
         let closes_range = range_first.take().filter(|(_, p, _)| {
-            value.starts_with("wd:") && *p < m.start && m.start - p <= 5
+            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:")) && *p < m.start && m.start - p <= 5
                 && matches!(toks[*p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and")
                 && toks[*p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap)
         });
@@ -225,9 +228,37 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // The day that closes a range comes after the one that opens it. A range that opens in
         // the past ("closed from Wednesday to Monday") opens a week earlier; one that opens on
         // or after the reference date closes a week later.
+        // A weekday without a tense is the one nearest a day the sentence has just named
+        // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
+        if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
+            let date = r.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            if let (Some(d), Some(s)) = (date, sentence_day) {
+                let wd = d.weekday();
+                let after = (0..7).map(|k| resolve::add_days(s, k)).find(|x| x.weekday() == wd).unwrap_or(d);
+                let before = resolve::add_days(after, -7);
+                let near = if (after - s) <= (s - before) { after } else { before };
+                if near != d {
+                    r.value = format!("{near}{}", &r.value[10..]);
+                    r.anchor = Some(s.to_string());
+                    r.explanation = Some(format!("the {} nearest {s}, the day named before it", near.format("%A")));
+                    ctx.last = Some((near, resolve::Gran::Day));
+                }
+            }
+        }
+        let mut opened_by: Option<usize> = None;
         if let Some((k, _, first)) = closes_range {
             let day = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            if let (Some(mut d), Some(mut f)) = (day(&r.value), day(&first)) {
+            let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
+            if clock(&r.value) && clock(&first) {
+                opened_by = Some(k);
+            }
+            if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
+                // "from 10pm to 6am": past midnight.
+                if let Some(d) = day(&r.value) {
+                    r.value = format!("{}{}", resolve::add_days(d, 1), &r.value[10..]);
+                    r.explanation = Some(format!("the day after {d}, past midnight from {first}"));
+                }
+            } else if let (Some(mut d), Some(mut f)) = (day(&r.value), day(&first)) {
                 if d < f && ctx.reference.is_some_and(|rf| f < rf) {
                     while d <= f {
                         f = resolve::add_days(f, -7);
@@ -300,24 +331,35 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         };
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
-        if let Some((k, end)) = clock.take() {
-            let day = &r.value;
-            let is_day = day.len() == 10 && NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok();
-            if is_day && start == end + 1 && toks[end].lower == "on" {
-                let t = &mut out[k].timex;
-                if let Some(at) = t.value.find('T') {
-                    t.value = format!("{day}{}", &t.value[at..]);
-                    t.anchor = Some(day.clone());
-                    t.explanation = Some(format!("that time of {day}, the day named after it"));
+        if let Some((k, end, opener)) = clock.take() {
+            let date = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let named = (r.value.len() == 10).then(|| date(&r.value)).flatten();
+            if let (Some(named), Some(was)) = (named.filter(|_| start == end + 1 && toks[end].lower == "on"), date(&out[k].timex.value)) {
+                // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
+                // as many days before as it was.
+                for idx in opener.into_iter().chain([k]) {
+                    let t = &mut out[idx].timex;
+                    if let (Some(at), Some(d)) = (t.value.find('T'), date(&t.value)) {
+                        let day = resolve::add_days(named, (d - was).num_days());
+                        t.value = format!("{day}{}", &t.value[at..]);
+                        t.anchor = Some(named.to_string());
+                        t.explanation = Some(match day == named {
+                            true => format!("that time of {day}, the day named after it"),
+                            false => format!("that time of {day}, by the day named after it"),
+                        });
+                    }
                 }
             }
         }
         // Noon and midnight follow the day named after them as clock times do.
         if rule.template.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") {
-            clock = Some((out.len(), m.end));
+            clock = Some((out.len(), m.end, opened_by));
         }
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
             range_first = Some((out.len(), m.end, r.value.clone()));
+        }
+        if let Some(d) = r.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+            sentence_day = Some(d);
         }
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,

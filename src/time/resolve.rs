@@ -558,13 +558,24 @@ impl Context {
                     None => f[1].to_owned(),
                 };
             }
-            "ryq" if f.len() == 3 => {
+            "ryq" | "ryh" if f.len() == 3 => {
+                // "last year's third quarter", "the first half of next year".
                 let k: i32 = f[1].trim_start_matches('+').parse().unwrap_or(0);
+                let (part, word) = if f[0] == "ryq" { ("Q", "quarter") } else { ("H", "half") };
                 out.value = match rf {
-                    Some(d) => format!("{:04}-Q{}", d.year() + k, f[2]),
-                    None => format!("XXXX-Q{}", f[2]),
+                    Some(d) => format!("{:04}-{part}{}", d.year() + k, f[2]),
+                    None => format!("XXXX-{part}{}", f[2]),
                 };
                 out.anchor = rf.map(|d| d.to_string());
+                if let Some(d) = rf {
+                    let which = match k {
+                        0 => "the year of",
+                        -1 => "the year before",
+                        1 => "the year after",
+                        _ => "a year from",
+                    };
+                    out.explanation = Some(format!("{word} {} of {which} {d}", f[2]));
+                }
             }
             "half" if f.len() == 2 => {
                 let h = f[1];
@@ -573,6 +584,7 @@ impl Context {
                     Some(d) => {
                         out.value = format!("{:04}-H{h}", d.year());
                         out.anchor = anchor(d);
+                        out.explanation = Some(format!("half {h} of the year of {d}"));
                     }
                 }
             }
