@@ -452,6 +452,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && first.hyphen_before && prev_is(&["after", "off", "out", "non"]) {
         return false;
     }
+    // "winter wheat", "spring plantings": a kind of crop, not a time.
+    if has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "wheat" | "wheats" | "crop" | "crops" | "grain" | "grains" | "barley" | "rye" | "rapeseed" | "plantings" | "planting" | "sowings" | "sowing" | "sown" | "kill" | "varieties" | "feed" | "pasture" | "pastures")) {
+        return false;
+    }
     // A lone month name.
     if len == 1 && has("month") {
         let w = first.lower.as_str();
@@ -676,6 +680,9 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         }
         "least" if p >= 1 && w(p - 1) == "at" => return Some((p - 1, "EQUAL_OR_MORE")),
         "to" if p >= 1 && w(p - 1) == "up" => return Some((p - 1, "EQUAL_OR_LESS")),
+        // "about a decade": approximate, but these corpora leave the word out of the extent
+        // twice as often as they keep it.
+        "about" | "around" | "approximately" | "roughly" => return Some((start, "APPROX")),
         _ => {}
     }
     None

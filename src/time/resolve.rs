@@ -404,6 +404,11 @@ impl Context {
                             ("srel", Some("+1"), _) => if start > d.month() { d.year() } else { d.year() + 1 },
                             ("season", _, Some(Tense::Past)) if start > d.month() => d.year() - 1,
                             ("season", _, Some(Tense::Future)) if start + 3 <= d.month() => d.year() + 1,
+                            // No tense: this year's, but the winter just ending in the first
+                            // months, and next year's for a season over for months ("faces
+                            // trial in the spring", said in November).
+                            ("season", _, None | Some(Tense::Present)) if s == "WI" && d.month() <= 3 => d.year() - 1,
+                            ("season", _, None | Some(Tense::Present)) if s != "WI" && start + 2 + 3 < d.month() => d.year() + 1,
                             _ => d.year(),
                         };
                         out.value = format!("{y:04}-{s}");
