@@ -695,6 +695,10 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
         "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "corp", "inc", "co", "ltd", "jr",
         "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "no", "vs", "mt", "ft", "lt", "col", "sgt", "prof", "rev", "u.s", "u.n",
+        // States as news abbreviates them ("Birmingham, Ala., killed").
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+        "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+        "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
     ];
     let mut out = Vec::with_capacity(toks.len());
     let mut id = 0;
@@ -702,7 +706,7 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
         out.push(id);
         let end = matches!(t.lower.as_str(), "." | "!" | "?" | ";")
             && !(t.lower == "." && i > 0 && ABBREV.contains(&toks[i - 1].lower.as_str()))
-            && toks.get(i + 1).is_none_or(|n| n.cap || n.kind == Kind::Punct);
+            && toks.get(i + 1).is_none_or(|n| (n.cap || n.kind == Kind::Punct) && n.lower != ",");
         if end {
             id += 1;
         }
