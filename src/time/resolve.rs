@@ -417,6 +417,15 @@ impl Context {
                     }
                 }
             }
+            // "that summer": the season of the year the story is at.
+            "lastseason" if f.len() == 2 => match self.last {
+                Some((d, _)) => {
+                    out.value = format!("{:04}-{}", d.year(), f[1]);
+                    out.anchor = anchor(d);
+                    out.explanation = Some(format!("the season in {}, the year last mentioned", d.year()));
+                }
+                None => return self.base(&format!("season:{}", f[1]), tense),
+            },
             // "the past three summers": the last N seasons over by the reference date.
             "spast" if f.len() == 3 => {
                 let s = f[1];
@@ -796,6 +805,12 @@ fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     if b.len() == 7 && b[5] == b'Q' {
         let q: u32 = v[6..].parse().ok()?;
         return Some((NaiveDate::from_ymd_opt(y, q.clamp(1, 4) * 3 - 2, 1)?, Gran::Quarter));
+    }
+    // A season ("2005-SP") anchors what follows ("that autumn", "the following year") on its
+    // year.
+    if b.len() == 7 && matches!(&v[5..], "SP" | "SU" | "FA" | "WI") {
+        let m = match &v[5..] { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+        return Some((NaiveDate::from_ymd_opt(y, m, 1)?, Gran::Year));
     }
     if b.len() == 7 {
         let m: u32 = v[5..].parse().ok()?;
