@@ -85,7 +85,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
         tokens,
         sentences,
     };
-    doc.entities = without_overlaps(cands)
+    doc.entities = without_overlaps(text, cands)
         .into_iter()
         .enumerate()
         .map(|(id, (byte, label, score, timex))| Entity {
@@ -130,12 +130,12 @@ fn split_hyphenated_pairs(text: &str, cands: &mut Vec<Candidate>) {
 
 /// Keeps a sorted, non-overlapping set: where two candidates overlap, the longer wins (a
 /// name that contains a date stays a name; a date phrase that contains a name stays a date).
-/// On the same span a person's name wins ("April", "June" as names), then the date: a
-/// holiday ("Christmas", "New Year's Day") is a date whatever the recognizer calls it.
-fn without_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+/// On the same one-word span a person's name wins ("April", "June" as names), then the date:
+/// a holiday ("Christmas", "Easter Sunday") is a date whatever the recognizer calls it.
+fn without_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.0.is_empty());
     let rank = |c: &Candidate| match (c.1, &c.3) {
-        (Label::Person, None) => 0,
+        (Label::Person, None) if !text[c.0.clone()].contains(char::is_whitespace) => 0,
         (_, Some(_)) => 1,
         _ => 2,
     };
