@@ -467,17 +467,21 @@ impl Context {
                         let y0 = d.year();
                         let start = NaiveDate::from_ymd_opt(y0, n * 3 - 2, 1).unwrap_or(d);
                         let ahead = (start - d).num_days();
+                        // "due by the end of the first quarter", said in November: next
+                        // year's, once this year's has been over for months.
+                        let over = NaiveDate::from_ymd_opt(y0, n * 3, 1).and_then(|m| m.checked_add_months(Months::new(1))).map_or(0, |end| (d - end).num_days());
                         let y = match tense {
                             Some(Tense::Past) if ahead > 0 => y0 - 1,
                             None | Some(Tense::Present) if ahead > 180 => y0 - 1,
+                            Some(Tense::Future) if over > 120 => y0 + 1,
                             _ => y0,
                         };
                         out.value = format!("{y:04}-Q{q}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(if y == y0 {
-                            format!("quarter {q} of the year of {d}")
-                        } else {
-                            format!("quarter {q} of {y}, the last one before {d} ({tw})")
+                        out.explanation = Some(match y.cmp(&y0) {
+                            std::cmp::Ordering::Equal => format!("quarter {q} of the year of {d}"),
+                            std::cmp::Ordering::Less => format!("quarter {q} of {y}, the last one before {d} ({tw})"),
+                            std::cmp::Ordering::Greater => format!("quarter {q} of {y}, the next one after {d} ({tw})"),
                         });
                     }
                 }
