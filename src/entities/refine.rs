@@ -110,8 +110,10 @@ fn lower(words: &[&str]) -> Vec<String> {
 }
 
 /// The product label for the name at `range` of a sentence's `words`, of CoNLL type `ty`:
-/// [`refine`], except that the agency in a dateline's parentheses, before the dash ("VIENNA,
-/// Nov 30 (Reuters) - ..."), is an organization whatever type was guessed.
+/// [`refine`], except that these are organizations whatever type was guessed: the agency in a
+/// dateline's parentheses, before the dash ("VIENNA, Nov 30 (Reuters) - ..."), and, unless a
+/// listed place, a name described as a kind of organization ("IndiGo, India's biggest
+/// airline") or one whose shares trade ("Airbus shares rose").
 pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, toks: &[Tok]) -> Label {
     let credit = range.start > 0
         && words[range.start - 1] == "("

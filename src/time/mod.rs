@@ -225,9 +225,6 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             value = value.replacen("last:D:0", "rel:D:0", 1);
         }
         let mut r = ctx.resolve(&value, tense);
-        // The day that closes a range comes after the one that opens it. A range that opens in
-        // the past ("closed from Wednesday to Monday") opens a week earlier; one that opens on
-        // or after the reference date closes a week later.
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
@@ -245,6 +242,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 }
             }
         }
+        // The day that closes a range comes after the one that opens it. A range that opens in
+        // the past ("closed from Wednesday to Monday") opens a week earlier; one that opens on
+        // or after the reference date closes a week later; a time of day before the opening
+        // one is the next day's.
         let mut opened_by: Option<usize> = None;
         if let Some((k, _, first)) = closes_range {
             let day = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
