@@ -73,6 +73,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
         }
     }
     split_hyphenated_pairs(text, &mut cands);
+    trim_place_compounds(text, &mut cands);
     for t in temporal {
         cands.push((t.byte, t.label, 1.0, Some(t.timex)));
     }
@@ -103,6 +104,31 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 }
 
 type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>);
+
+/// "Seattle-area plants", "a London-based fund": the name is the place before the hyphen, a
+/// place (or what the text calls it on its own), not the compound the recognizer saw.
+fn trim_place_compounds(text: &str, cands: &mut [Candidate]) {
+    const PLACE_SUFFIXES: &[&str] = &["based", "area", "born", "headquartered", "bound", "registered"];
+    fn compound(t: &str) -> Option<(&str, &str)> {
+        t.rsplit_once('-').filter(|(a, b)| !a.is_empty() && PLACE_SUFFIXES.contains(b))
+    }
+    if !cands.iter().any(|c| c.3.is_none() && compound(&text[c.0.clone()]).is_some()) {
+        return;
+    }
+    let alone: std::collections::HashMap<&str, Label> = cands.iter().filter(|c| c.3.is_none()).map(|c| (&text[c.0.clone()], c.1)).collect();
+    // "Swiss-based": a nationality's adjective, not a place's name.
+    const NATIONALITIES: &[&str] = &[
+        "Swiss", "Dutch", "French", "Greek", "Thai", "Irish", "Welsh", "German", "Mexican",
+        "American", "African", "Cuban", "Moroccan", "Kenyan", "Dominican", "Arab", "Asian",
+    ];
+    let nationality = |a: &str| NATIONALITIES.contains(&a) || ["ish", "ese", "ian", "ean"].iter().any(|s| a.len() > 4 && a.ends_with(s));
+    for c in cands.iter_mut().filter(|c| c.3.is_none()) {
+        if let Some((a, _)) = compound(&text[c.0.clone()]) {
+            c.1 = alone.get(a).copied().unwrap_or(if nationality(a) { Label::Norp } else { Label::Gpe });
+            c.0 = c.0.start..c.0.start + a.len();
+        }
+    }
+}
 
 /// "US-Russia talks", "the Israel-Hamas war": a name made of two names the text also gives on
 /// their own is those two names, each with the label it has there (so each joins its cluster).

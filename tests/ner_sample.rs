@@ -164,3 +164,17 @@ fn described_organizations_and_parliaments() {
     assert!(doc.entities.iter().filter(|e| e.text == "Airbus").all(|e| e.label == Label::Org));
     assert_eq!(label("London"), Some(Label::Gpe));
 }
+
+/// "Seattle-area plants", "a Swiss-based bank": the place (or nationality) before the hyphen is
+/// the name, not the compound.
+#[test]
+fn place_compounds_name_the_place() {
+    let text = "Boeing, hit by a strike at its Seattle-area plants, delivered 14 jets. The Paris-born artist \\
+                spoke in Paris. A Swiss-based bank and a Kremlin-backed group met.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let names: Vec<(&str, Label)> = doc.entities.iter().filter(|e| !e.label.is_temporal()).map(|e| (e.text.as_str(), e.label)).collect();
+    assert!(names.contains(&("Seattle", Label::Gpe)), "{names:?}");
+    assert_eq!(names.iter().filter(|n| **n == ("Paris", Label::Gpe)).count(), 2, "{names:?}");
+    assert!(names.contains(&("Swiss", Label::Norp)), "{names:?}");
+    assert!(!names.iter().any(|(t, _)| t.ends_with("-area") || t.ends_with("-born") || t.ends_with("-based")), "{names:?}");
+}
