@@ -122,8 +122,14 @@ pub(crate) fn label(ty: usize, words: &[&str], range: std::ops::Range<usize>, to
     let place = || whole_match(toks, list::COUNTRY) || whole_match(toks, list::STATE) || whole_match(toks, list::CITY) || whole_match(toks, list::REGION) || whole_match(toks, list::DEMONYM);
     // "Airbus shares rose": a company's stock ("London shares" are a market's).
     let listed = ty == 3 && words.get(range.end).is_some_and(|w| matches!(*w, "shares" | "stock" | "stocks")) && range.len() == 1;
+    // "published \"Reef Atlas\"": a title in quotes, not a person.
+    let closing = |k: usize| words.get(k).is_some_and(|w| matches!(*w, "\"" | "”" | "''"));
+    let quoted = range.start > 0 && matches!(words[range.start - 1], "\"" | "“" | "``")
+        && (closing(range.end) || words.get(range.end).is_some_and(|w| matches!(*w, "," | ".")) && closing(range.end + 1));
     if credit || ((ty != 0 && described_as_organization(words, range.end)) || listed) && !place() {
         Label::Org
+    } else if ty == 0 && quoted && range.len() >= 2 {
+        Label::Misc
     } else {
         refine(ty, &words[range], toks)
     }
