@@ -178,3 +178,14 @@ fn place_compounds_name_the_place() {
     assert!(names.contains(&("Swiss", Label::Norp)), "{names:?}");
     assert!(!names.iter().any(|(t, _)| t.ends_with("-area") || t.ends_with("-born") || t.ends_with("-based")), "{names:?}");
 }
+
+/// A title in quotes is a work, not a person, even when the recognizer guesses one.
+#[test]
+fn quoted_titles_are_not_people() {
+    let text = "The following year she published \"Reef Atlas,\" which became a standard reference. \
+                The line includes the \"Anne Klein\" brand.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    for e in doc.entities.iter().filter(|e| e.text == "Reef Atlas" || e.text == "Anne Klein") {
+        assert_ne!(e.label, Label::Person, "{:?}", doc.entities);
+    }
+}
