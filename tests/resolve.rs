@@ -80,6 +80,9 @@ const CASES: &[Case] = &[
     Case { name: "name and company kept in running text", text: "Walt Disney spoke. Walt Disney Co. shares rose.", mentions: &[("Walt Disney", P), ("Walt Disney Co.", O)], clusters: &[&[0], &[1]] },
     Case { name: "lower-case word not propagated", text: "Mark Bush spoke. The bush burned. Bush left.", mentions: &[("Mark Bush", P), ("Bush", P)], clusters: &[&[0, 1]] },
     Case { name: "case-insensitive same name", text: "REUTERS reported. Reuters said.", mentions: &[("REUTERS", O), ("Reuters", O)], clusters: &[&[0, 1]] },
+    // The recognizer missed "ECB" before a title; an organization's initials are found too.
+    Case { name: "missed acronym of initials found", text: "The European Central Bank cut rates. ECB President Christine Lagarde spoke.", mentions: &[("European Central Bank", O), ("Christine Lagarde", P)], clusters: &[&[0, 1], &[2]] },
+    Case { name: "initials of two words not propagated", text: "The World Bank lent. WB staff left.", mentions: &[("World Bank", O)], clusters: &[&[0]] },
 ];
 
 #[test]

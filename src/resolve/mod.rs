@@ -248,11 +248,24 @@ fn split_credits(doc: &mut Document) {
 }
 
 /// Adds missed mentions: whole-token, case-exact occurrences of a cluster's one-word names
-/// (a mention's text, or a person's surname) outside every entity. Returns whether any were
-/// added.
+/// (a mention's text, a person's surname, or the initials of an organization's name of three
+/// words or more: "ECB" for "European Central Bank") outside every entity. Returns whether any
+/// were added.
 fn propagate(doc: &mut Document) -> bool {
     let text = doc.text.as_str();
     let mut names: HashMap<&str, (Label, f32)> = HashMap::default();
+    let mut acronyms: Vec<(String, Label)> = Vec::new();
+    for c in doc.clusters.iter().filter(|c| c.label == Label::Org) {
+        for &m in &c.mentions {
+            let ini = initials(&doc.entities[m].text);
+            if ini.chars().count() >= 3 && is_acronym(&ini) && !acronyms.iter().any(|(a, _)| *a == ini) {
+                acronyms.push((ini, c.label));
+            }
+        }
+    }
+    for (a, label) in &acronyms {
+        names.insert(a.as_str(), (*label, 0.5));
+    }
     for c in &doc.clusters {
         let confident = c.mentions.iter().any(|&m| doc.entities[m].score >= 0.8);
         if !confident || c.label == Label::Misc {
