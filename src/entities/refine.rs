@@ -268,6 +268,15 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
     if ty != 0 && words.len() >= 2 && words.last().is_some_and(|w| FACILITY_HEADS.contains(&w.to_lowercase().as_str())) {
         return Label::Loc;
     }
+    // "Free Democrats", "Social Democrats", "Liberal Democrats": parties, not their members.
+    if let [first, last] = words {
+        let (first, last) = (first.to_lowercase(), last.to_lowercase());
+        if matches!(first.as_str(), "free" | "social" | "christian" | "liberal" | "sweden" | "national" | "progressive" | "radical")
+            && matches!(last.as_str(), "democrats" | "republicans" | "socialists" | "conservatives" | "liberals" | "greens")
+        {
+            return Label::Org;
+        }
+    }
     if words.len() <= 2 {
         let phrase = lower(words).join(" ");
         if RIVERS.contains(&phrase.as_str()) {
@@ -355,6 +364,10 @@ mod tests {
         (1, "Emirates Stadium", Label::Loc),
         (3, "St. Paul's Cathedral", Label::Loc),
         (0, "Ann Arena", Label::Person),
+        // Parties named for their members.
+        (3, "Free Democrats", Label::Org),
+        (1, "Christian Democrats", Label::Org),
+        (3, "Bosnian Serbs", Label::Norp),
         // Names that end in a word only organizations' names end in.
         (3, "Woods Hole Oceanographic Institution", Label::Org),
         // Names ending in a kind of place; not when the kind is not last, nor alone.
