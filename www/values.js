@@ -53,6 +53,13 @@ export function readableValue(value) {
   if (m) return plural(m[1], TIME_UNITS[m[2]]);
   m = /^P(\d+(?:\.\d+)?|X)(Y|M|W|D|Q|DE|CE|WE|L)$/.exec(value);
   if (m) return plural(m[1], UNITS[m[2]]);
+  // Several parts: "PT2H42M" is "2 hours and 42 minutes".
+  m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value);
+  if (m) {
+    const names = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'];
+    const parts = names.map((u, i) => (m[i + 1] ? plural(m[i + 1], u) : null)).filter(Boolean);
+    if (parts.length >= 2) return parts.join(' and ');
+  }
   return value;
 }
 

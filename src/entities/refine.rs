@@ -265,7 +265,8 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
     if words.len() >= 2 && words.last().is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())) {
         return Label::Org;
     }
-    if ty != 0 && words.len() >= 2 && words.last().is_some_and(|w| FACILITY_HEADS.contains(&w.to_lowercase().as_str())) {
+    // ("Rod Laver Arena" is named after a person; "Ann Arena" may be one.)
+    if (ty != 0 && words.len() >= 2 || words.len() >= 3) && words.last().is_some_and(|w| FACILITY_HEADS.contains(&w.to_lowercase().as_str())) {
         return Label::Loc;
     }
     // "Free Democrats", "Social Democrats", "Liberal Democrats": parties, not their members.
@@ -364,6 +365,7 @@ mod tests {
         (1, "Emirates Stadium", Label::Loc),
         (3, "St. Paul's Cathedral", Label::Loc),
         (0, "Ann Arena", Label::Person),
+        (0, "Rod Laver Arena", Label::Loc),
         // Parties named for their members.
         (3, "Free Democrats", Label::Org),
         (1, "Christian Democrats", Label::Org),

@@ -635,6 +635,27 @@ impl Context {
             "dur" if f.len() == 3 => {
                 out.value = duration(f[1], f[2]);
             }
+            // "one-year and two-year notes" are two choices, not a sum: only a larger unit
+            // then a smaller one adds up.
+            "dur2" if f.len() == 5 && unit_rank(f[2]) >= unit_rank(f[4]) => {
+                out.value = duration(f[1], f[2]);
+            }
+            "dur2" if f.len() == 5 => {
+                // "two hours and 42 minutes": PT2H + PT42M = PT2H42M; "2 years and 6 months":
+                // P2Y6M. Date parts come before the T, time parts after it.
+                let (a, b) = (duration(f[1], f[2]), duration(f[3], f[4]));
+                let split = |v: &str| -> (String, String) {
+                    let body = v.strip_prefix('P').unwrap_or(v);
+                    match body.split_once('T') {
+                        Some((d, t)) => (d.to_owned(), t.to_owned()),
+                        None => (body.to_owned(), String::new()),
+                    }
+                };
+                let ((da, ta), (db, tb)) = (split(&a), split(&b));
+                let (d, t) = (format!("{da}{db}"), format!("{ta}{tb}"));
+                out.value = if t.is_empty() { format!("P{d}") } else { format!("P{d}T{t}") };
+                out.explanation = Some(duration_words(&out.value));
+            }
             "set" if f.len() == 3 => {
                 out.value = duration(f[1], f[2]);
             }
@@ -780,13 +801,49 @@ fn pod_word(t: &str) -> Option<&'static str> {
 
 fn duration_words(v: &str) -> String {
     let Some((n, unit)) = duration_parts(v) else {
-        return format!("an amount of time ({v})");
+        return match compound_words(v) {
+            Some(w) => format!("{w} (an amount of time)"),
+            None => format!("an amount of time ({v})"),
+        };
     };
     match n {
         "X" => format!("some {unit}s (an amount of time)"),
         "1" => format!("one {unit} (an amount of time)"),
         _ => format!("{n} {unit}s (an amount of time)"),
     }
+}
+
+/// Units from the largest: "Y" 0 ... "S" 6 (unknown units last).
+fn unit_rank(u: &str) -> usize {
+    ["Y", "M", "W", "D", "H", "MIN", "S"].iter().position(|x| *x == u).unwrap_or(7)
+}
+
+/// A duration of several parts in words: "PT1H30M" is "1 hour and 30 minutes".
+fn compound_words(v: &str) -> Option<String> {
+    let body = v.strip_prefix('P')?;
+    let (mut parts, mut time, mut num) = (Vec::new(), false, String::new());
+    for c in body.chars() {
+        match c {
+            'T' if num.is_empty() => time = true,
+            '0'..='9' | '.' => num.push(c),
+            _ if !num.is_empty() => {
+                let unit = match (time, c) {
+                    (false, 'Y') => "year",
+                    (false, 'M') => "month",
+                    (false, 'W') => "week",
+                    (false, 'D') => "day",
+                    (true, 'H') => "hour",
+                    (true, 'M') => "minute",
+                    (true, 'S') => "second",
+                    _ => return None,
+                };
+                parts.push(if num == "1" { format!("1 {unit}") } else { format!("{num} {unit}s") });
+                num.clear();
+            }
+            _ => return None,
+        }
+    }
+    (parts.len() >= 2 && num.is_empty()).then(|| parts.join(" and "))
 }
 
 /// `(date, granularity)` of a resolved value, for the narrative anchor.
