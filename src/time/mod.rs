@@ -453,6 +453,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && first.hyphen_before && prev_is(&["after", "off", "out", "non"]) {
         return false;
     }
+    // "hourly workers", "the hourly wage": paid by the hour, not every hour.
+    if len == 1 && first.lower == "hourly" && next.is_some_and(|n| matches!(n.lower.as_str(), "workers" | "worker" | "employees" | "employee" | "wage" | "wages" | "pay" | "rate" | "rates" | "staff" | "labor" | "labour")) {
+        return false;
+    }
     // "winter wheat", "spring plantings": a kind of crop, not a time.
     if has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "wheat" | "wheats" | "crop" | "crops" | "grain" | "grains" | "barley" | "rye" | "rapeseed" | "plantings" | "planting" | "sowings" | "sowing" | "sown" | "kill" | "varieties" | "feed" | "pasture" | "pastures")) {
         return false;
