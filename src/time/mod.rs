@@ -527,10 +527,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "in the morning", "during the afternoon": a time of the day the story is at. Not "the
     // evening news", "spent the evening", "the morning of the vote".
-    if len == 2 && first.lower == "the" && has_pod_only(g, m) {
-        if !prev_is(&["in", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while")) {
-            return false;
-        }
+    if len == 2 && first.lower == "the" && has_pod_only(g, m)
+        && (!prev_is(&["in", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while")))
+    {
+        return false;
     }
     // Ages ("6-year-old") and fractions ("three-quarters") are not durations.
     if has("unit") && next.is_some_and(|n| n.hyphen_before && matches!(n.lower.as_str(), "old" | "olds")) {

@@ -435,7 +435,7 @@ impl Context {
                     None => out.value = format!("XXXX-{s}"),
                     Some(d) => {
                         // Winter starts in December and is named by that year.
-                        let over = |y: i32| (y * 12 + start as i32 + 2) < d.year() * 12 + d.month() as i32;
+                        let over = |y: i32| (y * 12 + start + 2) < d.year() * 12 + d.month() as i32;
                         let last = if over(d.year()) { d.year() } else { d.year() - 1 };
                         let first = last - (n - 1);
                         out.value = format!("{first:04}-{s}");
