@@ -723,7 +723,12 @@ fn duration_parts(v: &str) -> Option<(&str, &'static str)> {
     };
     let split = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'X')).unwrap_or(body.len());
     let (n, u) = body.split_at(split);
-    let unit = match (time, u) {
+    Some((n, unit_name(time, u)?))
+}
+
+/// The word for a duration's unit letter(s), before the "T" (`time` false) or after it.
+fn unit_name(time: bool, u: &str) -> Option<&'static str> {
+    Some(match (time, u) {
         (false, "Y") => "year",
         (false, "M") => "month",
         (false, "W") => "week",
@@ -736,8 +741,7 @@ fn duration_parts(v: &str) -> Option<(&str, &'static str)> {
         (true, "M") => "minute",
         (true, "S") => "second",
         _ => return None,
-    };
-    Some((n, unit))
+    })
 }
 
 /// A recurring time in words: "P1Y" is "every year", "XXXX-WXX-1TMO" "every Monday morning".
@@ -827,16 +831,7 @@ fn compound_words(v: &str) -> Option<String> {
             'T' if num.is_empty() => time = true,
             '0'..='9' | '.' => num.push(c),
             _ if !num.is_empty() => {
-                let unit = match (time, c) {
-                    (false, 'Y') => "year",
-                    (false, 'M') => "month",
-                    (false, 'W') => "week",
-                    (false, 'D') => "day",
-                    (true, 'H') => "hour",
-                    (true, 'M') => "minute",
-                    (true, 'S') => "second",
-                    _ => return None,
-                };
+                let unit = unit_name(time, c.encode_utf8(&mut [0; 4]))?;
                 parts.push(if num == "1" { format!("1 {unit}") } else { format!("{num} {unit}s") });
                 num.clear();
             }
