@@ -352,8 +352,8 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 }
             }
         }
-        // Noon and midnight follow the day named after them as clock times do.
-        if rule.template.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") {
+        // Noon, midnight, dawn and dusk follow the day named after them as clock times do.
+        if rule.template.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
             clock = Some((out.len(), m.end, opened_by));
         }
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
@@ -451,6 +451,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "after-hours trading", "off-hours": a kind of thing, not an amount of time.
     if len == 1 && first.hyphen_before && prev_is(&["after", "off", "out", "non"]) {
+        return false;
+    }
+    // "at dawn", "before dusk": a time of day only after a preposition, in lower case ("Dawn"
+    // is a name, "sunset clause" a kind of clause).
+    if len == 1 && matches!(first.lower.as_str(), "dawn" | "daybreak" | "sunrise" | "dusk" | "nightfall" | "sunset")
+        && (first.cap || !prev_is(&["at", "before", "after", "until", "till", "by", "since", "from", "around", "near", "toward", "towards"]))
+    {
         return false;
     }
     // "hourly workers", "the hourly wage": paid by the hour, not every hour.

@@ -759,7 +759,9 @@ pub fn set_words(v: &str) -> Option<String> {
         Some((d, t)) => (d, Some(pod_word(t)?.to_owned())),
         None => (v, None),
     };
-    let what = if let Some(d) = date.strip_prefix("XXXX-WXX-") {
+    let what = if date == "XXXX-WXX-WE" {
+        "weekend".to_owned()
+    } else if let Some(d) = date.strip_prefix("XXXX-WXX-") {
         let k: usize = d.parse().ok().filter(|k| (1..=7).contains(k))?;
         WEEKDAYS[k - 1].to_owned()
     } else if date == "XXXX-XX-XX" {

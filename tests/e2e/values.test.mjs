@@ -19,6 +19,7 @@ test('values in words, table-driven', () => {
     ['19', 'the 1900s'],
     ['XXXX-10-03', '3 Oct, year unknown'],
     ['XXXX-WXX-1', 'Mondays'],
+    ['XXXX-WXX-WE', 'weekends'],
     ['XXXX-WXX-1TMO', 'Monday mornings'],
     ['XXXX-WXX-4T08:30', 'Thursdays at 08:30'],
     ['XXXX-XX-XXT09:00', 'every day at 09:00'],
