@@ -228,8 +228,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
-            let date = r.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            if let (Some(d), Some(s)) = (date, sentence_day) {
+            if let (Some(d), Some(s)) = (day_of(&r.value), sentence_day) {
                 let wd = d.weekday();
                 let after = (0..7).map(|k| resolve::add_days(s, k)).find(|x| x.weekday() == wd).unwrap_or(d);
                 let before = resolve::add_days(after, -7);
@@ -248,18 +247,17 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
         if let Some((k, _, first)) = closes_range {
-            let day = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
             if clock(&r.value) && clock(&first) {
                 opened_by = Some(k);
             }
             if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
                 // "from 10pm to 6am": past midnight.
-                if let Some(d) = day(&r.value) {
+                if let Some(d) = day_of(&r.value) {
                     r.value = format!("{}{}", resolve::add_days(d, 1), &r.value[10..]);
                     r.explanation = Some(format!("the day after {d}, past midnight from {first}"));
                 }
-            } else if let (Some(mut d), Some(mut f)) = (day(&r.value), day(&first)) {
+            } else if let (Some(mut d), Some(mut f)) = (day_of(&r.value), day_of(&first)) {
                 if d < f && ctx.reference.is_some_and(|rf| f < rf) {
                     while d <= f {
                         f = resolve::add_days(f, -7);
@@ -333,14 +331,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
         if let Some((k, end, opener)) = clock.take() {
-            let date = |v: &str| v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let named = (r.value.len() == 10).then(|| date(&r.value)).flatten();
-            if let (Some(named), Some(was)) = (named.filter(|_| start == end + 1 && toks[end].lower == "on"), date(&out[k].timex.value)) {
+            let named = (r.value.len() == 10).then(|| day_of(&r.value)).flatten();
+            if let (Some(named), Some(was)) = (named.filter(|_| start == end + 1 && toks[end].lower == "on"), day_of(&out[k].timex.value)) {
                 // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
                 // as many days before as it was.
                 for idx in opener.into_iter().chain([k]) {
                     let t = &mut out[idx].timex;
-                    if let (Some(at), Some(d)) = (t.value.find('T'), date(&t.value)) {
+                    if let (Some(at), Some(d)) = (t.value.find('T'), day_of(&t.value)) {
                         let day = resolve::add_days(named, (d - was).num_days());
                         t.value = format!("{day}{}", &t.value[at..]);
                         t.anchor = Some(named.to_string());
@@ -359,7 +356,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
             range_first = Some((out.len(), m.end, r.value.clone()));
         }
-        if let Some(d) = r.value.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        if let Some(d) = day_of(&r.value) {
             sentence_day = Some(d);
         }
         out.push(TemporalMention {
@@ -698,6 +695,11 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         _ => {}
     }
     None
+}
+
+/// The day a value starts with ("2024-11-29", "2024-11-29T19:00"), if it names one.
+fn day_of(v: &str) -> Option<NaiveDate> {
+    v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
 /// Per token: the index of its sentence within the lexed span. The pipeline's sentences may
