@@ -394,7 +394,7 @@ impl Context {
                 let s = f[1];
                 // "this past spring": the last one, whatever the verbs say.
                 let tense = if f.get(2) == Some(&"past") { Some(Tense::Past) } else { tense };
-                let start = match s { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+                let start = season_start(s);
                 match rf {
                     None => out.value = format!("XXXX-{s}"),
                     Some(d) => {
@@ -430,7 +430,7 @@ impl Context {
             "spast" if f.len() == 3 => {
                 let s = f[1];
                 let n: i32 = f[2].parse().unwrap_or(1).clamp(1, 100);
-                let start = match s { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+                let start = season_start(s) as i32;
                 match rf {
                     None => out.value = format!("XXXX-{s}"),
                     Some(d) => {
@@ -784,6 +784,16 @@ pub fn set_words(v: &str) -> Option<String> {
     })
 }
 
+/// The month a season starts in (winter in December, named by that year).
+fn season_start(s: &str) -> u32 {
+    match s {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
 fn season_word(s: &str) -> &'static str {
     match s {
         "SP" => "spring",
@@ -867,7 +877,7 @@ fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     // A season ("2005-SP") anchors what follows ("that autumn", "the following year") on its
     // year.
     if b.len() == 7 && matches!(&v[5..], "SP" | "SU" | "FA" | "WI") {
-        let m = match &v[5..] { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+        let m = season_start(&v[5..]);
         return Some((NaiveDate::from_ymd_opt(y, m, 1)?, Gran::Year));
     }
     if b.len() == 7 {
