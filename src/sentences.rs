@@ -41,7 +41,9 @@ fn starts_sentence(t: &str) -> bool {
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut line_start = 0; // byte where the current line starts
+    // Byte where the current line's first token starts: leading spaces do not count toward a
+    // line's length, on the first line as on the others.
+    let mut line_start = tokens.first().map_or(0, |t| t.byte.start);
     for i in 0..tokens.len() {
         let t = &tokens[i];
         if i > start {
@@ -138,6 +140,8 @@ mod tests {
         ("lowercase after period", "It rose 3. percent later.", &["It rose 3. percent later."]),
         ("decimal", "It rose 3.5 percent. Then fell.", &["It rose 3.5 percent.", "Then fell."]),
         ("headline line", "Biden Warns Putin\n\nIn a call, he spoke.", &["Biden Warns Putin", "In a call, he spoke."]),
+        // 59 characters after the leading spaces: short, as it would be after a blank line.
+        ("leading spaces not counted", "   on Friday morning the talks between the two men went on now\nDaal won.", &["on Friday morning the talks between the two men went on now", "Daal won."]),
         ("caption line", "Russian tank\nRussian tanks are gathering at the border", &["Russian tank", "Russian tanks are gathering at the border"]),
         ("wrapped wire text", "The company said it expected earnings to rise sharply in the\nsecond quarter of the year.", &["The company said it expected earnings to rise sharply in the\nsecond quarter of the year."]),
         ("crlf paragraphs", "One here.\r\n\r\nTwo here.", &["One here.", "Two here."]),
