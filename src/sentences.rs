@@ -7,8 +7,11 @@
 //! - after an abbreviation that ends in a period ("the U.S.") only when the next word is a
 //!   common sentence opener ("The", "He"), since "U.S. President" is one phrase;
 //! - at a blank line, always;
-//! - at a single line break when the line is short (a headline, a caption) or the next line
-//!   is indented; long lines are treated as wrapped text (as in wire copy) and flow on;
+//! - at a single line break when the line was ended on purpose (a headline, a caption) or
+//!   the next line is indented. In text wrapped at a width (wire copy), a line is ended on
+//!   purpose when the next word would have fitted on it; in other text, when it is short.
+//!   Either way, a line ending on a comma or a word like "the", or followed by one in lower
+//!   case, runs on;
 //! - after [`MAX_TOKENS`] tokens, so no stage ever sees an unbounded sentence.
 
 use crate::doc::{Sentence, Token};
@@ -19,6 +22,9 @@ pub const MAX_TOKENS: usize = 256;
 
 /// Lines shorter than this (in characters) end their sentence at a single line break.
 const SHORT_LINE: usize = 60;
+
+/// Text wrapped narrower than this is not taken for wrapped prose.
+const WRAPPED_MIN: usize = 40;
 
 /// Words that, capitalized after an abbreviation's period, start a new sentence.
 const OPENERS: &[&str] = &[
@@ -44,6 +50,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     // Byte where the current line's first token starts: leading spaces do not count toward a
     // line's length, on the first line as on the others.
     let mut line_start = tokens.first().map_or(0, |t| t.byte.start);
+    let width = wrap_width(text, tokens);
     for i in 0..tokens.len() {
         let t = &tokens[i];
         if i > start {
@@ -59,7 +66,15 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             } else if breaks == 1 {
                 let line = &text[line_start..tokens[i - 1].byte.end];
                 let indented = gap.rsplit(['\n', '\r']).next().is_some_and(|s| !s.is_empty());
-                line.chars().count() < SHORT_LINE || indented || ends_sentence(text, tokens, start, i, true)
+                let (last, next) = (&text[tokens[i - 1].byte.clone()], &text[t.byte.clone()]);
+                let len = line.chars().count();
+                // Wrapped text breaks a line where the next word would not fit; a line the
+                // next word would have fitted on was ended on purpose (a headline, a caption).
+                let short = match width {
+                    Some(w) => len + 1 + next.chars().count() <= w,
+                    None => len < SHORT_LINE,
+                };
+                short && !wraps(last, next) || indented || ends_sentence(text, tokens, start, i, true)
             } else {
                 i - start >= MAX_TOKENS || ends_sentence(text, tokens, start, i, false)
             };
@@ -80,6 +95,46 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         out.push(Sentence { tokens: start..tokens.len() });
     }
     out
+}
+
+/// The width text was wrapped at, when it looks wrapped: the length (in characters, from the
+/// first token to the last) that nine lines in ten do not exceed, when that is at least
+/// [`WRAPPED_MIN`]. Narrower lines are lists or verse, ended on purpose. Lines under half that
+/// (a headline, a dateline, an emoji) tell nothing of the width and are not counted.
+fn wrap_width(text: &str, tokens: &[Token]) -> Option<usize> {
+    let mut lens = Vec::new();
+    let mut line_start = tokens.first()?.byte.start;
+    let mut push = |a: usize, b: usize| {
+        let n = text[a..b].chars().count();
+        if n >= WRAPPED_MIN / 2 {
+            lens.push(n);
+        }
+    };
+    for w in tokens.windows(2) {
+        let gap = &text[w[0].byte.end..w[1].byte.start];
+        if gap != " " && gap.contains(['\n', '\r']) {
+            push(line_start, w[0].byte.end);
+            line_start = w[1].byte.start;
+        }
+    }
+    push(line_start, tokens[tokens.len() - 1].byte.end);
+    if lens.len() < 3 {
+        return None;
+    }
+    lens.sort_unstable();
+    let w = lens[lens.len() * 9 / 10];
+    (w >= WRAPPED_MIN).then_some(w)
+}
+
+/// Whether a short line ending in `last` runs on into a next line starting with `next`, as
+/// wrapped text does ("It applies, until\nJuly 1, to ..."): a line that ends on a comma or a
+/// word that cannot end a sentence, or a next line that starts in lower case.
+fn wraps(last: &str, next: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "until",
+        "since", "beyond", "than", "that", "as", "into", "its", "their", "his", "her",
+    ];
+    last == "," || FUNCTION_WORDS.contains(&last) || next.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether a sentence ends before token `next` (tokens `start..next` so far).
@@ -142,6 +197,12 @@ mod tests {
         ("headline line", "Biden Warns Putin\n\nIn a call, he spoke.", &["Biden Warns Putin", "In a call, he spoke."]),
         // 59 characters after the leading spaces: short, as it would be after a blank line.
         ("leading spaces not counted", "   on Friday morning the talks between the two men went on now\nDaal won.", &["on Friday morning the talks between the two men went on now", "Daal won."]),
+        ("wrapped short line", "The decision was announced late Friday. It applies, until\nJuly 1, to uranium.", &["The decision was announced late Friday.", "It applies, until\nJuly 1, to uranium."]),
+        ("wrapped before lower case", "Shares rose\nsharply on Friday.", &["Shares rose\nsharply on Friday."]),
+        // Wrapped at 59: the headline's line would have held "Oil", so it ends there; the
+        // third line is short only because "Venezuela's" did not fit on it.
+        ("wrapped paragraph", "OIL PRICES RISE\nOil prices rose sharply on Monday as traders reacted to the\nnews from Vienna, where the ministers of Saudi Arabia met\nVenezuela's envoys to extend limits on production, dealers\nsaid in London.", &["OIL PRICES RISE", "Oil prices rose sharply on Monday as traders reacted to the\nnews from Vienna, where the ministers of Saudi Arabia met\nVenezuela's envoys to extend limits on production, dealers\nsaid in London."]),
+        ("list lines", "Apples\nOranges\nPears\nPlums", &["Apples", "Oranges", "Pears", "Plums"]),
         ("caption line", "Russian tank\nRussian tanks are gathering at the border", &["Russian tank", "Russian tanks are gathering at the border"]),
         ("wrapped wire text", "The company said it expected earnings to rise sharply in the\nsecond quarter of the year.", &["The company said it expected earnings to rise sharply in the\nsecond quarter of the year."]),
         ("crlf paragraphs", "One here.\r\n\r\nTwo here.", &["One here.", "Two here."]),
