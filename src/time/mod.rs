@@ -210,13 +210,17 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
         let closes_range = range_first.take().filter(|(_, p, _)| {
-            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:")) && *p < m.start && m.start - p <= 5
+            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:") || month_or_day(&value)) && *p < m.start && m.start - p <= 5
                 && matches!(toks[*p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and")
                 && toks[*p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap)
         });
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
-        ctx.margin = if distance <= 3 { 31 } else { 120 };
+        // So is the verb of a clause the date opens ("In January, American Medical brought in
+        // ..."): only its subject lies between.
+        let fronted = (m.start == 0 || m.start == 1 && toks[0].kind == Kind::Word && !toks[0].lower.ends_with("ly"))
+            && toks.get(m.end).is_some_and(|t| t.lower == ",");
+        ctx.margin = if distance <= 3 || fronted && distance != usize::MAX { 31 } else { 120 };
         // "a memo sent at 6:45 a.m.", after "the sale runs through Saturday": a clock time
         // whose own verb is past is not on a day still ahead.
         if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) && distance <= 3
@@ -248,10 +252,33 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         let mut opened_by: Option<usize> = None;
         if let Some((k, _, first)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
-            if clock(&r.value) && clock(&first) {
+            if month_or_day(&value) {
+                // "from April 1 to September": the closing month or day comes after the opening
+                // one. A range that opens before the reference date ("ran from November to
+                // February") opens a year earlier; one that opens after it closes a year later.
+                let n = first.len().min(r.value.len());
+                let later = |v: &str, by: i32| v.get(..4).and_then(|y| y.parse::<i32>().ok()).map(|y| format!("{:04}{}", y + by, &v[4..]));
+                if n >= 7 && first.as_bytes()[4] == b'-' && r.value.as_str() < &first[..n] {
+                    let opened_before = ctx.reference.is_some_and(|rf| first.as_str() < rf.to_string().as_str());
+                    if opened_before {
+                        if let Some(v) = later(&first, -1) {
+                            let t = &mut out[k].timex;
+                            t.explanation = Some(format!("a year before {first}, as the range closes in {}", r.value));
+                            t.value = v;
+                        }
+                    } else if let Some(v) = later(&r.value, 1) {
+                        let month = r.value.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
+                        let day = r.value.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
+                        r.explanation = Some(format!("the first {}{day} after {first}, which opens the range", month.unwrap_or(&"such date")));
+                        r.anchor = Some(first[..first.len().min(10)].to_owned());
+                        r.value = v;
+                    }
+                }
+            } else if clock(&r.value) && clock(&first) {
                 opened_by = Some(k);
             }
-            if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
+            if month_or_day(&value) {
+            } else if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
                 // "from 10pm to 6am": past midnight.
                 if let Some(d) = day_of(&r.value) {
                     r.value = format!("{}{}", resolve::add_days(d, 1), &r.value[10..]);
@@ -867,6 +894,11 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
         Some((d, t)) => (Some(t), d),
         None => (None, usize::MAX),
     }
+}
+
+/// A month ("m:9") or a day of a month ("md:9:30") without a year.
+fn month_or_day(value: &str) -> bool {
+    value.starts_with("m:") || value.starts_with("md:")
 }
 
 /// Proposes a document date from the text itself: the first full date (with a year) in the
