@@ -4,7 +4,7 @@
 mod common;
 
 use dateline::entities::Recognizer;
-use dateline::eval::conll::evaluate;
+use dateline::eval::conll::{evaluate, evaluate_as_text};
 
 fn dev() -> Option<String> {
     common::read_shared_or_skip("data/conll2003/dev.txt")
@@ -25,6 +25,23 @@ fn dev_f1_stays_above_the_floor() {
     let ece = r.calibration.ece();
     assert!(ece <= 5.5, "confidence calibration error {ece:.2} points rose above 5.5");
     assert_eq!(r.calibration.bins.iter().map(|b| b.0).sum::<usize>(), r.overall.predicted);
+}
+
+/// The whole pipeline on the dev set written out as articles (tokenizer, sentence splitter,
+/// dates winning ties, clusters, "Ontario-based" read as the place): what a user pasting the
+/// text gets. Lower than the scores on the file's own tokens; wrapped text (wire copy) must
+/// not lose much more.
+#[test]
+fn dev_f1_as_plain_text_stays_above_the_floor() {
+    let Some(text) = dev() else { return };
+    let r = Recognizer::builtin().unwrap();
+    for (wrap, floor) in [(None, 92.0), (Some(65), 91.8)] {
+        let report = evaluate_as_text(r, &text, wrap);
+        assert_eq!(report.overall.gold, 5942, "dev set changed?");
+        let f = report.overall.f1();
+        eprintln!("as text, wrap {wrap:?}: F1 {f:.2}");
+        assert!(f >= floor, "as text (wrap {wrap:?}): F1 {f:.2} fell below {floor}");
+    }
 }
 
 #[test]

@@ -14,6 +14,15 @@ use std::fmt;
 pub struct EvalArgs {
     /// CoNLL file with gold tags in the last column.
     pub gold: std::path::PathBuf,
+    /// Score the whole pipeline on plain text instead of the file's tokens and sentences: each
+    /// document is written out (the headline and each line without closing punctuation, such
+    /// as a table row, on lines of their own; sentences run on as paragraphs), annotated as a
+    /// pasted article is, and names are matched by their character offsets.
+    #[arg(long)]
+    pub as_text: bool,
+    /// With `--as-text`: wrap the paragraph at this many columns, as wire copy is.
+    #[arg(long, value_name = "COLUMNS", requires = "as_text")]
+    pub wrap: Option<usize>,
 }
 
 /// A chunk: token range within a sentence and its type.
@@ -211,13 +220,96 @@ pub fn evaluate(recognizer: &Recognizer, text: &str) -> Report {
     report
 }
 
+/// One CoNLL document written out as an article: the headline (first sentence) and a blank
+/// line, then the other sentences, each running on after one that ends with closing
+/// punctuation and on a new line after one that does not (a dateline, a table row); tokens
+/// joined by single spaces; the paragraphs wrapped at `wrap` columns if given. Returns the text and, per sentence, each
+/// token's byte range in it.
+pub fn render(doc: &crate::output::conll::ConllDoc<'_>, wrap: Option<usize>) -> (String, Vec<Vec<std::ops::Range<usize>>>) {
+    let mut text = String::new();
+    let mut offsets = Vec::with_capacity(doc.sentences.len());
+    let mut body = 0;
+    for (k, sent) in doc.sentences.iter().enumerate() {
+        if k == 1 {
+            text.push_str("\n\n");
+            body = text.len();
+        } else if k > 1 {
+            // A line without a sentence's closing punctuation (a dateline, a table row) is
+            // a line of its own; sentences run on.
+            let prev = doc.sentences[k - 1].last().and_then(|l| l.split_whitespace().next()).unwrap_or("");
+            text.push(if matches!(prev, "." | "?" | "!" | "\"" | "'" | ")") { ' ' } else { '\n' });
+        }
+        let mut toks = Vec::with_capacity(sent.len());
+        for (i, line) in sent.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(line.split_whitespace().next().unwrap_or(""));
+            toks.push(start..text.len());
+        }
+        offsets.push(toks);
+    }
+    if let Some(width) = wrap.filter(|_| body > 0) {
+        // Greedy wrapping: a space becomes a line break where the next word would pass the
+        // width. Byte offsets stay as they were.
+        let mut bytes = std::mem::take(&mut text).into_bytes();
+        let (mut line_start, mut last_space) = (body, None);
+        for i in body..bytes.len() {
+            match bytes[i] {
+                b' ' => last_space = Some(i),
+                b'\n' => (line_start, last_space) = (i + 1, None),
+                _ => {}
+            }
+            if let Some(sp) = last_space.filter(|&sp| sp > line_start && i - line_start >= width) {
+                bytes[sp] = b'\n';
+                line_start = sp + 1;
+                last_space = None;
+            }
+        }
+        text = String::from_utf8(bytes).expect("only ASCII spaces were replaced");
+    }
+    (text, offsets)
+}
+
+/// Scores the whole pipeline ([`crate::annotate_with`]) on CoNLL documents written out as plain
+/// text ([`render`]): a name is right when its character span and type match a gold chunk.
+pub fn evaluate_as_text(recognizer: &Recognizer, text: &str, wrap: Option<usize>) -> Report {
+    let mut report = Report::default();
+    for block in parse(text) {
+        let Block::Doc(doc) = block else { continue };
+        let (article, offsets) = render(&doc, wrap);
+        let mut gold: Vec<Chunk> = Vec::new();
+        for (sent, toks) in doc.sentences.iter().zip(&offsets) {
+            let tags: Vec<&str> = sent.iter().map(|l| l.split_whitespace().last().unwrap_or("O")).collect();
+            gold.extend(chunks(&tags).into_iter().map(|c| Chunk { start: toks[c.start].start, end: toks[c.end - 1].end, kind: c.kind }));
+        }
+        gold.sort();
+        let mut pred: Vec<Chunk> = match crate::annotate_with(&article, &crate::Options::default(), recognizer) {
+            Ok(d) => d
+                .entities
+                .iter()
+                .filter_map(|e| {
+                    let c = Chunk { start: e.span.byte.start, end: e.span.byte.end, kind: e.label.conll()?.to_owned() };
+                    report.calibration.add(e.score, gold.contains(&c));
+                    Some(c)
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        pred.sort();
+        report.add(&gold, &pred);
+    }
+    report
+}
+
 /// Runs the evaluation and prints the report.
 pub fn run(args: &EvalArgs) -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(&args.gold)
         .map_err(|e| format!("cannot read {}: {e}", args.gold.display()))?;
     let recognizer = Recognizer::builtin()?;
     let t = std::time::Instant::now();
-    let report = evaluate(recognizer, &text);
+    let report = if args.as_text { evaluate_as_text(recognizer, &text, args.wrap) } else { evaluate(recognizer, &text) };
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match write!(out, "{report}{}", report.calibration) {
@@ -249,6 +341,25 @@ mod tests {
         assert_eq!(r.overall, Counts { gold: 2, predicted: 2, correct: 1 });
         assert_eq!(r.by_type["PER"].f1(), 100.0);
         assert_eq!(r.by_type["LOC"].recall(), 0.0);
+    }
+
+    #[test]
+    fn rendered_text_keeps_token_offsets() {
+        let file = "-DOCSTART- -X- O O\n\nSOCCER NN O O\n- : O O\nJAPAN NNP I-NP I-LOC\n\nAsian NNP I-NP I-MISC\nCup NNP I-NP I-MISC\nholders NNS I-NP O\nJapan NNP I-NP I-LOC\nbegan VBD I-VP O\ntheir PRP$ I-NP O\ndefence NN I-NP O\n. . O O\n\nThey PRP I-NP O\nwon VBD I-VP O\n. . O O\n";
+        for wrap in [None, Some(12)] {
+            let Block::Doc(doc) = parse(file).into_iter().nth(1).unwrap() else { panic!("no document") };
+            let (text, offsets) = render(&doc, wrap);
+            for (sent, toks) in doc.sentences.iter().zip(&offsets) {
+                for (line, r) in sent.iter().zip(toks) {
+                    assert_eq!(&text[r.clone()], line.split_whitespace().next().unwrap());
+                }
+            }
+            assert!(text.starts_with("SOCCER - JAPAN\n\nAsian Cup"), "{text:?}");
+            if wrap.is_some() {
+                assert!(text[16..].lines().all(|l| l.len() <= 12 || !l.contains(' ')), "{text:?}");
+                assert!(text[16..].lines().count() > 2, "{text:?}");
+            }
+        }
     }
 
     #[test]
