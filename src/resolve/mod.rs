@@ -183,7 +183,8 @@ impl Building {
 }
 
 /// Clusters the named entities of `doc`: fills [`Document::clusters`] (most salient first) and
-/// each entity's `cluster`, and makes every mention carry its cluster's label. Capitalized
+/// each entity's `cluster`, and makes every mention carry its cluster's label (but a mention
+/// read as an organization, in a cluster also read as a place, stays one). Capitalized
 /// occurrences of a clustered name that the recognizer missed (a name in a headline, say)
 /// become mentions too, so that one entity is highlighted everywhere it is named.
 pub fn resolve(doc: &mut Document) {
@@ -548,10 +549,19 @@ fn cluster(doc: &mut Document) {
             }
         })
         .collect();
-    for c in &doc.clusters {
+    for (c, &b) in doc.clusters.iter().zip(&order) {
+        // A place's name that is also a team's or a company's ("NEW YORK 1996-08-30" and "NEW
+        // YORK 75 59", "Piedmont"), each reading given with confidence: a mention read as the
+        // organization stays one. (A company's name read once as a place still takes the
+        // organization's label.)
+        let v = &clusters[b].votes;
+        let two_readings = (v[Label::Gpe as usize] + v[Label::Loc as usize]).min(v[Label::Org as usize]) >= 0.9;
         for &m in &c.mentions {
-            doc.entities[m].cluster = Some(c.id);
-            doc.entities[m].label = c.label;
+            let e = &mut doc.entities[m];
+            e.cluster = Some(c.id);
+            if !(two_readings && e.label == Label::Org && matches!(c.label, Label::Gpe | Label::Loc)) {
+                e.label = c.label;
+            }
         }
     }
 }
