@@ -28,6 +28,14 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "vol", "fig", "ave", "blvd", "rd", "ca", "cf", "al", "pp",
 ];
 
+/// US states as news abbreviates them ("Tampa, Fla."), capitalized only: "fell ill." ends a
+/// sentence.
+const STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
 /// True when `word` (without its period) is a known abbreviation or an initial.
 pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
@@ -35,7 +43,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         (None, _) => false,
         // A single letter: an initial ("J. Smith") or part of "U.S."-style abbreviations.
         (Some(c), None) => c.is_alphabetic(),
-        _ => word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
+        _ => word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) || STATES.contains(&word),
     }
 }
 
@@ -188,6 +196,13 @@ fn tokenize_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>, ne
                 out.last_mut().unwrap().byte.end = b;
                 continue;
             }
+            // A currency's sign after its country's letters: "C$", "US$", "HK$".
+            if seg == "$" && (1..=3).contains(&prev_text.len()) && prev_text.bytes().all(|c| c.is_ascii_uppercase())
+                && (out.len() == first_new + 1 || out[out.len() - 2].byte.end < prev.start)
+            {
+                out.last_mut().unwrap().byte.end = b;
+                continue;
+            }
             // A word after a joiner ("-" between words, "/" or ":" between numbers).
             if k == Kind::Word && out.len() >= first_new + 2 {
                 let before = out[out.len() - 2].byte.clone();
@@ -254,6 +269,9 @@ mod tests {
         ("curly possessive", "Russia’s security", "Russia ’s security"),
         ("plural possessive", "Ukrainians' fears", "Ukrainians ' fears"),
         ("contraction", "don't", "do n't"),
+        ("currency prefix", "fell C$0.45 to US$ 5, HK$3 and $4", "fell C$ 0.45 to US$ 5 , HK$ 3 and $ 4"),
+        ("state abbreviation", "in Tampa, Fla., for", "in Tampa , Fla. , for"),
+        ("not a state", "he fell ill.", "he fell ill ."),
         ("double quotes", "\"respond decisively\"", "\" respond decisively \""),
         ("curly quotes", "“tone”", "“ tone ”"),
         ("single quotes", "'Decisive Response'", "' Decisive Response '"),
