@@ -147,6 +147,19 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             value = "rel:Y:0".into();
             kind = TimexType::Date;
         }
+        // "set for 1900 hours", "at 0800 hours": the military clock, not an amount of time
+        // ("lasted 1900 hours" still is one).
+        if value == "dur:{num}:{unit}" && m.end - m.start == 2 && matches!(toks[m.start + 1].lower.as_str(), "hours" | "hrs") {
+            let t = &toks[m.start].lower;
+            let clock = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| (t[..2].parse::<u32>().unwrap_or(99), t[2..].parse::<u32>().unwrap_or(99)));
+            let prev = |k: usize| m.start.checked_sub(k).map(|p| toks[p].lower.as_str());
+            let at = matches!(prev(1), Some("at" | "by" | "until" | "till" | "before" | "after" | "from" | "between" | "around" | "since"))
+                || prev(1) == Some("for") && matches!(prev(2), Some("set" | "scheduled" | "planned" | "fixed" | "slated" | "called" | "due"));
+            if let Some((h, mm)) = clock.filter(|&(h, mm)| h < 24 && mm < 60 && (at || t.starts_with('0'))) {
+                value = format!("last:D:0|hm:{h:02}:{mm:02}:");
+                kind = TimexType::Time;
+            }
+        }
         // "will one day be": some time ahead, not a day long.
         if value == "dur:{num}:{unit}" && m.end - m.start == 2 && toks[m.start].lower == "one" && toks[m.start + 1].lower == "day" && m.start > 0
             && matches!(toks[m.start - 1].lower.as_str(), "will" | "would" | "could" | "might" | "may" | "shall" | "'ll" | "can")
@@ -377,7 +390,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             }
         }
         // Noon, midnight, dawn and dusk follow the day named after them as clock times do.
-        if rule.template.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
+        if rule.template.starts_with("last:D:0|hm:") || value.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
             clock = Some((out.len(), m.end, opened_by));
         }
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
