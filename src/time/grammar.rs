@@ -38,6 +38,7 @@ enum Class {
     Numd,
     Hour,
     Clock,
+    DotClock,
     Hhmm,
     FyYear,
     YearRange,
@@ -60,6 +61,7 @@ impl Class {
             "numd" => Class::Numd,
             "hour" => Class::Hour,
             "clock" => Class::Clock,
+            "dotclock" => Class::DotClock,
             "hhmm" => Class::Hhmm,
             "fyyear" => Class::FyYear,
             "yearrange" => Class::YearRange,
@@ -76,7 +78,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::Hhmm | Class::YearRange | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -95,6 +97,7 @@ impl Class {
             Class::Numd => "numd",
             Class::Hour => "hour",
             Class::Clock => "clock",
+            Class::DotClock => "dotclock",
             Class::Hhmm => "hhmm",
             Class::FyYear => "fyyear",
             Class::YearRange => "yearrange",
@@ -418,6 +421,14 @@ impl Grammar {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
                 (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
+            }
+            Class::DotClock => {
+                // "17.00 GMT", "7.30 p.m.": a clock written with a dot, as in British and
+                // European news (rules ask for a zone, "a.m."/"p.m." or "hours" after it, since
+                // "closed at 22.00" is a price).
+                let (h, m) = t.lower.split_once('.')?;
+                let (h, m): (u32, u32) = (small(h)?, (m.len() == 2).then(|| m.parse().ok()).flatten()?);
+                (h < 24 && m < 60).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
             }
             Class::YearRange => {
                 // "2019-2021", "2019-21", "2022/23": a span of years (a season, a fiscal year).

@@ -482,6 +482,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "0.01 ct", "5.50 ct": cents, not a clock in Central time.
+    if len == 2 && first.kind == Kind::Num && first.lower.contains('.') && toks[m.start + 1].lower == "ct" {
+        return false;
+    }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
         return false;
