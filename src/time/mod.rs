@@ -106,7 +106,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     let mut sentence_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token and value.
-    let mut range_first: Option<(usize, usize, String)> = None;
+    // The mention that opens a range: its index, where it ends, its value, and whether it is a
+    // bare weekday.
+    let mut range_first: Option<(usize, usize, String, bool)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -222,8 +224,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
-        let closes_range = range_first.take().filter(|(_, p, _)| {
-            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:") || month_or_day(&value)) && *p < m.start && m.start - p <= 5
+        let week_named = value.starts_with("wdrel:") && value.contains(":w");
+        let closes_range = range_first.take().filter(|(_, p, _, _)| {
+            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:") || month_or_day(&value) || week_named) && *p < m.start && m.start - p <= 5
                 && matches!(toks[*p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and")
                 && toks[*p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap)
         });
@@ -263,9 +266,21 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         // or after the reference date closes a week later; a time of day before the opening
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
-        if let Some((k, _, first)) = closes_range {
+        if let Some((k, _, first, bare_weekday)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
-            if month_or_day(&value) {
+            if week_named {
+                // "between Tuesday and Friday next week": the opening day is in the week named.
+                if let (true, Some(d), Some(f)) = (bare_weekday, day_of(&r.value), day_of(&first)) {
+                    let back = d.weekday().num_days_from_monday() as i64 - f.weekday().num_days_from_monday() as i64;
+                    if back >= 0 {
+                        let x = resolve::add_days(d, -back);
+                        let t = &mut out[k].timex;
+                        t.value = format!("{x}{}", &t.value[10..]);
+                        t.anchor = Some(d.to_string());
+                        t.explanation = Some(format!("the {} of the week of {d}, the day that closes the range", x.format("%A")));
+                    }
+                }
+            } else if month_or_day(&value) {
                 // "from April 1 to September": the closing month or day comes after the opening
                 // one. A range that opens before the reference date ("ran from November to
                 // February") opens a year earlier; one that opens after it closes a year later.
@@ -290,7 +305,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             } else if clock(&r.value) && clock(&first) {
                 opened_by = Some(k);
             }
-            if month_or_day(&value) {
+            if month_or_day(&value) || week_named {
             } else if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
                 // "from 10pm to 6am": past midnight.
                 if let Some(d) = day_of(&r.value) {
@@ -394,7 +409,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
             clock = Some((out.len(), m.end, opened_by));
         }
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
-            range_first = Some((out.len(), m.end, r.value.clone()));
+            range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:")));
         }
         if let Some(d) = day_of(&r.value) {
             sentence_day = Some(d);

@@ -314,14 +314,23 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-WXX-{}", f[1]),
                     Some(d) => {
+                        let same_week = add_days(d, wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64);
                         let x = match f[2] {
                             "-1" => on_or_before(add_days(d, -1), wd),
                             "+1" => on_or_after(add_days(d, 1), wd),
-                            _ => add_days(d, wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64),
+                            // "Tuesday next week": that weekday of the week after.
+                            "w-1" => add_days(same_week, -7),
+                            "w+1" => add_days(same_week, 7),
+                            _ => same_week,
                         };
                         out.value = x.to_string();
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("the {} {name} from {d}", rel_word(f[2])));
+                        out.explanation = Some(match f[2] {
+                            "w-1" => format!("the {name} of the week before {d}"),
+                            "w+1" => format!("the {name} of the week after {d}"),
+                            "0" => format!("the {name} of the week of {d}"),
+                            r => format!("the {} {name} from {d}", rel_word(r)),
+                        });
                     }
                 }
             }
