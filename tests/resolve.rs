@@ -121,6 +121,27 @@ fn label_vote_fixes_a_wavering_recognizer() {
 }
 
 #[test]
+fn a_place_that_is_also_a_team_keeps_both_readings() {
+    // Standings: the city's team, said with confidence, stays an organization in a cluster the
+    // place leads; a company read once as a place still becomes the company.
+    let d = doc(
+        "Fans in Boston cheered. Boston is a port. Boston 69 65 .515 beat Toronto.",
+        &[("Boston", G), ("Boston", G), ("Boston", O), ("Toronto", O)],
+    );
+    assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [G, G, O, O]);
+    let d = doc("Piedmont rose. Piedmont said. Piedmont fell.", &[("Piedmont", O), ("Piedmont", G), ("Piedmont", O)]);
+    assert!(d.entities.iter().all(|e| e.label == O), "{:?}", d.entities);
+    // A dateline's place stays a place, however the rest of the story reads the name.
+    let d = doc(
+        "MILAN, Aug 30 - Milan beat Roma. Milan won again. Milan top the table.",
+        &[("MILAN", G), ("Aug 30", Label::Date), ("Milan", O), ("Milan", O), ("Milan", O)],
+    );
+    assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [G, Label::Date, O, O, O]);
+    let d = doc("Milan beat Roma. MILAN, the club, won again. Milan top the table.", &[("Milan", O), ("MILAN", G), ("Milan", O)]);
+    assert!(d.entities.iter().all(|e| e.label == O), "{:?}", d.entities);
+}
+
+#[test]
 fn roles_from_titles_and_appositives() {
     let d = doc(
         "In a statement, White House Press Secretary Jen Psaki said that US President Joe Biden called his Russian counterpart Vladimir Putin. Mr. Smith, the press secretary, spoke.",

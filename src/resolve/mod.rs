@@ -557,13 +557,31 @@ fn cluster(doc: &mut Document) {
         let v = &clusters[b].votes;
         let two_readings = (v[Label::Gpe as usize] + v[Label::Loc as usize]).min(v[Label::Org as usize]) >= 0.9;
         for &m in &c.mentions {
+            let dateline = c.label == Label::Org && matches!(doc.entities[m].label, Label::Gpe | Label::Loc) && is_dateline(doc, m);
             let e = &mut doc.entities[m];
             e.cluster = Some(c.id);
-            if !(two_readings && e.label == Label::Org && matches!(c.label, Label::Gpe | Label::Loc)) {
+            if !(two_readings && e.label == Label::Org && matches!(c.label, Label::Gpe | Label::Loc) || dateline) {
                 e.label = c.label;
             }
         }
     }
+}
+
+/// Whether entity `m` is a dateline's place: first on its line, and followed on that line by
+/// a date or "(Reuters)"-style credit ("NEW YORK 1996-08-30", "MILAN, Aug 30 -").
+fn is_dateline(doc: &Document, m: usize) -> bool {
+    let e = &doc.entities[m];
+    let text = doc.text.as_str();
+    let before = &text[..e.span.byte.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() {
+        return false;
+    }
+    let after = text[e.span.byte.end..].trim_start_matches([' ', ',']);
+    after.starts_with('(')
+        || doc.entities.get(m + 1).is_some_and(|n| {
+            n.label == Label::Date && text.get(e.span.byte.end..n.span.byte.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == ','))
+        })
 }
 
 /// True when `part` occurs as a contiguous run of words in `whole` and is shorter.
