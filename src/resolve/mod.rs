@@ -184,7 +184,8 @@ impl Building {
 
 /// Clusters the named entities of `doc`: fills [`Document::clusters`] (most salient first) and
 /// each entity's `cluster`, and makes every mention carry its cluster's label (but a mention
-/// read as an organization, in a cluster also read as a place, stays one). Capitalized
+/// read as an organization, in a cluster also read as a place, stays one, and a dateline's
+/// place stays a place). Capitalized
 /// occurrences of a clustered name that the recognizer missed (a name in a headline, say)
 /// become mentions too, so that one entity is highlighted everywhere it is named.
 pub fn resolve(doc: &mut Document) {
@@ -572,9 +573,9 @@ fn cluster(doc: &mut Document) {
 fn is_dateline(doc: &Document, m: usize) -> bool {
     let e = &doc.entities[m];
     let text = doc.text.as_str();
-    let before = &text[..e.span.byte.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    if !before[line_start..].trim().is_empty() {
+    // Only spaces back to the line's start (looked at from the name, not searched for).
+    let lead = text[..e.span.byte.start].trim_end_matches([' ', '\t']);
+    if !(lead.is_empty() || lead.ends_with(['\n', '\r'])) {
         return false;
     }
     let after = text[e.span.byte.end..].trim_start_matches([' ', ',']);

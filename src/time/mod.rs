@@ -105,9 +105,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     // The last day named in this sentence ("opens Saturday and closes on Sunday").
     let mut sentence_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
-    // end token and value.
-    // The mention that opens a range: its index, where it ends, its value, and whether it is a
-    // bare weekday.
+    // end token, value, and whether it is a bare weekday.
     let mut range_first: Option<(usize, usize, String, bool)> = None;
     let mut i = 0;
     while i < toks.len() {
@@ -302,33 +300,34 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                         r.value = v;
                     }
                 }
-            } else if clock(&r.value) && clock(&first) {
-                opened_by = Some(k);
-            }
-            if month_or_day(&value) || week_named {
-            } else if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
-                // "from 10pm to 6am": past midnight.
-                if let Some(d) = day_of(&r.value) {
-                    r.value = format!("{}{}", resolve::add_days(d, 1), &r.value[10..]);
-                    r.explanation = Some(format!("the day after {d}, past midnight from {first}"));
+            } else {
+                if clock(&r.value) && clock(&first) {
+                    opened_by = Some(k);
                 }
-            } else if let (Some(mut d), Some(mut f)) = (day_of(&r.value), day_of(&first)) {
-                if d < f && ctx.reference.is_some_and(|rf| f < rf) {
-                    while d <= f {
-                        f = resolve::add_days(f, -7);
+                if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
+                    // "from 10pm to 6am": past midnight.
+                    if let Some(d) = day_of(&r.value) {
+                        r.value = format!("{}{}", resolve::add_days(d, 1), &r.value[10..]);
+                        r.explanation = Some(format!("the day after {d}, past midnight from {first}"));
                     }
-                    let t = &mut out[k].timex;
-                    t.value = format!("{f}{}", &t.value[10..]);
-                    t.anchor = Some(d.to_string());
-                    t.explanation = Some(format!("the {} before {d}, the day that closes the range", f.format("%A")));
-                } else if d < f {
-                    while d <= f {
-                        d = resolve::add_days(d, 7);
+                } else if let (Some(mut d), Some(mut f)) = (day_of(&r.value), day_of(&first)) {
+                    if d < f && ctx.reference.is_some_and(|rf| f < rf) {
+                        while d <= f {
+                            f = resolve::add_days(f, -7);
+                        }
+                        let t = &mut out[k].timex;
+                        t.value = format!("{f}{}", &t.value[10..]);
+                        t.anchor = Some(d.to_string());
+                        t.explanation = Some(format!("the {} before {d}, the day that closes the range", f.format("%A")));
+                    } else if d < f {
+                        while d <= f {
+                            d = resolve::add_days(d, 7);
+                        }
+                        r.value = format!("{d}{}", &r.value[10..]);
+                        r.anchor = Some(f.to_string());
+                        r.explanation = Some(format!("the {} after {f}, the day that opens the range", d.format("%A")));
+                        ctx.last = Some((d, resolve::Gran::Day));
                     }
-                    r.value = format!("{d}{}", &r.value[10..]);
-                    r.anchor = Some(f.to_string());
-                    r.explanation = Some(format!("the {} after {f}, the day that opens the range", d.format("%A")));
-                    ctx.last = Some((d, resolve::Gran::Day));
                 }
             }
         }
