@@ -308,7 +308,7 @@ mod tests {
         let at = 8 + 4 * (NT * NT + NT) + 1;
         assert_eq!(bytes[at], 4);
         bytes[at] = 0;
-        let err = decode(&bytes).err().expect("a repeated key is refused");
+        let err = decode(&bytes).expect_err("a repeated key is refused");
         assert!(err.to_string().contains("repeated"), "{err}");
     }
 
@@ -317,7 +317,7 @@ mod tests {
     #[test]
     fn key_zero_is_an_error() {
         let bytes = encode(&[(0, [1; NT]), (5, [2; NT])], 0.5, &vec![0.25; NT * NT + NT]);
-        let err = decode(&bytes).err().expect("a key of 0 is refused");
+        let err = decode(&bytes).expect_err("a key of 0 is refused");
         assert!(err.to_string().contains("key 0"), "{err}");
     }
 }
