@@ -119,6 +119,11 @@ fn holidays_are_dates_and_names_stay_names() {
     assert_eq!(value("New Year's Day").as_deref(), Some("2023-01-01"), "{:?}", doc.entities);
     // The recognizer calls "Easter Sunday" a person; a name of two words is no first name.
     assert_eq!(value("Easter Sunday").as_deref(), Some("2023-04-09"), "{:?}", doc.entities);
+    // A month's name alone is the month, even in a list the recognizer reads as names.
+    let doc2 = annotate("Forecasts for lemons will be issued in October, November, January, April and July.", &opts).unwrap();
+    for m in ["October", "November", "January", "April", "July"] {
+        assert!(doc2.entities.iter().any(|e| e.text == m && e.timex.is_some()), "{m}: {:?}", doc2.entities);
+    }
     // "Labour" alone is the party, not Labour Day.
     assert!(doc.entities.iter().all(|e| e.text != "Labour" || e.timex.is_none()), "{:?}", doc.entities);
 }
