@@ -137,6 +137,12 @@ fn a_place_that_is_also_a_team_keeps_both_readings() {
         &[("MILAN", G), ("Aug 30", Label::Date), ("Milan", O), ("Milan", O), ("Milan", O)],
     );
     assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [G, Label::Date, O, O, O]);
+    // So does a sentence's opening "In Milwaukee, ...".
+    let d = doc(
+        "Milwaukee beat Texas. In Milwaukee, Newfield homered. Milwaukee won again.",
+        &[("Milwaukee", O), ("Texas", O), ("Milwaukee", G), ("Newfield", P), ("Milwaukee", O)],
+    );
+    assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [O, O, G, P, O]);
     let d = doc("Milan beat Roma. MILAN, the club, won again. Milan top the table.", &[("Milan", O), ("MILAN", G), ("Milan", O)]);
     assert!(d.entities.iter().all(|e| e.label == O), "{:?}", d.entities);
 }

@@ -184,8 +184,8 @@ impl Building {
 
 /// Clusters the named entities of `doc`: fills [`Document::clusters`] (most salient first) and
 /// each entity's `cluster`, and makes every mention carry its cluster's label (but a mention
-/// read as an organization, in a cluster also read as a place, stays one, and a dateline's
-/// place stays a place). Capitalized
+/// read as an organization, in a cluster also read as a place, stays one, and a place named
+/// where only a place can be, as in a dateline, stays a place). Capitalized
 /// occurrences of a clustered name that the recognizer missed (a name in a headline, say)
 /// become mentions too, so that one entity is highlighted everywhere it is named.
 pub fn resolve(doc: &mut Document) {
@@ -558,28 +558,33 @@ fn cluster(doc: &mut Document) {
         let v = &clusters[b].votes;
         let two_readings = (v[Label::Gpe as usize] + v[Label::Loc as usize]).min(v[Label::Org as usize]) >= 0.9;
         for &m in &c.mentions {
-            let dateline = c.label == Label::Org && matches!(doc.entities[m].label, Label::Gpe | Label::Loc) && is_dateline(doc, m);
+            let placed_here = c.label == Label::Org && matches!(doc.entities[m].label, Label::Gpe | Label::Loc) && placed(doc, m);
             let e = &mut doc.entities[m];
             e.cluster = Some(c.id);
-            if !(two_readings && e.label == Label::Org && matches!(c.label, Label::Gpe | Label::Loc) || dateline) {
+            if !(two_readings && e.label == Label::Org && matches!(c.label, Label::Gpe | Label::Loc) || placed_here) {
                 e.label = c.label;
             }
         }
     }
 }
 
-/// Whether entity `m` is a dateline's place: first on its line, and followed on that line by
-/// a date or "(Reuters)"-style credit ("NEW YORK 1996-08-30", "MILAN, Aug 30 -").
-fn is_dateline(doc: &Document, m: usize) -> bool {
+/// Whether entity `m` is named where only a place can be: a dateline (first on its line, then
+/// a date or a "(Reuters)"-style credit: "NEW YORK 1996-08-30", "MILAN, Aug 30 -") or a
+/// sentence's opening "In Milwaukee, ...".
+fn placed(doc: &Document, m: usize) -> bool {
     let e = &doc.entities[m];
     let text = doc.text.as_str();
+    let after = text[e.span.byte.end..].trim_start_matches(' ');
     // Only spaces back to the line's start (looked at from the name, not searched for).
     let lead = text[..e.span.byte.start].trim_end_matches([' ', '\t']);
+    if let Some(opening) = lead.strip_suffix("In") {
+        let opening = opening.trim_end_matches([' ', '\t']);
+        return after.starts_with(',') && (opening.is_empty() || opening.ends_with(['\n', '\r', '.', '"']));
+    }
     if !(lead.is_empty() || lead.ends_with(['\n', '\r'])) {
         return false;
     }
-    let after = text[e.span.byte.end..].trim_start_matches([' ', ',']);
-    after.starts_with('(')
+    after.trim_start_matches(',').trim_start().starts_with('(')
         || doc.entities.get(m + 1).is_some_and(|n| {
             n.label == Label::Date && text.get(e.span.byte.end..n.span.byte.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == ','))
         })
