@@ -164,13 +164,9 @@ fn without_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     // A one-word person's name wins a tie with a date ("Easter Sunday" is the holiday, but
     // "Faith" may be a person) unless it is a month's or a weekday's name alone: "forecasts in
     // October, January and April".
-    const CALENDAR: &[&str] = &[
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ];
     let rank = |c: &Candidate| match (c.1, &c.3) {
         (Label::Person, None) if !text[c.0.clone()].contains(char::is_whitespace)
-            && !CALENDAR.iter().any(|w| w.eq_ignore_ascii_case(&text[c.0.clone()])) => 0,
+            && !time::is_calendar_name(&text[c.0.clone()]) => 0,
         (_, Some(_)) => 1,
         _ => 2,
     };

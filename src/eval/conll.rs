@@ -223,8 +223,8 @@ pub fn evaluate(recognizer: &Recognizer, text: &str) -> Report {
 /// One CoNLL document written out as an article: the headline (first sentence) and a blank
 /// line, then the other sentences, each running on after one that ends with closing
 /// punctuation and on a new line after one that does not (a dateline, a table row); tokens
-/// joined by single spaces; the paragraphs wrapped at `wrap` columns if given. Returns the text and, per sentence, each
-/// token's byte range in it.
+/// joined by single spaces; the paragraphs wrapped at `wrap` columns if given. Returns the
+/// text and, per sentence, each token's byte range in it.
 pub fn render(doc: &crate::output::conll::ConllDoc<'_>, wrap: Option<usize>) -> (String, Vec<Vec<std::ops::Range<usize>>>) {
     let mut text = String::new();
     let mut offsets = Vec::with_capacity(doc.sentences.len());

@@ -927,6 +927,11 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
     }
 }
 
+/// Whether `word` is a month's or a weekday's name ("January", "friday").
+pub(crate) fn is_calendar_name(word: &str) -> bool {
+    resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// A month ("m:9") or a day of a month ("md:9:30") without a year.
 fn month_or_day(value: &str) -> bool {
     value.starts_with("m:") || value.starts_with("md:")
