@@ -107,6 +107,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token, value, and whether it is a bare weekday.
     let mut range_first: Option<(usize, usize, String, bool)> = None;
+    // The months or days without a year just listed ("in March, April and May"): their
+    // indices in `out` and end tokens.
+    let mut listed: Vec<(usize, usize)> = Vec::new();
+    // The date last mentioned before that list began.
+    let mut before_list: Option<(NaiveDate, resolve::Gran)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -242,6 +247,17 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         {
             value = value.replacen("last:D:0", "rel:D:0", 1);
         }
+        // A list of months or days ("in May, June and September of that year"), read below.
+        let follows = listed.last().is_some_and(|&(_, pe)| {
+            pe < start && start - pe <= 2 && toks[pe..start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
+        });
+        if !follows {
+            listed.clear();
+        } else if value.starts_with("lastm:") && before_list.is_some() {
+            // "that year" is the one named before the list, not its previous item.
+            ctx.last = before_list;
+        }
+        let last_before = ctx.last;
         let mut r = ctx.resolve(&value, tense);
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
@@ -330,6 +346,52 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                     }
                 }
             }
+        }
+        // A list of months or days is in calendar order. An item without a year that would fall
+        // before the one listed ahead of it is a year later ("meets in October, January and
+        // July"); a year written on the last item holds for the list ("in March and April 1986").
+        let year_of = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
+        let month_name = |v: &str| v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1))).copied().unwrap_or("such date");
+        if month_or_day(&value) {
+            if let Some(&(k, _)) = listed.last() {
+                let pv = out[k].timex.value.clone();
+                if let Some(y) = year_of(&r.value).filter(|_| pv.len() == r.value.len() && r.value < pv) {
+                    r.value = format!("{:04}{}", y + 1, &r.value[4..]);
+                    r.anchor = Some(pv[..pv.len().min(10)].to_owned());
+                    r.explanation = Some(format!("the first {} after {pv}, listed before it", month_name(&r.value)));
+                    ctx.last = NaiveDate::parse_from_str(&format!("{}-01", &r.value[..7]), "%Y-%m-%d").ok().map(|d| match day_of(&r.value) {
+                        Some(x) => (x, resolve::Gran::Day),
+                        None => (d, resolve::Gran::Month),
+                    });
+                }
+            }
+            if listed.is_empty() {
+                before_list = last_before;
+            }
+            listed.push((out.len(), m.end));
+        } else {
+            // A month or day with its year written ("April 1986", "April 4, 1986", "April last year").
+            let dated = (rule.template.contains("{year}") || rule.template.contains("{yy}") || value.starts_with("my:") || value.starts_with("lastm:"))
+                && r.value.len() >= 7 && r.value.as_bytes()[4] == b'-' && r.value[5..7].bytes().all(|c| c.is_ascii_digit());
+            if let (true, Some(mut y)) = (follows && dated, year_of(&r.value)) {
+                let mut next = r.value.clone();
+                for &(k, _) in listed.iter().rev() {
+                    let t = &mut out[k].timex;
+                    // "November, December and January 1987": an item after the next one in the
+                    // calendar is in the year before.
+                    let n = t.value.len().min(next.len());
+                    if t.value.len() >= 7 && t.value[5..n] > next[5..n] {
+                        y -= 1;
+                    }
+                    if year_of(&t.value) != Some(y) {
+                        t.value = format!("{y:04}{}", &t.value[4..]);
+                        let day = t.value.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
+                        t.explanation = Some(format!("{}{day} of {y}, the year the list ends in", month_name(&t.value)));
+                    }
+                    next = t.value.clone();
+                }
+            }
+            listed.clear();
         }
         if kind == TimexType::Set {
             // "twice a week", "three times a year": how often, then the period.

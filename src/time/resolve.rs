@@ -435,6 +435,16 @@ impl Context {
                 }
                 None => return self.base(&format!("season:{}", f[1]), tense),
             },
+            // "September of that year": the month in the year last mentioned.
+            "lastm" if f.len() == 2 => match self.last {
+                Some((d, _)) => {
+                    let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
+                    out.value = format!("{:04}-{m:02}", d.year());
+                    out.anchor = anchor(d);
+                    out.explanation = Some(format!("{} of {}, the year last mentioned", MONTHS[(m - 1) as usize], d.year()));
+                }
+                None => return self.base(&format!("m:{}", f[1]), tense),
+            },
             // "the past three summers": the last N seasons over by the reference date.
             "spast" if f.len() == 3 => {
                 let s = f[1];
