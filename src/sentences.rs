@@ -135,6 +135,8 @@ fn wraps(last: &str, next: &str) -> bool {
         "since", "beyond", "than", "that", "as", "into", "its", "their", "his", "her",
     ];
     last == "," || FUNCTION_WORDS.contains(&last) || next.chars().next().is_some_and(char::is_lowercase)
+        // "due at 1100 hrs EST, March\n24.": a date is not cut in two.
+        || crate::time::is_month_name(last) && next.len() <= 4 && next.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a sentence ends before token `next` (tokens `start..next` so far).
@@ -198,6 +200,7 @@ mod tests {
         // 59 characters after the leading spaces: short, as it would be after a blank line.
         ("leading spaces not counted", "   on Friday morning the talks between the two men went on now\nDaal won.", &["on Friday morning the talks between the two men went on now", "Daal won."]),
         ("wrapped short line", "The decision was announced late Friday. It applies, until\nJuly 1, to uranium.", &["The decision was announced late Friday.", "It applies, until\nJuly 1, to uranium."]),
+        ("date across a line", "Offers will be due at 1100 hrs EST, March\n24. The Mint said so.", &["Offers will be due at 1100 hrs EST, March\n24.", "The Mint said so."]),
         ("wrapped before lower case", "Shares rose\nsharply on Friday.", &["Shares rose\nsharply on Friday."]),
         // Wrapped at 59: the headline's line would have held "Oil", so it ends there; the
         // third line is short only because "Venezuela's" did not fit on it.

@@ -1,6 +1,7 @@
 //! Table-driven temporal expressions: `tests/data/time_expressions.tsv` lists, by family, a
 //! sentence, its reference date, the expected extent, TIMEX3 type, value, mod and range end.
 //! Each row must be found with exactly that extent and normalized to exactly those values.
+//! A `\n` in a sentence or extent is a line break.
 
 use chrono::NaiveDate;
 use dateline::time::{tag, TemporalMention};
@@ -17,8 +18,8 @@ fn run(text: &str, reference: Option<NaiveDate>) -> Vec<TemporalMention> {
 struct Row<'a> {
     family: &'a str,
     reference: Option<NaiveDate>,
-    sentence: &'a str,
-    span: &'a str,
+    sentence: String,
+    span: String,
     kind: &'a str,
     value: &'a str,
     modifier: &'a str,
@@ -35,8 +36,9 @@ fn rows() -> Vec<Row<'static>> {
             Row {
                 family: f[0],
                 reference: NaiveDate::parse_from_str(f[1], "%Y-%m-%d").ok(),
-                sentence: f[2],
-                span: f[3],
+                // "\n" in the table is a line break (wrapped text).
+                sentence: f[2].replace("\\n", "\n"),
+                span: f[3].replace("\\n", "\n"),
                 kind: f[4],
                 value: f[5],
                 modifier: f.get(6).copied().unwrap_or(""),
@@ -48,7 +50,7 @@ fn rows() -> Vec<Row<'static>> {
 
 /// Checks one row; `Err` says what was found instead.
 fn check(r: &Row) -> Result<(), String> {
-    let found = run(r.sentence, r.reference);
+    let found = run(&r.sentence, r.reference);
     let got = |m: &TemporalMention| {
         format!(
             "{:?} {} {} mod={:?} end={:?}",

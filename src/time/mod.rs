@@ -994,6 +994,11 @@ pub(crate) fn is_calendar_name(word: &str) -> bool {
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` is a month's name ("March", "september").
+pub(crate) fn is_month_name(word: &str) -> bool {
+    resolve::MONTHS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// A month ("m:9") or a day of a month ("md:9:30") without a year.
 fn month_or_day(value: &str) -> bool {
     value.starts_with("m:") || value.starts_with("md:")
