@@ -26,7 +26,14 @@ const LOC_WORDS: &[&str] = &[
 /// other kind of name (not "Park", "Island" or "Channel": parks, states and TV channels).
 const GEO_HEADS: &[&str] = &[
     "river", "sea", "ocean", "mountains", "lake", "basin", "valley", "gulf", "bay", "peninsula",
-    "desert", "strait", "straits", "plateau", "delta", "glacier",
+    "desert", "strait", "straits", "plateau", "delta", "glacier", "crater", "volcano",
+];
+
+/// Of those, the ones that hardly any person's or organization's name ends in either ("Jezero
+/// Crater" and "Mississippi River" read as persons; but Ricki Lake, Michael Bay, Georgia Gulf).
+const ONLY_GEO_HEADS: &[&str] = &[
+    "river", "sea", "ocean", "mountains", "basin", "valley", "peninsula", "desert", "strait", "straits", "plateau",
+    "glacier", "crater", "volcano",
 ];
 
 const LOC_NAMES: &[&str] = &[
@@ -287,6 +294,9 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
             return Label::Org;
         }
     }
+    if ty <= 1 && words.len() >= 2 && words.last().is_some_and(|w| ONLY_GEO_HEADS.contains(&w.to_lowercase().as_str())) {
+        return Label::Loc;
+    }
     match ty {
         0 => Label::Person,
         // "Central European floods", "South African officials": a regional adjective, which
@@ -359,6 +369,12 @@ mod tests {
         (1, "Amazon", Label::Org),
         (0, "Jordan", Label::Person),
         (1, "Danube Commission", Label::Org),
+        // A place named by its kind, whatever type was guessed; but not every kind.
+        (0, "Jezero Crater", Label::Loc),
+        (0, "Mississippi River", Label::Loc),
+        (1, "South China Sea", Label::Loc),
+        (0, "Ricki Lake", Label::Person),
+        (1, "Georgia Gulf", Label::Org),
         // Parliaments; buildings and sites.
         (3, "Bundestag", Label::Org),
         (2, "State Duma", Label::Org),
