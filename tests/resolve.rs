@@ -137,6 +137,15 @@ fn a_place_that_is_also_a_team_keeps_both_readings() {
         &[("MILAN", G), ("Aug 30", Label::Date), ("Milan", O), ("Milan", O), ("Milan", O)],
     );
     assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [G, Label::Date, O, O, O]);
+    // Also when the dateline names the country before its date.
+    let d = doc(
+        "BLACKBURN, England (Dec 8) - Blackburn beat Leeds. Blackburn won again.",
+        &[("BLACKBURN", G), ("England", G), ("Dec 8", Label::Date), ("Blackburn", O), ("Leeds", O), ("Blackburn", O)],
+    );
+    assert_eq!(d.entities.iter().map(|e| e.label).collect::<Vec<_>>(), [G, G, Label::Date, O, O, O]);
+    // But not a name and a place on a line with no date after them.
+    let d = doc("BLACKBURN, England beat Leeds. Blackburn won again.", &[("BLACKBURN", G), ("England", G), ("Leeds", O), ("Blackburn", O)]);
+    assert_eq!(d.entities[0].label, O, "{:?}", d.entities);
     // So does a sentence's opening "In Milwaukee, ...".
     let d = doc(
         "Milwaukee beat Texas. In Milwaukee, Newfield homered. Milwaukee won again.",

@@ -584,9 +584,16 @@ fn placed(doc: &Document, m: usize) -> bool {
     if !(lead.is_empty() || lead.ends_with(['\n', '\r'])) {
         return false;
     }
-    after.trim_start_matches(',').trim_start().starts_with('(')
+    // What follows the place: a date or a credit, after the state or country it may name first
+    // ("BLACKBURN, England (Dec 8) -", "SPRINGFIELD, Ill., Aug 30 -").
+    let only_commas = |a: usize, b: usize| text.get(a..b).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == ','));
+    let dated = |k: usize, end: usize| {
+        text[end..].trim_start_matches([' ', ',']).starts_with('(')
+            || doc.entities.get(k).is_some_and(|n| n.label == Label::Date && only_commas(end, n.span.byte.start))
+    };
+    dated(m + 1, e.span.byte.end)
         || doc.entities.get(m + 1).is_some_and(|n| {
-            n.label == Label::Date && text.get(e.span.byte.end..n.span.byte.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == ','))
+            matches!(n.label, Label::Gpe | Label::Loc) && only_commas(e.span.byte.end, n.span.byte.start) && dated(m + 2, n.span.byte.end)
         })
 }
 

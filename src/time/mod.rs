@@ -577,6 +577,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "a first-half penalty", "a second-half goal": a half of a match, not of a year.
+    if len <= 3 && toks[m.end - 1].lower == "half" && next.is_some_and(|n| {
+        matches!(n.lower.as_str(), "penalty" | "penalties" | "goal" | "goals" | "strike" | "header" | "try" | "tries" | "equaliser" | "equalizer"
+            | "substitute" | "substitution" | "stoppage" | "injury" | "opener" | "winner" | "brace" | "touchdown" | "touchdowns" | "red" | "yellow" | "whistle" | "hat-trick")
+    }) {
+        return false;
+    }
     // "hourly workers", "the hourly wage": paid by the hour, not every hour.
     if len == 1 && first.lower == "hourly" && next.is_some_and(|n| matches!(n.lower.as_str(), "workers" | "worker" | "employees" | "employee" | "wage" | "wages" | "pay" | "rate" | "rates" | "staff" | "labor" | "labour")) {
         return false;
