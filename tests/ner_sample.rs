@@ -194,3 +194,27 @@ fn quoted_titles_are_not_people() {
     assert_eq!(label("Reef Atlas"), Some(Label::Misc), "{:?}", doc.entities);
     assert_eq!(label("Anne Klein"), Some(Label::Misc), "{:?}", doc.entities);
 }
+
+/// Companies of one family are companies ("Siemens Gamesa" beside "Siemens Energy"), and two
+/// of them joined by "and" are two; but a place or a person that shares a company's first
+/// word stays what it is.
+#[test]
+fn company_families_are_companies() {
+    let text = "Siemens Energy raised its outlook. The wind business, Siemens Gamesa, will break even. \
+                Tata Motors said Tata Steel would cut jobs. Samsung Electronics and Samsung Biologics rose. \
+                The New York Times wrote about New York. Morgan Stanley hired Morgan Freeman. \
+                The Wall Street Journal covers Wall Street.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    for want in [
+        ("Siemens Gamesa", Label::Org),
+        ("Tata Steel", Label::Org),
+        ("Samsung Electronics", Label::Org),
+        ("Samsung Biologics", Label::Org),
+        ("New York", Label::Gpe),
+        ("Morgan Freeman", Label::Person),
+    ] {
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+    assert!(found.iter().any(|&(t, l)| t == "Wall Street" && l != Label::Org), "{found:?}");
+}

@@ -217,7 +217,7 @@ impl Recognizer {
             }
         };
         let mut conf = sc.confs.as_slice();
-        sentences
+        let mut names: Vec<Vec<NameSpan>> = sentences
             .iter()
             .enumerate()
             .map(|(s, words)| {
@@ -236,7 +236,9 @@ impl Recognizer {
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        refine::company_families(sentences, &p.toks, &mut names);
+        names
     }
 
     /// The sum of the local features of token `i` of sentence `s` (`c`: 1 in an all-caps

@@ -116,6 +116,74 @@ fn lower(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// "Siemens Energy ... Siemens Gamesa", "Tata Motors ... Tata Steel": a name that starts with
+/// the first word of a company's longer name in the same text belongs to that family of
+/// companies, unless it is a listed place ("New York" beside "New York Times") or starts with
+/// a given name ("Morgan Freeman" beside "Morgan Stanley"). And "Samsung Electronics and
+/// Samsung Biologics" is two of them.
+pub(crate) fn company_families(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &mut [Vec<super::NameSpan>]) {
+    // First words of companies' longer names, and how often each starts another kind of name
+    // ("Suu Kyi" ten times as a person, once inside a party's name, is a person).
+    let mut heads: Vec<(&str, i32)> = Vec::new();
+    let mut orgs: Vec<&[&str]> = Vec::new();
+    for (s, spans) in names.iter().enumerate() {
+        for n in spans.iter().filter(|n| n.label == Label::Org && n.tokens.len() >= 2 && !matches!(words[s][n.tokens.start], "The" | "A" | "An")) {
+            orgs.push(&words[s][n.tokens.clone()]);
+            match heads.iter_mut().find(|h| h.0 == words[s][n.tokens.start]) {
+                Some(h) => h.1 += 1,
+                None => heads.push((words[s][n.tokens.start], 1)),
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    for (s, spans) in names.iter().enumerate() {
+        for n in spans.iter().filter(|n| n.label != Label::Org) {
+            if let Some(h) = heads.iter_mut().find(|h| h.0 == words[s][n.tokens.start]) {
+                h.1 -= 1;
+            }
+        }
+    }
+    heads.retain(|h| h.1 >= 0);
+    let given = |t: &Tok| t.gaz & (1 << (list::FIRST as u32 * 4 + 3)) != 0;
+    // Words that begin places' names, unlisted ones too ("St Louis" beside "St Louis Cardinals").
+    const PLACE_STARTS: &[&str] = &[
+        "st", "st.", "saint", "san", "santa", "santo", "sao", "new", "los", "las", "fort", "port", "mount", "lake", "cape",
+        "north", "south", "east", "west", "upper", "lower", "great", "little",
+    ];
+    for (s, spans) in names.iter_mut().enumerate() {
+        let w = &words[s];
+        let mut split = Vec::new();
+        for (k, n) in spans.iter_mut().enumerate() {
+            let (a, b) = (n.tokens.start, n.tokens.end);
+            let t = &toks[s][a..b];
+            if matches!(n.label, Label::Person | Label::Gpe | Label::Loc) && b - a >= 2 && heads.iter().any(|h| h.0 == w[a])
+                && w[a].chars().next().is_some_and(char::is_uppercase) && !given(&t[0])
+                && ![list::COUNTRY, list::STATE, list::CITY, list::REGION].iter().any(|&l| whole_match(t, l))
+                && (n.label == Label::Person || !PLACE_STARTS.contains(&w[a].to_lowercase().as_str()))
+                // "Wall Street" beside "Wall Street Journal": what the company is named after;
+                // "Teles Pires River" beside "Teles Pires Mining" too.
+                && !orgs.iter().any(|o| o.starts_with(&w[a..b]))
+                && !GEO_HEADS.contains(&w[b - 1].to_lowercase().as_str())
+            {
+                n.label = Label::Org;
+            }
+            if n.label == Label::Org {
+                if let Some(m) = (a + 2..b.saturating_sub(2)).find(|&m| w[m] == "and" && w[m + 1] == w[a]) {
+                    split.push((k, m));
+                }
+            }
+        }
+        for &(k, m) in split.iter().rev() {
+            let n = &mut spans[k];
+            let rest = super::NameSpan { tokens: m + 1..n.tokens.end, label: n.label, score: n.score };
+            n.tokens.end = m;
+            spans.insert(k + 1, rest);
+        }
+    }
+}
+
 /// The product label for the name at `range` of a sentence's `words`, of CoNLL type `ty`:
 /// [`refine`], except that these are organizations whatever type was guessed: the agency in a
 /// dateline's parentheses, before the dash ("VIENNA, Nov 30 (Reuters) - ..."), and, unless a
