@@ -8,6 +8,11 @@ use Label::{Gpe as G, Loc as L, Misc as M, Norp as N, Org as O, Person as P};
 
 /// Builds a document whose entities are `mentions`, found in order in `text`.
 fn doc(text: &str, mentions: &[(&str, Label)]) -> Document {
+    doc_scored(text, &mentions.iter().map(|&(m, l)| (m, l, 0.9)).collect::<Vec<_>>())
+}
+
+/// [`doc`], with the recognizer's confidence in each mention.
+fn doc_scored(text: &str, mentions: &[(&str, Label, f32)]) -> Document {
     let tokens = tokenize::tokenize(text);
     let sentences = sentences::split(text, &tokens);
     let map = OffsetMap::new(text);
@@ -15,10 +20,10 @@ fn doc(text: &str, mentions: &[(&str, Label)]) -> Document {
     let entities = mentions
         .iter()
         .enumerate()
-        .map(|(id, &(m, label))| {
+        .map(|(id, &(m, label, score))| {
             let start = from + text[from..].find(m).unwrap_or_else(|| panic!("`{m}` not found after byte {from}"));
             from = start + m.len();
-            Entity { id, span: map.span(start..from), text: m.to_owned(), label, score: 0.9, timex: None, cluster: None }
+            Entity { id, span: map.span(start..from), text: m.to_owned(), label, score, timex: None, cluster: None }
         })
         .collect();
     let mut d = Document { text: text.to_owned(), tokens, sentences, entities, ..Default::default() };
@@ -210,4 +215,20 @@ fn acronym_helpers() {
     assert!(dateline::resolve::abbreviates("OSCE", "Organization for Security and Cooperation in Europe"));
     assert!(dateline::resolve::abbreviates("NATO", "North Atlantic Treaty Organization"));
     assert!(!dateline::resolve::abbreviates("NATO", "European Union"));
+}
+
+#[test]
+fn an_unsure_name_in_a_list_is_of_the_lists_kind() {
+    let labels = |d: &Document| d.entities.iter().map(|e| e.label).collect::<Vec<_>>();
+    let d = doc_scored("Crews from Lowell, Chelmsford and Dracut came.", &[("Lowell", G, 0.9), ("Chelmsford", O, 0.55), ("Dracut", G, 0.9)]);
+    assert_eq!(labels(&d), [G, G, G]);
+    assert!(d.clusters.iter().all(|c| c.label == G));
+    // Not a name read with confidence, not when the others disagree or are unsure themselves,
+    // and not in an address.
+    let d = doc_scored("Visits to France, Germany and NATO followed.", &[("France", G, 0.9), ("Germany", G, 0.9), ("NATO", O, 0.95)]);
+    assert_eq!(labels(&d), [G, G, O]);
+    let d = doc_scored("Crews from Lowell, Chelmsford and Dracut came.", &[("Lowell", G, 0.6), ("Chelmsford", O, 0.55), ("Dracut", G, 0.9)]);
+    assert_eq!(labels(&d), [G, O, G]);
+    let d = doc_scored("Sent to Acme Mills, LaSalle, Ill. on Monday.", &[("Acme Mills", O, 0.9), ("LaSalle", O, 0.9), ("Ill.", G, 0.6)]);
+    assert_eq!(labels(&d), [O, O, G]);
 }

@@ -332,7 +332,8 @@ const ORG_HEADS: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "gmbh", "labs", "laboratories",
     "holdings", "technologies", "pharmaceuticals", "therapeutics", "airlines", "airways",
     "university", "institute", "foundation", "association", "ministry", "agency", "partners",
-    "ventures", "networks", "studios", "institution",
+    "ventures", "networks", "studios", "institution", "financial", "bancorp", "bancshares", "industries",
+    "enterprises", "systems", "motors", "securities", "investments", "insurance", "petroleum",
 ];
 
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
@@ -442,6 +443,9 @@ mod tests {
         (0, "Mississippi River", Label::Loc),
         (1, "South China Sea", Label::Loc),
         (0, "Ricki Lake", Label::Person),
+        // A company's last word, whatever type was guessed.
+        (0, "Trinity Financial", Label::Org),
+        (2, "County Securities", Label::Org),
         (1, "Georgia Gulf", Label::Org),
         // Parliaments; buildings and sites.
         (3, "Bundestag", Label::Org),

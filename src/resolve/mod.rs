@@ -197,6 +197,48 @@ pub fn resolve(doc: &mut Document) {
         }
         cluster(doc);
     }
+    coordinated(doc);
+}
+
+/// "crews from Lowell, Chelmsford and Dracut": in a list of three or more names, a name whose
+/// every mention was read with little confidence, as another kind than all the others in the
+/// list, is of their kind.
+fn coordinated(doc: &mut Document) {
+    const UNSURE: f32 = 0.75;
+    let text = doc.text.as_str();
+    let es = &doc.entities;
+    let name = |k: usize| !es[k].label.is_temporal() && es[k].cluster.is_some();
+    let joined = |a: usize, b: usize| {
+        text.get(es[a].span.byte.end..es[b].span.byte.start).is_some_and(|gap| matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or"))
+    };
+    let mut relabel: Vec<(usize, Label)> = Vec::new();
+    let mut i = 0;
+    while i < es.len() {
+        let mut j = i + 1;
+        while j < es.len() && name(j - 1) && name(j) && joined(j - 1, j) {
+            j += 1;
+        }
+        // A list ends in "and" or "or" ("LaSalle Rolling Mills, LaSalle, Ill." is an address).
+        let coordinated = j - i >= 3 && text.get(es[j - 2].span.byte.end..es[j - 1].span.byte.start).is_some_and(|g| g.contains("and") || g.contains("or"));
+        if coordinated {
+            for k in i..j {
+                let label = (i..j).find(|&o| o != k).map_or(es[k].label, |o| es[o].label);
+                let Some(c) = es[k].cluster else { continue };
+                if es[k].label != label && (i..j).all(|o| o == k || es[o].label == label && es[o].score >= UNSURE)
+                    && doc.clusters[c].mentions.iter().all(|&m| es[m].score < UNSURE)
+                {
+                    relabel.push((c, label));
+                }
+            }
+        }
+        i = j;
+    }
+    for (c, label) in relabel {
+        doc.clusters[c].label = label;
+        for &m in &doc.clusters[c].mentions {
+            doc.entities[m].label = label;
+        }
+    }
 }
 
 /// Splits a caption's "Full Name Credit" ("Vladimir Putin Reuters") into the person and the
