@@ -156,14 +156,14 @@ fn split_hyphenated_pairs(text: &str, cands: &mut Vec<Candidate>) {
 
 /// Keeps a sorted, non-overlapping set: where two candidates overlap, the longer wins (a
 /// name that contains a date stays a name; a date phrase that contains a name stays a date).
-/// On the same one-word span a person's name wins ("Faith" as a name), unless it is a month's
-/// or a weekday's name; then the date: a holiday ("Christmas", "Easter Sunday") is a date
-/// whatever the recognizer calls it.
+/// On the same one-word span a person's name wins ("Faith" as a name), unless it is a month's,
+/// a weekday's or a holiday's name; then the date: a holiday ("Easter", "Easter Sunday") is a
+/// date whatever the recognizer calls it.
 fn without_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.0.is_empty());
     // A one-word person's name wins a tie with a date ("Easter Sunday" is the holiday, but
-    // "Faith" may be a person) unless it is a month's or a weekday's name alone: "forecasts in
-    // October, January and April".
+    // "Faith" may be a person) unless it is a month's, a weekday's or a holiday's name alone:
+    // "forecasts in October, January and April", "sales over Easter".
     let rank = |c: &Candidate| match (c.1, &c.3) {
         (Label::Person, None) if !text[c.0.clone()].contains(char::is_whitespace)
             && !time::is_calendar_name(&text[c.0.clone()]) => 0,

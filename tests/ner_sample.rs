@@ -124,6 +124,9 @@ fn holidays_are_dates_and_names_stay_names() {
     for m in ["October", "November", "January", "April", "July"] {
         assert!(doc2.entities.iter().any(|e| e.text == m && e.timex.is_some()), "{m}: {:?}", doc2.entities);
     }
+    // A holiday's name alone is the holiday, though the recognizer reads "Easter" as a name.
+    let doc3 = annotate("Sales rose over Easter.", &opts).unwrap();
+    assert!(doc3.entities.iter().any(|e| e.text == "Easter" && e.timex.as_ref().is_some_and(|t| t.value == "2023-04-09")), "{:?}", doc3.entities);
     // "Labour" alone is the party, not Labour Day.
     assert!(doc.entities.iter().all(|e| e.text != "Labour" || e.timex.is_none()), "{:?}", doc.entities);
 }

@@ -292,7 +292,6 @@ impl Grammar {
     }
 
     /// The value of `word` in lexicon class `class`.
-    #[cfg(test)]
     pub fn lookup(&self, word: &str, class: &str) -> Option<&str> {
         self.lexicon.get(word)?.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
     }

@@ -996,9 +996,11 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
     }
 }
 
-/// Whether `word` is a month's or a weekday's name ("January", "friday").
+/// Whether `word` is a month's, a weekday's or a one-word holiday's name ("January", "friday",
+/// "Easter").
 pub(crate) fn is_calendar_name(word: &str) -> bool {
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
+        || grammar().lookup(&word.to_lowercase(), "holiday").is_some()
 }
 
 /// Whether `word` is a month's name ("March", "september").

@@ -529,6 +529,27 @@ impl Context {
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
                 out = week_of(inner);
             }
+            "holwe" if f.len() >= 2 => {
+                // "Memorial Day weekend", "Thanksgiving weekend": the weekend a holiday falls in
+                // or, for a Monday or Tuesday holiday, the one just before it.
+                let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
+                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
+                    Ok(x) => {
+                        let back = match x.weekday() {
+                            Weekday::Mon => 1,
+                            Weekday::Tue => 2,
+                            _ => 0,
+                        };
+                        let w = add_days(x, -back).iso_week();
+                        Resolved {
+                            value: format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                            explanation: inner.explanation.clone().map(|e| format!("the weekend of {e}")),
+                            ..inner
+                        }
+                    }
+                    Err(_) => Resolved { value: "XXXX-WXX-WE".into(), ..inner },
+                };
+            }
             "wkwd" if f.len() == 2 => {
                 // "the week to Sunday": the ISO week that ends (or ends near) that weekday, one
                 // already over unless the sentence looks ahead.
