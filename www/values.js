@@ -15,6 +15,28 @@ const MODS = { START: 'early ', MID: 'mid-', END: 'late ', BEFORE: 'before ', AF
 
 const plural = (n, unit) => (n === 'X' ? `some ${unit === 'century' ? 'centuries' : `${unit}s`}` : `${n} ${n === '1' ? unit : unit === 'century' ? 'centuries' : `${unit}s`}`);
 
+const DAY_MS = 86400000;
+const addDays = (d, n) => new Date(d.getTime() + n * DAY_MS);
+
+/** The Monday of ISO week `w` of `year` (week 1 holds 4 January). */
+function isoWeekMonday(year, w) {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  return addDays(jan4, -((jan4.getUTCDay() + 6) % 7) + (w - 1) * 7);
+}
+
+/**
+ * Two days as a range, naming the month and year once where they are shared: "19–25 May 2025";
+ * with weekday names `[before a, before b]`: "Sat 24 – Sun 25 May 2025".
+ */
+function span(a, b, [wa, wb] = ['', '']) {
+  const day = (d) => `${d.getUTCDate()}`;
+  const month = (d) => MONTHS[d.getUTCMonth()];
+  const dash = wa ? ' – ' : '–';
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${wa}${day(a)} ${month(a)} ${a.getUTCFullYear()} – ${wb}${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+  if (a.getUTCMonth() !== b.getUTCMonth()) return `${wa}${day(a)} ${month(a)} – ${wb}${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+  return `${wa}${day(a)}${dash}${wb}${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+}
+
 /** A readable form of one TIMEX3 value. */
 export function readableValue(value) {
   if (typeof value !== 'string') return '';
@@ -30,7 +52,11 @@ export function readableValue(value) {
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
   m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
-  if (m) return m[3] ? `the weekend of week ${+m[2]}, ${m[1]}` : `week ${+m[2]} of ${m[1]}`;
+  if (m && +m[2] >= 1 && +m[2] <= 53) {
+    // The days themselves ("19–25 May 2025, week 21"; "Sat 24 – Sun 25 May 2025").
+    const monday = isoWeekMonday(+m[1], +m[2]);
+    return m[3] ? span(addDays(monday, 5), addDays(monday, 6), ['Sat ', 'Sun ']) : `${span(monday, addDays(monday, 6))}, week ${+m[2]}`;
+  }
   m = /^(\d{4})-([QH])(\d)$/.exec(value);
   if (m) return `${m[2]}${m[3]} ${m[1]}`;
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
