@@ -227,7 +227,8 @@ impl Context {
                 } else {
                     // "a year ago" in a report about a quarter means that quarter a year ago.
                     match (self.last_quarter, rf) {
-                        (Some(q), Some(_)) if unit == "Y" && f[0] == "ago" => (Some((q, Gran::Quarter)), true),
+                        // ("Twenty years ago" is a year, not a quarter.)
+                        (Some(q), Some(_)) if unit == "Y" && f[0] == "ago" && n == "-1" => (Some((q, Gran::Quarter)), true),
                         _ => (rf.map(|d| (d, Gran::Day)), false),
                     }
                 };
