@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use dateline::entities::Recognizer;
+use dateline::time::DateOrder;
 use dateline::{annotate_with, output, Options};
 use rayon::prelude::*;
 use std::io::{self, BufRead, Read, Write};
@@ -23,6 +24,10 @@ enum Command {
         /// Date that relative expressions ("Thursday", "next year") are anchored on.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         reference_date: Option<NaiveDate>,
+        /// How numeric dates such as 03/04/2024 are read: from the text (a date that reads only
+        /// one way, or dates written in words), month first (4 March) or day first (3 April).
+        #[arg(long, value_enum, default_value_t = Order::Auto)]
+        date_order: Order,
         /// Output format. `jsonl` reads one JSON object {"id", "text", "reference_date"?} a line.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -58,6 +63,23 @@ enum Eval {
     Conll(dateline::eval::conll::EvalArgs),
     /// TempEval-3 task A scores on a folder of TimeML files.
     Timeml(dateline::eval::timeml::EvalArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Order {
+    Auto,
+    MonthFirst,
+    DayFirst,
+}
+
+impl From<Order> for DateOrder {
+    fn from(o: Order) -> DateOrder {
+        match o {
+            Order::Auto => DateOrder::Auto,
+            Order::MonthFirst => DateOrder::MonthFirst,
+            Order::DayFirst => DateOrder::DayFirst,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -100,8 +122,10 @@ fn read_stdin() -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { reference_date, format, file, model, jobs } => load_model(model.as_deref())
-            .and_then(|r| run_annotate(reference_date, format, file.as_deref(), r, jobs)),
+        Command::Annotate { reference_date, date_order, format, file, model, jobs } => load_model(model.as_deref()).and_then(|r| {
+            let options = Options { reference_date, date_order: date_order.into(), ..Default::default() };
+            run_annotate(&options, format, file.as_deref(), r, jobs)
+        }),
         Command::TagConll { file, model } => load_model(model.as_deref()).and_then(|r| run_tag_conll(&file, r)),
         Command::Train(args) => dateline::entities::train::run(&args).map_err(|e| e.to_string()).map(|_| ExitCode::SUCCESS),
         Command::Eval { what: Eval::Conll(args) } => dateline::eval::conll::run(&args).map_err(|e| e.to_string()).map(|_| ExitCode::SUCCESS),
@@ -130,17 +154,17 @@ fn load_model(path: Option<&Path>) -> Result<&'static Recognizer, String> {
 }
 
 fn run_annotate(
-    reference_date: Option<NaiveDate>,
+    options: &Options,
     format: Format,
     file: Option<&Path>,
     recognizer: &Recognizer,
     jobs: Option<usize>,
 ) -> Result<ExitCode, String> {
     if format == Format::Jsonl {
-        return run_batch(reference_date, file, recognizer, jobs);
+        return run_batch(options, file, recognizer, jobs);
     }
     let text = read_text(file)?;
-    let doc = annotate_with(&text, &Options { reference_date, ..Default::default() }, recognizer).map_err(|e| e.to_string())?;
+    let doc = annotate_with(&text, options, recognizer).map_err(|e| e.to_string())?;
     let mut out = io::stdout().lock();
     let rendered = match format {
         Format::Json => serde_json::to_string_pretty(&output::json::json(&doc)).expect("JSON values serialize"),
@@ -154,7 +178,7 @@ fn run_annotate(
 /// Batch mode: one JSON object per input line, one result per output line, in input order,
 /// annotated on `jobs` threads. A bad line gets an `{"id", "line", "error"}` result and a
 /// message on stderr; the exit code is 1 if any line failed.
-fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>, recognizer: &Recognizer, jobs: Option<usize>) -> Result<ExitCode, String> {
+fn run_batch(defaults: &Options, file: Option<&Path>, recognizer: &Recognizer, jobs: Option<usize>) -> Result<ExitCode, String> {
     let mut reader: Box<dyn BufRead> = match file {
         None => Box::new(io::stdin().lock()),
         Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
@@ -187,7 +211,7 @@ fn run_batch(default_date: Option<NaiveDate>, file: Option<&Path>, recognizer: &
             break;
         }
         let results: Vec<_> = pool.install(|| {
-            chunk.par_iter().map(|(n, line)| (*n, batch_line(line, default_date, recognizer))).collect()
+            chunk.par_iter().map(|(n, line)| (*n, batch_line(line, defaults, recognizer))).collect()
         });
         for (n, result) in results {
             match result {
@@ -214,17 +238,17 @@ type LineError = (serde_json::Value, String);
 
 /// One input line's output line (without its line break), serialized on the thread that
 /// annotated it.
-fn batch_line(line: &[u8], default_date: Option<NaiveDate>, recognizer: &Recognizer) -> Result<Vec<u8>, LineError> {
+fn batch_line(line: &[u8], defaults: &Options, recognizer: &Recognizer) -> Result<Vec<u8>, LineError> {
     let v: serde_json::Value = serde_json::from_slice(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
     let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let text = v.get("text").and_then(|t| t.as_str()).ok_or_else(|| (id.clone(), "no string field \"text\"".to_owned()))?;
     let reference_date = match v.get("reference_date") {
-        None | Some(serde_json::Value::Null) => default_date,
+        None | Some(serde_json::Value::Null) => defaults.reference_date,
         Some(serde_json::Value::String(s)) => Some(parse_date(s).map_err(|e| (id.clone(), e))?),
         Some(_) => return Err((id, "\"reference_date\" must be a string YYYY-MM-DD".to_owned())),
     };
-    let doc = annotate_with(text, &Options { reference_date, ..Default::default() }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
+    let doc = annotate_with(text, &Options { reference_date, ..defaults.clone() }, recognizer).map_err(|e| (id.clone(), e.to_string()))?;
     let result = output::json::Json { id: Some(&id), ..output::json::json(&doc) };
     serde_json::to_vec(&result).map_err(|e| (id.clone(), format!("cannot serialize the result: {e}")))
 }

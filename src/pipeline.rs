@@ -21,6 +21,8 @@ pub struct Options {
     /// date in its opening is read as of it. `None` (the CLI's default) keeps the output
     /// independent of the day it is run.
     pub today: Option<NaiveDate>,
+    /// How numeric dates such as "03/04/2024" are read: from the text by default.
+    pub date_order: time::DateOrder,
 }
 
 /// Annotates `text`: tokens, sentences, names, dates and times, clusters.
@@ -50,9 +52,10 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
         .collect();
     let names = recognizer.recognize(&words);
 
+    let numeric = time::decide_order(text, &tokens, options.date_order);
     let (reference, source) = match options.reference_date {
         Some(d) => (Some(d), "given"),
-        None => match time::propose_reference_date_near(text, options.today) {
+        None => match time::propose_decided(text, options.today, &numeric) {
             Some((d, how)) => (Some(d), match how {
                 time::Proposal::Text => "proposed",
                 time::Proposal::YearAssumed => "proposed-year",
@@ -61,7 +64,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
             None => (None, "proposed"),
         },
     };
-    let temporal = time::tag(text, &tokens, &sentences, reference);
+    let temporal = time::tag_decided(text, &tokens, &sentences, reference, &numeric);
 
     // Candidates as (byte range, label, score, timex); names first, then temporal ones.
     let mut cands: Vec<Candidate> = Vec::new();

@@ -182,3 +182,22 @@ fn batch_mode_on_several_threads_keeps_input_order() {
     let ids: Vec<u64> = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice::<Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, (0..3000).collect::<Vec<u64>>());
 }
+
+#[test]
+fn date_order_reads_numeric_dates() {
+    let value = |args: &[&str], text: &str| {
+        let mut all = vec!["annotate", "--reference-date", "2025-06-02"];
+        all.extend_from_slice(args);
+        let doc = stdout_json(&dateline(&all, text.as_bytes()));
+        doc["entities"].as_array().unwrap().iter().find(|e| e["text"] == "03/04/2025").map(|e| e["timex"]["value"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(value(&[], "Filed 03/04/2025.").as_deref(), Some("2025-03-04"));
+    assert_eq!(value(&["--date-order", "day-first"], "Filed 03/04/2025.").as_deref(), Some("2025-04-03"));
+    assert_eq!(value(&[], "Filed 25/12/2024, amended 03/04/2025.").as_deref(), Some("2025-04-03"));
+    assert_eq!(value(&["--date-order", "month-first"], "Filed 25/12/2024, amended 03/04/2025.").as_deref(), Some("2025-03-04"));
+    // The batch's lines are read the same way.
+    let out = dateline(&["annotate", "--format", "jsonl", "--date-order", "day-first"], b"{\"id\":1,\"text\":\"Filed 03/04/2025.\",\"reference_date\":\"2025-06-02\"}\n");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2025-04-03"));
+    let out = dateline(&["annotate", "--date-order", "sideways"], b"x");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -25,6 +25,7 @@ const els = {
   progressText: $('progress-text'),
   cancel: $('cancel'),
   refDate: $('reference-date'),
+  dateOrder: $('date-order'),
   proposed: $('proposed-date'),
   theme: $('theme-toggle'),
   file: $('file-input'),
@@ -173,6 +174,7 @@ async function run() {
   if (!annotator || annotator.failed) return; // the reason is already shown
   const text = sourceText();
   const options = els.refDate.value ? { referenceDate: els.refDate.value } : { today: localToday() };
+  if (els.dateOrder.value !== 'auto') options.dateOrder = els.dateOrder.value;
   const long = text.length > WHOLE_LIMIT;
   const mine = ++runs;
   const acc = [];
@@ -350,6 +352,7 @@ function updateProposed() {
 }
 
 els.refDate.addEventListener('change', run);
+els.dateOrder.addEventListener('change', run);
 
 // ---- start ----
 
@@ -420,7 +423,7 @@ $('copy-json').addEventListener('click', () => {
 $('share').addEventListener('click', async () => {
   let hash;
   try {
-    hash = await encodeShare(sourceText(), els.refDate.value || null);
+    hash = await encodeShare(sourceText(), els.refDate.value || null, els.dateOrder.value);
   } catch (err) {
     els.exportStatus.textContent = `No link: ${err.message}.`;
     els.shareUrl.hidden = true;
@@ -514,6 +517,7 @@ window.addEventListener('hashchange', async () => {
   if (!shared) return;
   els.input.value = shared.text;
   els.refDate.value = shared.referenceDate ?? '';
+  els.dateOrder.value = shared.dateOrder;
   run();
 });
 
@@ -543,6 +547,7 @@ async function start() {
   if (shared) {
     els.input.value = shared.text;
     if (shared.referenceDate) els.refDate.value = shared.referenceDate;
+    els.dateOrder.value = shared.dateOrder;
   } else {
     const text = (await loadSample()) ?? '';
     if (!els.input.value) els.input.value = text;

@@ -1,5 +1,6 @@
-// Share links: a short text (and the document date) carried in the URL's hash, which browsers
-// never send to a server. Format: #z=<base64url of deflate-raw(UTF-8 text)>[&d=YYYY-MM-DD].
+// Share links: a short text (and the document date and numeric date order) carried in the URL's
+// hash, which browsers never send to a server.
+// Format: #z=<base64url of deflate-raw(UTF-8 text)>[&d=YYYY-MM-DD][&o=month-first|day-first].
 
 /** Longest text (in UTF-16 units) put into a link. */
 export const SHARE_LIMIT = 6000;
@@ -22,17 +23,20 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** The hash (with '#') for `text` and an optional reference date. */
-export async function encodeShare(text, referenceDate) {
+const ORDERS = ['month-first', 'day-first'];
+
+/** The hash (with '#') for `text`, an optional reference date and an optional date order. */
+export async function encodeShare(text, referenceDate, dateOrder = null) {
   if (text.length > SHARE_LIMIT) throw new Error(`the text is too long for a link (${text.length.toLocaleString('en-US')} characters; at most ${SHARE_LIMIT.toLocaleString('en-US')})`);
   const packed = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
   const params = new URLSearchParams();
   params.set('z', toBase64url(packed));
   if (referenceDate) params.set('d', referenceDate);
+  if (ORDERS.includes(dateOrder)) params.set('o', dateOrder);
   return `#${params}`;
 }
 
-/** { text, referenceDate } from a hash made by encodeShare, or null if it holds none. */
+/** { text, referenceDate, dateOrder } from a hash made by encodeShare, or null if it holds none. */
 export async function decodeShare(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const z = params.get('z');
@@ -40,5 +44,6 @@ export async function decodeShare(hash) {
   const bytes = await pipe(fromBase64url(z), new DecompressionStream('deflate-raw'));
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const d = params.get('d');
-  return { text, referenceDate: d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null };
+  const o = params.get('o');
+  return { text, referenceDate: d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null, dateOrder: ORDERS.includes(o) ? o : 'auto' };
 }

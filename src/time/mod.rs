@@ -27,6 +27,7 @@
 
 mod grammar;
 mod lex;
+mod order;
 mod resolve;
 
 use crate::doc::{Label, Sentence, Timex, TimexType, Token};
@@ -35,6 +36,8 @@ use grammar::{grammar, lookup_tok, Match};
 use lex::{Kind, Tok};
 use resolve::{Context, Tense};
 use std::ops::Range;
+
+pub use order::DateOrder;
 
 /// A temporal expression found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,11 +60,39 @@ pub fn tag(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<TemporalMention> {
+    tag_with(text, tokens, sentences, reference, DateOrder::Auto)
+}
+
+/// [`tag`], reading numeric dates such as "03/04/2024" in the given order.
+pub fn tag_with(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    reference: Option<NaiveDate>,
+    order: DateOrder,
+) -> Vec<TemporalMention> {
+    tag_decided(text, tokens, sentences, reference, &order::decide(text, tokens, order))
+}
+
+/// How numeric dates read in this document (see [`DateOrder`]), decided once for the
+/// document's date proposal and its tagging.
+pub(crate) fn decide_order(text: &str, tokens: &[Token], order: DateOrder) -> order::Numeric {
+    order::decide(text, tokens, order)
+}
+
+/// [`tag_with`] with the order already decided.
+pub(crate) fn tag_decided(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    reference: Option<NaiveDate>,
+    numeric: &order::Numeric,
+) -> Vec<TemporalMention> {
     let mut ctx = Context { reference, last: None, last_quarter: None, margin: 60 };
     let mut out: Vec<TemporalMention> = Vec::new();
     for range in sentence_ranges(text, tokens, sentences) {
         let toks = lex::lex(text, range.start, range.end);
-        tag_sentence(&toks, &mut ctx, &mut out);
+        tag_sentence(&toks, &mut ctx, numeric, &mut out);
     }
     out.sort_by_key(|m| m.byte.start);
     // Guard the contract even if sentences overlapped.
@@ -95,7 +126,7 @@ fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
     out
 }
 
-fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>) {
+fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: &mut Vec<TemporalMention>) {
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
@@ -203,6 +234,14 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
                 None => break,
             }
         }
+        // "03/04/2024": day or month first, as the document reads (said in the card's "why").
+        let mut order_note = None;
+        if rule.template == "{slash}" {
+            if let Some((v, note)) = order::reorder(&toks[m.start].lower, &value, numeric) {
+                value = v;
+                order_note = Some(note);
+            }
+        }
         let (mut start, mut modifier) = premodifier(toks, m.start, kind, &value);
         // "the third-quarter loss", "a year-earlier loss": the article belongs to the noun the
         // hyphenated compound modifies, not to the expression.
@@ -259,6 +298,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, out: &mut Vec<TemporalMention>)
         }
         let last_before = ctx.last;
         let mut r = ctx.resolve(&value, tense);
+        if let Some(note) = order_note {
+            r.explanation = Some(format!("stated in the text, {note}"));
+        }
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
@@ -1035,6 +1077,20 @@ pub enum Proposal {
 /// dateline's day without a year ("Oct. 3") takes the latest year that keeps it on or before
 /// `today`, and a text with no date in its opening is read as of `today`.
 pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Option<(NaiveDate, Proposal)> {
+    propose_reference_date_with(text, today, DateOrder::Auto)
+}
+
+/// [`propose_reference_date_near`], reading numeric dates in the given order.
+pub fn propose_reference_date_with(text: &str, today: Option<NaiveDate>, order: DateOrder) -> Option<(NaiveDate, Proposal)> {
+    let numeric = match text.contains('/') {
+        true => order::decide(text, &crate::tokenize::tokenize(text), order),
+        false => order::decide("", &[], order),
+    };
+    propose_decided(text, today, &numeric)
+}
+
+/// [`propose_reference_date_with`] with the order already decided.
+pub(crate) fn propose_decided(text: &str, today: Option<NaiveDate>, numeric: &order::Numeric) -> Option<(NaiveDate, Proposal)> {
     // Look at the opening only: a dateline or a "published" line is in the first few lines.
     let mut end = text.len().min(600);
     if let Some((k, _)) = text.char_indices().filter(|(_, c)| *c == '\n').nth(4) {
@@ -1046,7 +1102,7 @@ pub fn propose_reference_date_near(text: &str, today: Option<NaiveDate>) -> Opti
     let toks = lex::lex(text, 0, end);
     let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
     let mut found = Vec::new();
-    tag_sentence(&toks, &mut ctx, &mut found);
+    tag_sentence(&toks, &mut ctx, numeric, &mut found);
     let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);
     if let Some(d) = dates().find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok()) {
         return Some((d, Proposal::Text));

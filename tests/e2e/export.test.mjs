@@ -143,17 +143,20 @@ test('Copy JSON puts the same JSON on the clipboard', async () => {
 test('a share link carries the text and document date in its hash, never to the server', async () => {
   const { page, context } = env.session;
   await page.fill('#reference-date', '2021-12-30');
+  await page.selectOption('#date-order', 'day-first');
   await page.waitForFunction(() => /^Annotated/.test(document.getElementById('status').textContent));
   await page.click('#share');
   await page.locator('#share-url').waitFor({ state: 'visible' });
   const url = await page.inputValue('#share-url');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
-  assert.match(url, /#z=[\w-]+&d=2021-12-30$/);
+  assert.match(url, /#z=[\w-]+&d=2021-12-30&o=day-first$/);
   const other = await context.newPage();
   await other.goto(url);
   await waitForView(other, TEXT);
   assert.equal(await other.inputValue('#input'), TEXT);
   assert.equal(await other.inputValue('#reference-date'), '2021-12-30');
+  assert.equal(await other.inputValue('#date-order'), 'day-first');
+  await page.selectOption('#date-order', 'auto');
   for (const p of env.server.requests) assert.ok(!/Merkel|z=/.test(p), `the text never reached the server (${p})`);
   await other.close();
 });

@@ -250,6 +250,33 @@ test('document date: the proposed date is shown and can be used; a set date re-a
   await page.mouse.move(1, 1);
 });
 
+test('numeric dates: the order control decides how 03/04/2025 reads, and the card says why', async () => {
+  const { page } = env.session;
+  const text = 'The court filed its ruling on 03/04/2025.';
+  await page.fill('#reference-date', '2025-06-02');
+  await page.fill('#input', text);
+  await waitForView(page, text);
+  const facts = async (want) => {
+    let f = '';
+    for (let i = 0; i < 50 && !f.includes(want); i++) {
+      await page.mouse.move(1, 1);
+      await page.waitForTimeout(100);
+      await page.hover('#view mark[data-label="DATE"]');
+      await page.locator('#card').waitFor({ state: 'visible' });
+      f = await page.locator('#card .card-facts').textContent();
+    }
+    return f;
+  };
+  let f = await facts('2025-03-04');
+  assert.ok(f.includes('2025-03-04') && f.includes('month first'), f);
+  await page.selectOption('#date-order', 'day-first');
+  f = await facts('2025-04-03');
+  assert.ok(f.includes('2025-04-03') && f.includes('day first, as set'), f);
+  await page.selectOption('#date-order', 'auto');
+  await page.fill('#reference-date', '');
+  await page.mouse.move(1, 1);
+});
+
 test('document date: a text with no date is read as of today; a dateline without a year takes the latest year', async () => {
   const { page } = env.session;
   await page.fill('#reference-date', '');

@@ -16,6 +16,8 @@ struct JsOptions {
     reference_date: Option<String>,
     /// The reader's local date (YYYY-MM-DD), for a proposal when the text has no full date.
     today: Option<String>,
+    /// How "03/04/2024" is read: "auto" (from the text), "month-first" or "day-first".
+    date_order: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -129,7 +131,8 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
 }
 
 /// Annotates `text`. `options` may be `undefined` or `{ referenceDate?: "YYYY-MM-DD", today?:
-/// "YYYY-MM-DD" }` (`today`: the reader's date, used only to propose a document date).
+/// "YYYY-MM-DD", dateOrder?: "auto" | "month-first" | "day-first" }` (`today`: the reader's
+/// date, used only to propose a document date; `dateOrder`: how "03/04/2024" is read).
 ///
 /// Returns `{ entities, clusters, referenceDate, tokens, sentences }` as plain objects; entity
 /// `start`/`end` are UTF-16 offsets into `text`, `cpStart`/`cpEnd` code-point offsets. Lone
@@ -151,7 +154,12 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         None | Some("") => None,
         Some(s) => Some(chrono_date(s).ok_or_else(|| js_error(format!("today `{s}` is not a date of the form YYYY-MM-DD")))?),
     };
-    let options = dateline::Options { reference_date, today };
+    let date_order = match opts.date_order.as_deref() {
+        None | Some("") => dateline::time::DateOrder::Auto,
+        Some(s) => dateline::time::DateOrder::parse(s)
+            .ok_or_else(|| js_error(format!("dateOrder `{s}` is not one of \"auto\", \"month-first\", \"day-first\"")))?,
+    };
+    let options = dateline::Options { reference_date, today, date_order };
     let custom = MODEL.lock().ok().and_then(|m| m.clone());
     let doc = match custom {
         Some(model) => dateline::annotate_with(text, &options, &model),

@@ -60,6 +60,26 @@ fn bad_reference_date_is_a_js_error_with_a_message() {
     assert!(String::from(err.message()).contains("2021-13-45"));
 }
 
+/// `dateOrder` decides how "03/04/2025" reads; an unknown order is an error that names it.
+#[wasm_bindgen_test]
+fn date_order_option() {
+    let value = |order: &str| {
+        let o = options("2025-06-02");
+        Reflect::set(&o, &"dateOrder".into(), &order.into()).unwrap();
+        let r = dateline_wasm::annotate("Filed 03/04/2025.", o).unwrap();
+        let entities: Array = get(&r, "entities").dyn_into().unwrap();
+        let e = entities.iter().find(|e| get(e, "text").as_string().as_deref() == Some("03/04/2025")).unwrap();
+        get(&get(&e, "timex"), "value").as_string().unwrap()
+    };
+    assert_eq!(value("auto"), "2025-03-04");
+    assert_eq!(value("day-first"), "2025-04-03");
+    assert_eq!(value("month-first"), "2025-03-04");
+    let o = options("2025-06-02");
+    Reflect::set(&o, &"dateOrder".into(), &"sideways".into()).unwrap();
+    let err: js_sys::Error = dateline_wasm::annotate("x", o).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(err.message()).contains("sideways"));
+}
+
 #[wasm_bindgen_test]
 fn empty_text_gives_an_empty_result() {
     let r = dateline_wasm::annotate("", JsValue::UNDEFINED).unwrap();
