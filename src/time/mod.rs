@@ -341,19 +341,16 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
                 // one. A range that opens before the reference date ("ran from November to
                 // February") opens a year earlier; one that opens after it closes a year later.
                 let n = first.len().min(r.value.len());
-                let later = |v: &str, by: i32| v.get(..4).and_then(|y| y.parse::<i32>().ok()).map(|y| format!("{:04}{}", y + by, &v[4..]));
                 if n >= 7 && first.as_bytes()[4] == b'-' && r.value.as_str() < &first[..n] {
                     let opened_before = ctx.reference.is_some_and(|rf| first.as_str() < rf.to_string().as_str());
                     if opened_before {
-                        if let Some(v) = later(&first, -1) {
+                        if let Some(v) = shift_year(&first, -1) {
                             let t = &mut out[k].timex;
                             t.explanation = Some(format!("a year before {first}, as the range closes in {}", r.value));
                             t.value = v;
                         }
-                    } else if let Some(v) = later(&r.value, 1) {
-                        let month = r.value.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
-                        let day = r.value.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
-                        r.explanation = Some(format!("the first {}{day} after {first}, which opens the range", month.unwrap_or(&"such date")));
+                    } else if let Some(v) = shift_year(&r.value, 1) {
+                        r.explanation = Some(format!("the first {} after {first}, which opens the range", month_day_name(&r.value)));
                         r.anchor = Some(first[..first.len().min(10)].to_owned());
                         r.value = v;
                     }
@@ -392,15 +389,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
         // A list of months or days is in calendar order. An item without a year that would fall
         // before the one listed ahead of it is a year later ("meets in October, January and
         // July"); a year written on the last item holds for the list ("in March and April 1986").
-        let year_of = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
-        let month_name = |v: &str| v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1))).copied().unwrap_or("such date");
         if month_or_day(&value) {
             if let Some(&(k, _)) = listed.last() {
                 let pv = out[k].timex.value.clone();
-                if let Some(y) = year_of(&r.value).filter(|_| pv.len() == r.value.len() && r.value < pv) {
-                    r.value = format!("{:04}{}", y + 1, &r.value[4..]);
+                if let Some(v) = shift_year(&r.value, 1).filter(|_| pv.len() == r.value.len() && r.value < pv) {
+                    r.value = v;
                     r.anchor = Some(pv[..pv.len().min(10)].to_owned());
-                    r.explanation = Some(format!("the first {} after {pv}, listed before it", month_name(&r.value)));
+                    r.explanation = Some(format!("the first {} after {pv}, listed before it", month_day_name(&r.value)));
                     ctx.last = NaiveDate::parse_from_str(&format!("{}-01", &r.value[..7]), "%Y-%m-%d").ok().map(|d| match day_of(&r.value) {
                         Some(x) => (x, resolve::Gran::Day),
                         None => (d, resolve::Gran::Month),
@@ -427,8 +422,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
                     }
                     if year_of(&t.value) != Some(y) {
                         t.value = format!("{y:04}{}", &t.value[4..]);
-                        let day = t.value.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
-                        t.explanation = Some(format!("{}{day} of {y}, the year the list ends in", month_name(&t.value)));
+                        t.explanation = Some(format!("{} of {y}, the year the list ends in", month_day_name(&t.value)));
                     }
                     next = t.value.clone();
                 }
@@ -1043,6 +1037,23 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
 pub(crate) fn is_calendar_name(word: &str) -> bool {
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
         || grammar().lookup(&word.to_lowercase(), "holiday").is_some()
+}
+
+/// The year of a value ("2024-03-04" is 2024).
+fn year_of(v: &str) -> Option<i32> {
+    v.get(..4).and_then(|y| y.parse().ok())
+}
+
+/// A value moved `by` years ("2024-03" by 1 is "2025-03").
+fn shift_year(v: &str, by: i32) -> Option<String> {
+    year_of(v).map(|y| format!("{:04}{}", y + by, &v[4..]))
+}
+
+/// The month and day a value names, in words ("2024-03-04" is "March 4", "2024-03" "March").
+fn month_day_name(v: &str) -> String {
+    let month = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
+    let day = v.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
+    format!("{}{day}", month.unwrap_or(&"such date"))
 }
 
 /// Whether `word` is a month's name ("March", "september").
