@@ -562,6 +562,22 @@ impl Context {
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
                 out = week_of(inner);
             }
+            "lastweekof" if f.len() == 2 => {
+                // "the last week of June": the ISO week holding most of the month's last seven
+                // days (so the one of its fourth-last day), in the year the month has by tense.
+                let first = self.base(&format!("md:{}:1", f[1]), tense);
+                let fourth_last = NaiveDate::parse_from_str(&first.value, "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.checked_add_months(Months::new(1)))
+                    .map(|d| add_days(d, -4));
+                out = match fourth_last {
+                    Some(x) => Resolved {
+                        explanation: Some(format!("the last week of {} {}, the ISO week holding most of its last seven days", MONTHS[x.month0() as usize], x.year())),
+                        ..week_of(Resolved { value: x.to_string(), ..first })
+                    },
+                    None => Resolved { value: "XXXX-WXX".into(), ..first },
+                };
+            }
             "weekendof" if f.len() == 3 || f.len() == 4 => {
                 // "the weekend of March 8-9": the weekend of that day's ISO week.
                 let day = match f.len() {
