@@ -221,3 +221,23 @@ fn company_families_are_companies() {
     }
     assert!(found.iter().any(|&(t, l)| t == "Wall Street" && l != Label::Org), "{found:?}");
 }
+
+/// Storms are events under their full names, whatever the recognizer made of them; so are the
+/// Olympics.
+#[test]
+fn storms_and_games_are_events() {
+    let text = "Hurricane Milton hit Florida. Tropical Storm Alberto weakened. Typhoon Haiyan killed thousands. \
+                Storm Ciaran battered Britain. The Olympics opened in Paris.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    for want in [
+        ("Hurricane Milton", Label::Event),
+        ("Tropical Storm Alberto", Label::Event),
+        ("Typhoon Haiyan", Label::Event),
+        ("Storm Ciaran", Label::Event),
+        ("Olympics", Label::Event),
+        ("Florida", Label::Gpe),
+    ] {
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+}

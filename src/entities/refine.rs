@@ -109,8 +109,31 @@ const EVENT_WORDS: &[&str] = &[
     "prix", "summit", "rally", "marathon", "festival", "election", "elections", "masters",
     "classic", "series", "derby", "bowl", "grand", "trophy", "tournament", "revolution",
     "conference", "expo", "world", "invitational", "challenge", "crisis", "uprising", "storm",
-    "hurricane", "olympiad", "regatta", "congress", "talks", "massacre",
+    "hurricane", "olympiad", "regatta", "congress", "talks", "massacre", "typhoon", "cyclone",
 ];
+
+/// Storms are named by their kind first: "Hurricane Milton", "Typhoon Haiyan", "Tropical Storm
+/// Alberto". The recognizer often finds only the name (and calls it a place or a person): the
+/// name takes its kind, and is an event.
+const STORM_KINDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE", "TYPHOON", "CYCLONE", "STORM"];
+
+/// Spans of names preceded by a storm's kind, widened to take it, and spans that start with
+/// one: type MISC, which [`refine`] makes an event.
+pub(crate) fn storms(words: &[&str], spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    spans
+        .into_iter()
+        .map(|(a, b, ty)| {
+            if b - a >= 2 && STORM_KINDS.contains(&words[a]) {
+                return (a, b, 3);
+            }
+            if a == 0 || !STORM_KINDS.contains(&words[a - 1]) {
+                return (a, b, ty);
+            }
+            let tropical = a >= 2 && words[a - 2].eq_ignore_ascii_case("tropical");
+            (if tropical { a - 2 } else { a - 1 }, b, 3)
+        })
+        .collect()
+}
 
 fn lower(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
@@ -409,7 +432,9 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
             } else if words.len() > 1 && GEO_HEADS.contains(&last) {
                 // "Carpathian Basin", "Danube River": a place named by its kind.
                 Label::Loc
-            } else if low.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) && words.len() > 1 {
+            } else if low.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) && words.len() > 1
+                || matches!(low.as_slice(), [w] if matches!(w.as_str(), "olympics" | "paralympics" | "olympiad"))
+            {
                 Label::Event
             } else if toks.last().is_some_and(|t| t.gaz & (1 << (list::DEMONYM as u32 * 4 + 3)) != 0)
                 && toks.len() <= 2

@@ -103,9 +103,9 @@ impl Context {
         // But "the next day" moves the story on.
         let next_day = raw.starts_with("last:D:+");
         if (!raw.starts_with("last:") || next_day) && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
-            // Only a week pinned to a day ("the week to Sunday", "the week of March 6") is a
-            // narrative anchor; "this week" or "the week" is too loose to count from.
-            let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:");
+            // Only a week pinned to a day ("the week to Sunday", "the week of March 6", "the last
+            // week of June") is a narrative anchor; "this week" or "the week" is too loose to count from.
+            let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:") || raw.starts_with("lastweekof:");
             if let Some(g) = granularity(&r.value).filter(|g| g.1 != Gran::Week || pinned) {
                 self.last = Some(g);
                 if g.1 == Gran::Quarter {
