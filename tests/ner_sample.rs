@@ -241,3 +241,14 @@ fn storms_and_games_are_events() {
         assert!(found.contains(&want), "missing {want:?} in {found:?}");
     }
 }
+
+/// A headline's first word that the story writes in lower case is a common word, not a
+/// person; a family name opening sentences stays a name.
+#[test]
+fn a_capitalized_common_word_is_not_a_name() {
+    let text = "Rover finds layered rock on crater rim, mission team says\n\nEngineers said on Tuesday that the rover \
+                had drilled its 27th core sample from a ridge on the rim of Jezero Crater.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    assert!(doc.entities.iter().all(|e| e.text != "Rover"), "{:?}", doc.entities);
+    assert!(doc.entities.iter().any(|e| e.text == "Jezero Crater" && e.label == Label::Loc), "{:?}", doc.entities);
+}

@@ -238,6 +238,7 @@ impl Recognizer {
             })
             .collect();
         refine::company_families(sentences, &p.toks, &mut names);
+        refine::drop_common_words(sentences, &p.toks, &mut names);
         names
     }
 

@@ -123,7 +123,11 @@ pub(crate) fn storms(words: &[&str], spans: Vec<(usize, usize, usize)>) -> Vec<(
     spans
         .into_iter()
         .map(|(a, b, ty)| {
-            if b - a >= 2 && STORM_KINDS.contains(&words[a]) {
+            // ("the National Hurricane Center" is not a storm.)
+            if matches!(words[b - 1], "Center" | "Centre" | "Season" | "Warning" | "Watch") {
+                return (a, b, ty);
+            }
+            if b - a == 2 && STORM_KINDS.contains(&words[a]) {
                 return (a, b, 3);
             }
             if a == 0 || !STORM_KINDS.contains(&words[a - 1]) {
@@ -204,6 +208,48 @@ pub(crate) fn company_families(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &m
             n.tokens.end = m;
             spans.insert(k + 1, rest);
         }
+    }
+}
+
+/// "Rover finds layered rock" over a story about "the rover": a one-word person's name opening
+/// a sentence, whose word the same text writes in lower case elsewhere and never capitalized
+/// inside a sentence, is a common word capitalized for its place, not a name. (Only persons:
+/// a place or a company so written is more often a name after all.)
+pub(crate) fn drop_common_words(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &mut [Vec<super::NameSpan>]) {
+    // ("Green said ..." over "green shoots": a family name stays a name.)
+    let surname = |t: &Tok| t.gaz & (1 << (list::LAST as u32 * 4 + 3)) != 0;
+    let opening = |s: usize, a: usize| a == 0 || a == 1 && matches!(words[s][0], "\"" | "“" | "``" | "'" | "‘" | "(");
+    let mut candidates: Vec<&str> = Vec::new();
+    for (s, spans) in names.iter().enumerate() {
+        for n in spans.iter().filter(|n| n.label == Label::Person && n.tokens.len() == 1 && opening(s, n.tokens.start) && !surname(&toks[s][n.tokens.start])) {
+            let w = words[s][n.tokens.start];
+            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase) && w.chars().count() > 2 {
+                candidates.push(w);
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let common: Vec<&str> = candidates
+        .into_iter()
+        .filter(|&w| {
+            let lower = w.to_lowercase();
+            let mut seen_lower = false;
+            for (s, ws) in words.iter().enumerate() {
+                for (k, &x) in ws.iter().enumerate() {
+                    if x == lower {
+                        seen_lower = true;
+                    } else if x == w && !opening(s, k) {
+                        return false;
+                    }
+                }
+            }
+            seen_lower
+        })
+        .collect();
+    for (s, spans) in names.iter_mut().enumerate() {
+        spans.retain(|n| !(n.label == Label::Person && n.tokens.len() == 1 && opening(s, n.tokens.start) && common.contains(&words[s][n.tokens.start])));
     }
 }
 
