@@ -4,6 +4,7 @@
 
 use super::features::{list, Tok};
 use crate::doc::Label;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// True when `toks` is exactly one phrase of gazetteer list `l`.
 fn whole_match(toks: &[Tok], l: u8) -> bool {
@@ -151,15 +152,12 @@ fn lower(words: &[&str]) -> Vec<String> {
 pub(crate) fn company_families(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &mut [Vec<super::NameSpan>]) {
     // First words of companies' longer names, and how often each starts another kind of name
     // ("Suu Kyi" ten times as a person, once inside a party's name, is a person).
-    let mut heads: Vec<(&str, i32)> = Vec::new();
+    let mut heads: FxHashMap<&str, i32> = FxHashMap::default();
     let mut orgs: Vec<&[&str]> = Vec::new();
     for (s, spans) in names.iter().enumerate() {
         for n in spans.iter().filter(|n| n.label == Label::Org && n.tokens.len() >= 2 && !matches!(words[s][n.tokens.start], "The" | "A" | "An")) {
             orgs.push(&words[s][n.tokens.clone()]);
-            match heads.iter_mut().find(|h| h.0 == words[s][n.tokens.start]) {
-                Some(h) => h.1 += 1,
-                None => heads.push((words[s][n.tokens.start], 1)),
-            }
+            *heads.entry(words[s][n.tokens.start]).or_default() += 1;
         }
     }
     if heads.is_empty() {
@@ -167,12 +165,12 @@ pub(crate) fn company_families(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &m
     }
     for (s, spans) in names.iter().enumerate() {
         for n in spans.iter().filter(|n| n.label != Label::Org) {
-            if let Some(h) = heads.iter_mut().find(|h| h.0 == words[s][n.tokens.start]) {
-                h.1 -= 1;
+            if let Some(h) = heads.get_mut(words[s][n.tokens.start]) {
+                *h -= 1;
             }
         }
     }
-    heads.retain(|h| h.1 >= 0);
+    heads.retain(|_, h| *h >= 0);
     let given = |t: &Tok| t.gaz & (1 << (list::FIRST as u32 * 4 + 3)) != 0;
     // Words that begin places' names, unlisted ones too ("St Louis" beside "St Louis Cardinals").
     const PLACE_STARTS: &[&str] = &[
@@ -185,7 +183,7 @@ pub(crate) fn company_families(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &m
         for (k, n) in spans.iter_mut().enumerate() {
             let (a, b) = (n.tokens.start, n.tokens.end);
             let t = &toks[s][a..b];
-            if matches!(n.label, Label::Person | Label::Gpe | Label::Loc) && b - a >= 2 && heads.iter().any(|h| h.0 == w[a])
+            if matches!(n.label, Label::Person | Label::Gpe | Label::Loc) && b - a >= 2 && heads.contains_key(w[a])
                 && w[a].chars().next().is_some_and(char::is_uppercase) && !given(&t[0])
                 && ![list::COUNTRY, list::STATE, list::CITY, list::REGION].iter().any(|&l| whole_match(t, l))
                 && (n.label == Label::Person || !PLACE_STARTS.contains(&w[a].to_lowercase().as_str()))
@@ -219,35 +217,32 @@ pub(crate) fn drop_common_words(words: &[Vec<&str>], toks: &[Vec<Tok>], names: &
     // ("Green said ..." over "green shoots": a family name stays a name.)
     let surname = |t: &Tok| t.gaz & (1 << (list::LAST as u32 * 4 + 3)) != 0;
     let opening = |s: usize, a: usize| a == 0 || a == 1 && matches!(words[s][0], "\"" | "“" | "``" | "'" | "‘" | "(");
-    let mut candidates: Vec<&str> = Vec::new();
+    let mut candidates: FxHashSet<&str> = FxHashSet::default();
     for (s, spans) in names.iter().enumerate() {
         for n in spans.iter().filter(|n| n.label == Label::Person && n.tokens.len() == 1 && opening(s, n.tokens.start) && !surname(&toks[s][n.tokens.start])) {
             let w = words[s][n.tokens.start];
             if w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase) && w.chars().count() > 2 {
-                candidates.push(w);
+                candidates.insert(w);
             }
         }
     }
     if candidates.is_empty() {
         return;
     }
-    let common: Vec<&str> = candidates
-        .into_iter()
-        .filter(|&w| {
-            let lower = w.to_lowercase();
-            let mut seen_lower = false;
-            for (s, ws) in words.iter().enumerate() {
-                for (k, &x) in ws.iter().enumerate() {
-                    if x == lower {
-                        seen_lower = true;
-                    } else if x == w && !opening(s, k) {
-                        return false;
-                    }
-                }
+    // One pass over the text: which candidates it writes in lower case, and which capitalized
+    // inside a sentence.
+    let lowers: FxHashMap<String, &str> = candidates.iter().map(|&w| (w.to_lowercase(), w)).collect();
+    let (mut in_lower, mut inside): (FxHashSet<&str>, FxHashSet<&str>) = Default::default();
+    for (s, ws) in words.iter().enumerate() {
+        for (k, &x) in ws.iter().enumerate() {
+            if let Some(&w) = lowers.get(x) {
+                in_lower.insert(w);
+            } else if k > 0 && !opening(s, k) && candidates.contains(&x) {
+                inside.insert(x);
             }
-            seen_lower
-        })
-        .collect();
+        }
+    }
+    let common: FxHashSet<&str> = candidates.into_iter().filter(|w| in_lower.contains(w) && !inside.contains(w)).collect();
     for (s, spans) in names.iter_mut().enumerate() {
         spans.retain(|n| !(n.label == Label::Person && n.tokens.len() == 1 && opening(s, n.tokens.start) && common.contains(&words[s][n.tokens.start])));
     }
