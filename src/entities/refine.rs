@@ -21,6 +21,9 @@ const LOC_WORDS: &[&str] = &[
     "bay", "island", "islands", "peninsula", "desert", "strait", "straits", "canal", "coast",
     "basin", "plateau", "alps", "himalayas", "channel", "delta", "forest", "highlands", "region",
     "hills", "range", "glacier", "cape", "reef", "falls", "park",
+    // Streets and buildings are places, not political ones: "Market Street", "City Hall".
+    "street", "avenue", "road", "boulevard", "square", "plaza", "lane", "highway", "hall", "bridge",
+    "airport", "station",
 ];
 
 /// The kinds of place that end a place's name ("Carpathian Basin") and hardly ever end any
@@ -509,6 +512,9 @@ mod tests {
         (0, "Mississippi River", Label::Loc),
         (1, "South China Sea", Label::Loc),
         (0, "Ricki Lake", Label::Person),
+        (2, "Market Street", Label::Loc),
+        (2, "City Hall", Label::Loc),
+        (2, "Heathrow Airport", Label::Loc),
         // A company's last word, whatever type was guessed.
         (0, "Trinity Financial", Label::Org),
         (2, "County Securities", Label::Org),
