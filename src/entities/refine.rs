@@ -119,7 +119,12 @@ const EVENT_WORDS: &[&str] = &[
 /// Storms are named by their kind first: "Hurricane Milton", "Typhoon Haiyan", "Tropical Storm
 /// Alberto". The recognizer often finds only the name (and calls it a place or a person): the
 /// name takes its kind, and is an event.
-const STORM_KINDS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE", "TYPHOON", "CYCLONE", "STORM"];
+const STORM_KINDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+/// A storm's kind, capitalized as part of its name ("Hurricane", "HURRICANE").
+fn storm_kind(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) && STORM_KINDS.iter().any(|k| k.eq_ignore_ascii_case(w))
+}
 
 /// Spans of names preceded by a storm's kind, widened to take it, and spans that start with
 /// one: type MISC, which [`refine`] makes an event.
@@ -131,10 +136,10 @@ pub(crate) fn storms(words: &[&str], spans: Vec<(usize, usize, usize)>) -> Vec<(
             if matches!(words[b - 1], "Center" | "Centre" | "Season" | "Warning" | "Watch") {
                 return (a, b, ty);
             }
-            if b - a == 2 && STORM_KINDS.contains(&words[a]) {
+            if b - a == 2 && storm_kind(words[a]) {
                 return (a, b, 3);
             }
-            if a == 0 || !STORM_KINDS.contains(&words[a - 1]) {
+            if a == 0 || !storm_kind(words[a - 1]) {
                 return (a, b, ty);
             }
             let tropical = a >= 2 && words[a - 2].eq_ignore_ascii_case("tropical");

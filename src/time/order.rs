@@ -51,10 +51,10 @@ fn numeric_date(t: &str) -> Option<(u32, u32)> {
     (parts.next().is_none() && digits(a, &[1, 2]) && digits(b, &[1, 2]) && digits(y, &[2, 4])).then(|| (a.parse().unwrap_or(0), b.parse().unwrap_or(0)))
 }
 
-/// Whether `t` names a month, in full or abbreviated ("November", "Nov", "Sept").
+/// Whether `t` names a month, in full or abbreviated ("November", "Nov", "Sept"), as the
+/// temporal lexicon has them; capitalized, as dates write them.
 fn month_word(t: &str) -> bool {
-    const ABBREV: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
-    super::is_month_name(t) || ABBREV.contains(&t.trim_end_matches('.'))
+    t.starts_with(|c: char| c.is_ascii_uppercase()) && super::grammar().lookup(&t.trim_end_matches('.').to_lowercase(), "month").is_some()
 }
 
 /// A day of the month as written in words' company ("13", "13th").
