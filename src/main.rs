@@ -26,8 +26,8 @@ enum Command {
         reference_date: Option<NaiveDate>,
         /// How numeric dates such as 03/04/2024 are read: from the text (a date that reads only
         /// one way, or dates written in words), month first (4 March) or day first (3 April).
-        #[arg(long, value_enum, default_value_t = Order::Auto)]
-        date_order: Order,
+        #[arg(long, value_name = "auto|month-first|day-first", value_parser = parse_order, default_value = "auto")]
+        date_order: DateOrder,
         /// Output format. `jsonl` reads one JSON object {"id", "text", "reference_date"?} a line.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -66,23 +66,6 @@ enum Eval {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Order {
-    Auto,
-    MonthFirst,
-    DayFirst,
-}
-
-impl From<Order> for DateOrder {
-    fn from(o: Order) -> DateOrder {
-        match o {
-            Order::Auto => DateOrder::Auto,
-            Order::MonthFirst => DateOrder::MonthFirst,
-            Order::DayFirst => DateOrder::DayFirst,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
     Json,
     Jsonl,
@@ -92,6 +75,10 @@ enum Format {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"))
+}
+
+fn parse_order(s: &str) -> Result<DateOrder, String> {
+    DateOrder::parse(s).ok_or_else(|| format!("`{s}` is not one of auto, month-first, day-first"))
 }
 
 /// Reads a file (or stdin for None / "-") as UTF-8, saying where invalid UTF-8 starts.
@@ -123,7 +110,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Annotate { reference_date, date_order, format, file, model, jobs } => load_model(model.as_deref()).and_then(|r| {
-            let options = Options { reference_date, date_order: date_order.into(), ..Default::default() };
+            let options = Options { reference_date, date_order, ..Default::default() };
             run_annotate(&options, format, file.as_deref(), r, jobs)
         }),
         Command::TagConll { file, model } => load_model(model.as_deref()).and_then(|r| run_tag_conll(&file, r)),

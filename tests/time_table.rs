@@ -61,7 +61,7 @@ fn check(r: &Row) -> Result<(), String> {
             m.timex.end_value
         )
     };
-    let Some(m) = found.iter().find(|m| &r.sentence[m.byte.clone()] == r.span) else {
+    let Some(m) = found.iter().find(|m| r.sentence[m.byte.clone()] == r.span) else {
         return Err(format!("extent {:?} not found; got [{}]", r.span, found.iter().map(got).collect::<Vec<_>>().join("; ")));
     };
     let ok = m.timex.kind.as_str() == r.kind

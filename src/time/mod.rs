@@ -38,6 +38,8 @@ use resolve::{Context, Tense};
 use std::ops::Range;
 
 pub use order::DateOrder;
+// How numeric dates read in a document, decided once for its date proposal and its tagging.
+pub(crate) use order::decide as decide_order;
 
 /// A temporal expression found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,12 +74,6 @@ pub fn tag_with(
     order: DateOrder,
 ) -> Vec<TemporalMention> {
     tag_decided(text, tokens, sentences, reference, &order::decide(text, tokens, order))
-}
-
-/// How numeric dates read in this document (see [`DateOrder`]), decided once for the
-/// document's date proposal and its tagging.
-pub(crate) fn decide_order(text: &str, tokens: &[Token], order: DateOrder) -> order::Numeric {
-    order::decide(text, tokens, order)
 }
 
 /// [`tag_with`] with the order already decided.
@@ -396,10 +392,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
                     r.value = v;
                     r.anchor = Some(pv[..pv.len().min(10)].to_owned());
                     r.explanation = Some(format!("the first {} after {pv}, listed before it", month_day_name(&r.value)));
-                    ctx.last = NaiveDate::parse_from_str(&format!("{}-01", &r.value[..7]), "%Y-%m-%d").ok().map(|d| match day_of(&r.value) {
-                        Some(x) => (x, resolve::Gran::Day),
-                        None => (d, resolve::Gran::Month),
-                    });
+                    ctx.last = resolve::granularity(&r.value);
                 }
             }
             if listed.is_empty() {

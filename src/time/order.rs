@@ -93,29 +93,32 @@ pub(crate) fn decide(text: &str, tokens: &[Token], order: DateOrder) -> Numeric 
     if !ambiguous {
         return Numeric::default();
     }
-    // Dates in words: "13 November" against "November 13".
-    let (mut day_month, mut month_day) = (Vec::new(), Vec::new());
+    // Dates in words: "13 November" against "November 13" (how many of each, and the first).
+    let (mut day_month, mut month_day) = ((0, None), (0, None));
     for k in 1..tokens.len() {
         let (a, b) = (word(k - 1), word(k));
-        if day_number(a) && month_word(b) {
-            day_month.push(format!("{a} {b}"));
+        let seen = if day_number(a) && month_word(b) {
+            &mut day_month
         } else if month_word(a) && day_number(b) {
-            month_day.push(format!("{a} {b}"));
-        }
+            &mut month_day
+        } else {
+            continue;
+        };
+        seen.0 += 1;
+        seen.1 = seen.1.or(Some((a, b)));
     }
-    match day_month.len().cmp(&month_day.len()) {
-        std::cmp::Ordering::Greater => Numeric { day_first: true, why: format!("as the text writes \"{}\"", day_month[0]) },
-        std::cmp::Ordering::Less => Numeric { day_first: false, why: format!("as the text writes \"{}\"", month_day[0]) },
-        std::cmp::Ordering::Equal => Numeric::default(),
+    let why = |(a, b): (&str, &str)| format!("as the text writes \"{a} {b}\"");
+    match (day_month, month_day) {
+        ((n, Some(first)), (m, _)) if n > m => Numeric { day_first: true, why: why(first) },
+        ((n, _), (m, Some(first))) if m > n => Numeric { day_first: false, why: why(first) },
+        _ => Numeric::default(),
     }
 }
 
 /// For a numeric date token ("03/04/2024") read month first into `value` ("2024-03-04"): the
 /// value in `order`, and a note on the order when the token could be read both ways.
 pub(crate) fn reorder(token: &str, value: &str, order: &Numeric) -> Option<(String, String)> {
-    let v: Vec<&str> = token.split('/').collect();
-    let [a, b, _] = v.as_slice() else { return None };
-    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (a, b) = numeric_date(token)?;
     if !(1..=12).contains(&a) || !(1..=12).contains(&b) || value.len() != 10 {
         return None;
     }

@@ -911,7 +911,7 @@ fn compound_words(v: &str) -> Option<String> {
 }
 
 /// `(date, granularity)` of a resolved value, for the narrative anchor.
-fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
+pub(crate) fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     let b = v.as_bytes();
     if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
         return None;
