@@ -51,6 +51,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     // line's length, on the first line as on the others.
     let mut line_start = tokens.first().map_or(0, |t| t.byte.start);
     let width = wrap_width(text, tokens);
+    // The current line's indentation, which takes room on a wrapped line.
+    let mut indent = text[..line_start].rsplit(['\n', '\r']).next().map_or(0, |s| s.chars().count());
     for i in 0..tokens.len() {
         let t = &tokens[i];
         if i > start {
@@ -68,13 +70,23 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 let indented = gap.rsplit(['\n', '\r']).next().is_some_and(|s| !s.is_empty());
                 let (last, next) = (&text[tokens[i - 1].byte.clone()], &text[t.byte.clone()]);
                 let len = line.chars().count();
-                // Wrapped text breaks a line where the next word would not fit; a line the
-                // next word would have fitted on was ended on purpose (a headline, a caption).
+                // The wrapping can cut a name in two ("North\nAmerica"): a line that stops on a
+                // capitalized word (not a colon, not a table's "N / A") before another.
+                let upper = |w: &str| w.starts_with(char::is_uppercase);
+                let on_name = upper(last) && last.chars().count() > 1 && last.ends_with(char::is_alphabetic) && upper(next);
+                // Wrapped text breaks a line where the next word would not fit (its indentation
+                // takes room too); a line the next word would have fitted on was ended on
+                // purpose (a headline, a caption).
                 let short = match width {
-                    Some(w) => len + 1 + next.chars().count() <= w,
+                    // Wrapping is ragged: a line of prose within a quarter of the width ran
+                    // out of room however the next word would have fitted.
+                    Some(w) => indent + len + 1 + next.chars().count() <= w && !(on_name && (indent + len) * 4 >= w * 3 && is_prose(line)),
                     None => len < SHORT_LINE,
                 };
-                short && !wraps(last, next) || indented || ends_sentence(text, tokens, start, i, true)
+                // A full line of wrapped text ends where the width fell, not where its writer
+                // ended it: "the U.S.\nAgriculture Department" runs on as it would mid-line.
+                let at_break = width.is_none() || short;
+                short && !wraps(last, next) || indented || ends_sentence(text, tokens, start, i, at_break)
             } else {
                 i - start >= MAX_TOKENS || ends_sentence(text, tokens, start, i, false)
             };
@@ -84,6 +96,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             if breaks >= 1 {
                 line_start = t.byte.start;
+                indent = gap.rsplit(['\n', '\r']).next().map_or(0, |s| s.chars().count());
             }
         }
         if i - start >= MAX_TOKENS {
@@ -124,6 +137,17 @@ fn wrap_width(text: &str, tokens: &[Token]) -> Option<usize> {
     lens.sort_unstable();
     let w = lens[lens.len() * 9 / 10];
     (w >= WRAPPED_MIN).then_some(w)
+}
+
+/// Whether a line reads as running prose, not a title: a third of its words or more start in
+/// lower case ("market in North" is prose; "Talks Over Ukraine Buildup" a title).
+fn is_prose(line: &str) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    lower * 3 >= words && lower > 0
 }
 
 /// Whether a short line ending in `last` runs on into a next line starting with `next`, as
@@ -205,6 +229,22 @@ mod tests {
         // Wrapped at 59: the headline's line would have held "Oil", so it ends there; the
         // third line is short only because "Venezuela's" did not fit on it.
         ("wrapped paragraph", "OIL PRICES RISE\nOil prices rose sharply on Monday as traders reacted to the\nnews from Vienna, where the ministers of Saudi Arabia met\nVenezuela's envoys to extend limits on production, dealers\nsaid in London.", &["OIL PRICES RISE", "Oil prices rose sharply on Monday as traders reacted to the\nnews from Vienna, where the ministers of Saudi Arabia met\nVenezuela's envoys to extend limits on production, dealers\nsaid in London."]),
+        // Wrapped at 66: "North" ends a line of prose that "America," would have fitted on.
+        ("name across a ragged line", "Shares of the company rose sharply on the news that it would open
+a new plant, making the city the biggest market in North
+America, analysts said on Monday in a note sent to all of their
+clients and to the press in the morning, before the market opened.
+The company declined to comment on the report, its spokesman said.", &["Shares of the company rose sharply on the news that it would open
+a new plant, making the city the biggest market in North
+America, analysts said on Monday in a note sent to all of their
+clients and to the press in the morning, before the market opened.", "The company declined to comment on the report, its spokesman said."]),
+        ("abbreviation at a wrapped line's end", "Shares of the company rose on the news that it would open a\nnew plant in Ohio to serve customers in Canada and the U.S.\nAgriculture Department officials said on Monday in a note\nsent to their clients.", &["Shares of the company rose on the news that it would open a\nnew plant in Ohio to serve customers in Canada and the U.S.\nAgriculture Department officials said on Monday in a note\nsent to their clients."]),
+        // Wrapped at 66: "150" would not have fitted after the indentation.
+        ("an indented line's room", "The airline said on Monday that it would buy new planes this year.
+It said demand for flights to Asia had risen sharply since March.
+    Korean Airlines said its fleet of Boeing jets grew to about
+150 planes last year, and it expects more growth in the spring.", &["The airline said on Monday that it would buy new planes this year.", "It said demand for flights to Asia had risen sharply since March.", "Korean Airlines said its fleet of Boeing jets grew to about
+150 planes last year, and it expects more growth in the spring."]),
         ("list lines", "Apples\nOranges\nPears\nPlums", &["Apples", "Oranges", "Pears", "Plums"]),
         ("caption line", "Russian tank\nRussian tanks are gathering at the border", &["Russian tank", "Russian tanks are gathering at the border"]),
         ("wrapped wire text", "The company said it expected earnings to rise sharply in the\nsecond quarter of the year.", &["The company said it expected earnings to rise sharply in the\nsecond quarter of the year."]),

@@ -252,3 +252,32 @@ fn a_capitalized_common_word_is_not_a_name() {
     assert!(doc.entities.iter().all(|e| e.text != "Rover"), "{:?}", doc.entities);
     assert!(doc.entities.iter().any(|e| e.text == "Jezero Crater" && e.label == Label::Loc), "{:?}", doc.entities);
 }
+
+/// A generational suffix belongs to the name before it, whether the recognizer leaves it out
+/// or takes it for a name of its own.
+#[test]
+fn generational_suffixes_are_part_of_the_name() {
+    let text = "Consolidated said James Moore Jr. will assume the position of president, replacing \
+                Marvin W. Griffin Jr., who resigned. Davis Love III won the tournament.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    for want in [("James Moore Jr.", Label::Person), ("Marvin W. Griffin Jr.", Label::Person), ("Davis Love III", Label::Person)] {
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+    assert!(found.iter().all(|(t, _)| *t != "Jr."), "{found:?}");
+}
+
+/// Wire copy wrapped at a width cuts names at line ends; a name cut there is still one name.
+#[test]
+fn names_across_wrapped_lines_are_whole() {
+    let text = "Shares of the company rose sharply on the news that it would open\n\
+                a new plant, making the city the biggest market in North\n\
+                America, analysts said on Monday in a note sent by the U.S.\n\
+                Agriculture Department to all of its clients before the market\n\
+                opened. The company declined to comment on the report, it said.";
+    let doc = annotate(text, &Options::default()).unwrap();
+    let found: Vec<&str> = doc.entities.iter().map(|e| e.text.as_str()).collect();
+    for want in ["North\nAmerica", "U.S.\nAgriculture Department"] {
+        assert!(found.contains(&want), "missing {want:?} in {found:?}");
+    }
+}

@@ -226,7 +226,7 @@ impl Recognizer {
                 if refine::is_boilerplate(words) {
                     return Vec::new();
                 }
-                refine::storms(words, refine::join_institutions(words, tags::decode(&tags[s])))
+                refine::generational(words, refine::storms(words, refine::join_institutions(words, tags::decode(&tags[s]))))
                     .into_iter()
                     .filter(|&(a, b, _)| !refine::is_opening_participle(words, a, b))
                     .map(|(a, b, ty)| NameSpan {

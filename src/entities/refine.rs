@@ -362,6 +362,31 @@ pub(crate) fn join_institutions(words: &[&str], spans: Vec<(usize, usize, usize)
     out
 }
 
+/// Generational suffixes, part of the name before them ("James Moore Jr.", "Louis XIV" is
+/// not one: regnal numbers are left to the recognizer).
+const GENERATIONAL: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
+
+/// Widens a person's name to the generational suffix after it, which the recognizer sometimes
+/// leaves out or takes for a name of its own ("James Moore" + "Jr."). Spans as in
+/// [`join_institutions`].
+pub(crate) fn generational(words: &[&str], spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b, ty) in spans {
+        if let Some(last) = out.last_mut() {
+            // The suffix, found as a name of its own right after the person's (or already
+            // taken by it, below).
+            if last.2 == 0 && (last.1 == a || last.1 == b) && b == a + 1 && GENERATIONAL.contains(&words[a]) {
+                last.1 = b;
+                continue;
+            }
+        }
+        // The suffix, left out of any name.
+        let b = if ty == 0 && words.get(b).is_some_and(|w| GENERATIONAL.contains(w)) { b + 1 } else { b };
+        out.push((a, b, ty));
+    }
+    out
+}
+
 /// Participles that open a sentence's first phrase ("Born in Leeds, she ...", "Founded in
 /// 1901, the firm ..."): capitalized there, they look like names.
 const OPENING_PARTICIPLES: &[&str] = &[
