@@ -434,6 +434,9 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
                 "season" => Some("every season".to_owned()),
                 _ => resolve::set_words(&r.value),
             };
+            // "every other Thursday", "alternate Fridays": the value names the day only.
+            let other = toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "other" | "alternate"));
+            let every = every.map(|e| if other && !e.starts_with("every other") { e.replacen("every ", "every other ", 1) } else { e });
             r.explanation = match (often, every) {
                 (Some(o), Some(e)) => Some(format!("{o} {}", e.replacen("every ", "a ", 1).replacen("a hour", "an hour", 1))),
                 (None, Some(e)) => Some(e),
@@ -1161,6 +1164,9 @@ mod tests {
         for (text, want) in [
             ("It rains every year.", "every year"),
             ("The fair runs every other weekend.", "every other weekend"),
+            ("The club meets every other Thursday.", "every other Thursday"),
+            ("Staff work from home on alternate Fridays.", "every other Friday"),
+            ("He visits every few months.", "every few months"),
             ("We meet every Monday morning.", "every Monday morning"),
             ("He visits twice a week.", "twice a week"),
             ("He checks once an hour.", "once an hour"),

@@ -805,7 +805,8 @@ fn unit_name(time: bool, u: &str) -> Option<&'static str> {
 pub fn set_words(v: &str) -> Option<String> {
     if let Some((n, unit)) = duration_parts(v) {
         return Some(match n {
-            "1" | "X" => format!("every {unit}"),
+            "1" => format!("every {unit}"),
+            "X" => format!("every few {unit}s"),
             "2" => format!("every other {unit}"),
             _ => format!("every {n} {unit}s"),
         });
