@@ -41,12 +41,12 @@ function span(a, b, [wa, wb] = ['', '']) {
 export function readableValue(value) {
   if (typeof value !== 'string') return '';
   if (REFS[value]) return REFS[value];
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})|([A-Z]{2})))?$/.exec(value);
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})(:\d{2})?|([A-Z]{2})))?$/.exec(value);
   if (m && +m[2] >= 1 && +m[2] <= 12) {
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     const day = `${DAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
-    if (m[4]) return `${day}, ${m[4]}:${m[5]}`;
-    if (m[6] && PARTS[m[6]]) return `${day}, ${PARTS[m[6]]}`;
+    if (m[4]) return `${day}, ${m[4]}:${m[5]}${m[6] || ''}`;
+    if (m[7] && PARTS[m[7]]) return `${day}, ${PARTS[m[7]]}`;
     return day;
   }
   m = /^(\d{4})-(\d{2})$/.exec(value);

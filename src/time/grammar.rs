@@ -43,6 +43,7 @@ enum Class {
     FyYear,
     YearRange,
     Iso,
+    IsoTime,
     Slash,
     Dotted,
     Decade,
@@ -66,6 +67,7 @@ impl Class {
             "fyyear" => Class::FyYear,
             "yearrange" => Class::YearRange,
             "iso" => Class::Iso,
+            "isotime" => Class::IsoTime,
             "slash" => Class::Slash,
             "dotted" => Class::Dotted,
             "decade" => Class::Decade,
@@ -78,7 +80,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -102,6 +104,7 @@ impl Class {
             Class::FyYear => "fyyear",
             Class::YearRange => "yearrange",
             Class::Iso => "iso",
+            Class::IsoTime => "isotime",
             Class::Slash => "slash",
             Class::Dotted => "dotted",
             Class::Decade => "decade",
@@ -474,6 +477,16 @@ impl Grammar {
                 }
                 let d = chrono::NaiveDate::parse_from_str(&t.lower, "%Y-%m-%d").ok()?;
                 one(d.format("%Y-%m-%d").to_string())
+            }
+            Class::IsoTime => {
+                // "2025-11-03t14:00:30z": the date and the clock to the second; the zone is
+                // left out, as with "14:30 CET".
+                let (date, time) = t.lower.split_once('t')?;
+                let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+                let clock = time.get(..5)?;
+                chrono::NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
+                let secs = time.get(5..8).filter(|s| s.starts_with(':') && s != &":00").unwrap_or("");
+                one(format!("{}T{clock}{secs}", d.format("%Y-%m-%d")))
             }
             Class::Slash => {
                 let v: Vec<&str> = t.lower.split('/').collect();

@@ -127,6 +127,7 @@ fn next_is_alnum(s: &str, i: usize) -> bool {
 /// Digits with inner separators ("2021-12-30", "12/30/2021", "9-10", "15:00", "1,000", "3.5")
 /// and an ASCII letter suffix ("1990s", "7th", "5pm").
 fn scan_number(b: &[u8], mut i: usize) -> usize {
+    let start = i;
     while i < b.len() && b[i].is_ascii_digit() {
         i += 1;
     }
@@ -135,6 +136,10 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
+    }
+    // "2025-11-03T14:00Z", "2025-11-03T14:00:00.5+01:00": an ISO date and time, one token.
+    if let Some(end) = iso_time_end(b, start, i) {
+        return end;
     }
     // "1990's"
     if i + 1 < b.len() && b[i] == b'\'' && b[i + 1] == b's' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
@@ -153,6 +158,44 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     } else {
         i
     }
+}
+
+/// Where an ISO 8601 time after the date `b[start..date_end]` ends: `T`, hours and minutes,
+/// then optional seconds (with a fraction) and zone (`Z`, `+01:00`, `-0500`), and no letter or
+/// digit right after.
+fn iso_time_end(b: &[u8], start: usize, date_end: usize) -> Option<usize> {
+    let digits = |from: usize, n: usize| b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = &b[start..date_end];
+    if date.len() != 10 || date[4] != b'-' || date[7] != b'-' || !matches!(b.get(date_end), Some(b'T' | b't')) {
+        return None;
+    }
+    let mut k = date_end + 1;
+    if !(digits(k, 2) && b.get(k + 2) == Some(&b':') && digits(k + 3, 2)) {
+        return None;
+    }
+    k += 5;
+    if b.get(k) == Some(&b':') && digits(k + 1, 2) {
+        k += 3;
+        if b.get(k) == Some(&b'.') && digits(k + 1, 1) {
+            k += 1;
+            while b.get(k).is_some_and(u8::is_ascii_digit) {
+                k += 1;
+            }
+        }
+    }
+    match b.get(k) {
+        Some(b'Z' | b'z') => k += 1,
+        Some(b'+' | b'-') if digits(k + 1, 2) => {
+            k += 3;
+            if b.get(k) == Some(&b':') && digits(k + 1, 2) {
+                k += 3;
+            } else if digits(k, 2) {
+                k += 2;
+            }
+        }
+        _ => {}
+    }
+    (!b.get(k).is_some_and(u8::is_ascii_alphanumeric)).then_some(k)
 }
 
 /// Letters and digits; inner apostrophes ("o'clock") but not a possessive "'s"; dotted

@@ -8,6 +8,7 @@ test('values in words, table-driven', () => {
   const table = [
     ['2021-12-07', 'Tue 7 Dec 2021'],
     ['2021-12-07T14:05', 'Tue 7 Dec 2021, 14:05'],
+    ['2025-11-03T14:00:30', 'Mon 3 Nov 2025, 14:00:30'],
     ['2021-12-07TMO', 'Tue 7 Dec 2021, morning'],
     ['2021-12', 'Dec 2021'],
     ['2024-W07', '12–18 Feb 2024, week 7'],
