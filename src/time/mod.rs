@@ -1167,6 +1167,7 @@ mod tests {
             ("The club meets every other Thursday.", "every other Thursday"),
             ("Staff work from home on alternate Fridays.", "every other Friday"),
             ("He visits every few months.", "every few months"),
+            ("It was ruled for centuries.", "some centuries (an amount of time)"),
             ("We meet every Monday morning.", "every Monday morning"),
             ("He visits twice a week.", "twice a week"),
             ("He checks once an hour.", "once an hour"),

@@ -801,14 +801,19 @@ fn unit_name(time: bool, u: &str) -> Option<&'static str> {
     })
 }
 
+/// A unit word's plural: "centuries", "weeks".
+fn plural(unit: &str) -> String {
+    if unit == "century" { "centuries".to_owned() } else { format!("{unit}s") }
+}
+
 /// A recurring time in words: "P1Y" is "every year", "XXXX-WXX-1TMO" "every Monday morning".
 pub fn set_words(v: &str) -> Option<String> {
     if let Some((n, unit)) = duration_parts(v) {
         return Some(match n {
             "1" => format!("every {unit}"),
-            "X" => format!("every few {unit}s"),
+            "X" => format!("every few {}", plural(unit)),
             "2" => format!("every other {unit}"),
-            _ => format!("every {n} {unit}s"),
+            _ => format!("every {n} {}", plural(unit)),
         });
     }
     // A part of day ("every Monday morning") or a clock time ("every Thursday at 08:30").
@@ -881,9 +886,9 @@ fn duration_words(v: &str) -> String {
         };
     };
     match n {
-        "X" => format!("some {unit}s (an amount of time)"),
+        "X" => format!("some {} (an amount of time)", plural(unit)),
         "1" => format!("one {unit} (an amount of time)"),
-        _ => format!("{n} {unit}s (an amount of time)"),
+        _ => format!("{n} {} (an amount of time)", plural(unit)),
     }
 }
 
@@ -902,7 +907,7 @@ fn compound_words(v: &str) -> Option<String> {
             '0'..='9' | '.' => num.push(c),
             _ if !num.is_empty() => {
                 let unit = unit_name(time, c.encode_utf8(&mut [0; 4]))?;
-                parts.push(if num == "1" { format!("1 {unit}") } else { format!("{num} {unit}s") });
+                parts.push(if num == "1" { format!("1 {unit}") } else { format!("{num} {}", plural(unit)) });
                 num.clear();
             }
             _ => return None,
