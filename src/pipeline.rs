@@ -64,8 +64,6 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
             None => (None, "proposed"),
         },
     };
-    let temporal = time::tag_decided(text, &tokens, &sentences, reference, &numeric);
-
     // Candidates as (byte range, label, score, timex); names first, then temporal ones.
     let mut cands: Vec<Candidate> = Vec::new();
     for (s, spans) in sentences.iter().zip(names) {
@@ -77,6 +75,11 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
     }
     split_hyphenated_pairs(text, &mut cands);
     trim_place_compounds(text, &mut cands);
+    // A date inside a longer name loses to it ([`without_overlaps`]), so the tagger leaves it
+    // out: it must not anchor the dates after it ("Sheffield Wednesday won on Saturday").
+    let mut name_ranges: Vec<_> = cands.iter().map(|c| c.0.clone()).collect();
+    name_ranges.sort_by_key(|r| r.start);
+    let temporal = time::tag_decided(text, &tokens, &sentences, reference, &numeric, &name_ranges);
     for t in temporal {
         cands.push((t.byte, t.label, 1.0, Some(t.timex)));
     }

@@ -281,3 +281,15 @@ fn names_across_wrapped_lines_are_whole() {
         assert!(found.contains(&want), "missing {want:?} in {found:?}");
     }
 }
+
+/// A weekday or month inside a name ("Sheffield Wednesday", "April Ryan") is not a date, and
+/// does not anchor the dates after it.
+#[test]
+fn calendar_words_inside_names_are_not_dates() {
+    let text = "Sheffield Wednesday beat Leeds 2-1 on Saturday. April Ryan covers the club.";
+    let options = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29), ..Options::default() };
+    let doc = annotate(text, &options).unwrap();
+    let dates: Vec<(&str, &str)> =
+        doc.entities.iter().filter_map(|e| Some((e.text.as_str(), e.timex.as_ref()?.value.as_str()))).collect();
+    assert_eq!(dates, [("Saturday", "2026-11-28")], "{:?}", doc.entities);
+}

@@ -73,7 +73,7 @@ pub fn tag_with(
     reference: Option<NaiveDate>,
     order: DateOrder,
 ) -> Vec<TemporalMention> {
-    tag_decided(text, tokens, sentences, reference, &order::decide(text, tokens, order))
+    tag_decided(text, tokens, sentences, reference, &order::decide(text, tokens, order), &[])
 }
 
 /// [`tag_with`] with the order already decided.
@@ -83,12 +83,14 @@ pub(crate) fn tag_decided(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
     numeric: &order::Numeric,
+    names: &[Range<usize>],
 ) -> Vec<TemporalMention> {
     let mut ctx = Context { reference, last: None, last_quarter: None, margin: 60 };
     let mut out: Vec<TemporalMention> = Vec::new();
+    let names = Names::new(names);
     for range in sentence_ranges(text, tokens, sentences) {
         let toks = lex::lex(text, range.start, range.end);
-        tag_sentence(&toks, &mut ctx, numeric, &mut out);
+        tag_sentence(&toks, &mut ctx, numeric, &names, &mut out);
     }
     out.sort_by_key(|m| m.byte.start);
     // Guard the contract even if sentences overlapped.
@@ -122,7 +124,29 @@ fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
     out
 }
 
-fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: &mut Vec<TemporalMention>) {
+/// Names found in the text (byte ranges, by start). A shorter match overlapping one is part of
+/// the name ("Sheffield Wednesday", "April Ryan"), not a date, and anchors nothing after it.
+struct Names<'a> {
+    ranges: &'a [Range<usize>],
+    /// The longest range's length: how far back an overlapping name can start.
+    longest: usize,
+}
+
+impl<'a> Names<'a> {
+    fn new(ranges: &'a [Range<usize>]) -> Self {
+        Names { ranges, longest: ranges.iter().map(|r| r.len()).max().unwrap_or(0) }
+    }
+
+    /// Whether a longer name overlaps `m`.
+    fn win_over(&self, m: Range<usize>) -> bool {
+        let from = self.ranges.partition_point(|n| n.start + self.longest <= m.start);
+        let to = self.ranges.partition_point(|n| n.start < m.end);
+        self.ranges[from..to.max(from)].iter().any(|n| n.end > m.start && n.len() > m.len())
+    }
+}
+
+/// Tags one sentence's tokens.
+fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
@@ -164,6 +188,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, out: 
                     continue;
                 }
             }
+        }
+        if names.win_over(toks[m.start].start..toks[m.end - 1].end) {
+            i += 1;
+            continue;
         }
         let rule = &g.rules[m.rule];
         let mut value = rule.template.clone();
@@ -1109,7 +1137,7 @@ pub(crate) fn propose_decided(text: &str, today: Option<NaiveDate>, numeric: &or
     let toks = lex::lex(text, 0, end);
     let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
     let mut found = Vec::new();
-    tag_sentence(&toks, &mut ctx, numeric, &mut found);
+    tag_sentence(&toks, &mut ctx, numeric, &Names::new(&[]), &mut found);
     let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);
     if let Some(d) = dates().find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok()) {
         return Some((d, Proposal::Text));
