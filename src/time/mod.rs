@@ -322,6 +322,12 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
         }
         let last_before = ctx.last;
         let mut r = ctx.resolve(&value, tense);
+        // "Feb. 30", "April 31": no such day, so not a date (and nothing to anchor on).
+        if impossible_day(&r.value) {
+            ctx.last = last_before;
+            i = m.end;
+            continue;
+        }
         if let Some(note) = order_note {
             r.explanation = Some(format!("stated in the text, {note}"));
         }
@@ -565,6 +571,18 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
             i = k + 1;
         }
     }
+}
+
+/// Whether a value names a day no calendar has: "2026-02-30", "XXXX-04-31" (any year's,
+/// leap years included).
+fn impossible_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !b[5..7].iter().chain(&b[8..10]).all(u8::is_ascii_digit) {
+        return false;
+    }
+    let year = if &value[..4] == "XXXX" { Some(2000) } else { value[..4].parse().ok() };
+    let (month, day) = (value[5..7].parse().unwrap_or(0), value[8..10].parse().unwrap_or(0));
+    year.is_some_and(|y| NaiveDate::from_ymd_opt(y, month, day).is_none())
 }
 
 /// "on April 24 and 25": the bare number after "and" or "or" is a second day of the month just
@@ -1196,6 +1214,8 @@ mod tests {
             ("Staff work from home on alternate Fridays.", "every other Friday"),
             ("He visits every few months.", "every few months"),
             ("It was ruled for centuries.", "some centuries (an amount of time)"),
+            ("Kick-off is on Thursday, Dec. 30.", "December 30 of 2021, the year of 2021-12-30 (present tense)"),
+            ("Kick-off is on Friday, Dec. 30.", "December 30 of 2022, the year it is a Friday"),
             ("We meet every Monday morning.", "every Monday morning"),
             ("He visits twice a week.", "twice a week"),
             ("He checks once an hour.", "once an hour"),

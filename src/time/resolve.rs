@@ -338,15 +338,32 @@ impl Context {
             "md" if f.len() >= 3 => {
                 let (m, day) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
                 // "last Oct. 23": the past one whatever the verbs say.
-                let tense = if f.get(3) == Some(&"past") { Some(Tense::Past) } else { tense };
+                let tense = if f[3..].contains(&"past") { Some(Tense::Past) } else { tense };
+                // "Sunday, Dec. 7": the weekday named with the date, 1 for Monday.
+                let weekday = f[3..].iter().find_map(|x| x.strip_prefix("wd")?.parse::<u32>().ok());
                 match rf {
                     None => out.value = format!("XXXX-{m:02}-{day:02}"),
                     Some(d) => {
-                        let y = year_by_tense(d, m, day, tense, self.margin);
+                        let by_tense = year_by_tense(d, m, day, tense, self.margin);
+                        // When the date does not fall on that weekday in the year the tense
+                        // gives, the year next to it where it does (the nearer to the anchor).
+                        let on_weekday = |y: i32| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| Some(x.weekday().number_from_monday()) == weekday);
+                        let y = match weekday {
+                            Some(_) if !on_weekday(by_tense) => {
+                                let mut near: Vec<i32> = [d.year() - 1, d.year(), d.year() + 1].into_iter().filter(|&y| on_weekday(y)).collect();
+                                near.sort_by_key(|&y| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |x| (x - d).num_days().abs()));
+                                near.first().copied().unwrap_or(by_tense)
+                            }
+                            _ => by_tense,
+                        };
                         match NaiveDate::from_ymd_opt(y, m, day) {
                             Some(x) => {
                                 out.value = x.to_string();
-                                out.explanation = Some(month_day_words(MONTHS[(m - 1) as usize], Some(day), y, d, tw));
+                                out.explanation = Some(if y == by_tense {
+                                    month_day_words(MONTHS[(m - 1) as usize], Some(day), y, d, tw)
+                                } else {
+                                    format!("{} {day} of {y}, the year it is a {}", MONTHS[(m - 1) as usize], WEEKDAYS[x.weekday().num_days_from_monday() as usize])
+                                });
                             }
                             None => out.value = format!("{y:04}-{m:02}-{day:02}"),
                         }
