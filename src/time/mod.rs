@@ -310,6 +310,11 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
         {
             value = value.replacen("last:D:0", "rel:D:0", 1);
         }
+        // "The strike began at midnight": the midnight already passed, which ended the day
+        // before (TimeML writes a midnight as the end of its day, T24:00).
+        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) {
+            value = "rel:D:-1|T24:00".into();
+        }
         // A list of months or days ("in May, June and September of that year"), read below.
         let follows = listed.last().is_some_and(|&(_, pe)| {
             pe < start && start - pe <= 2 && toks[pe..start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
