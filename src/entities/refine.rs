@@ -430,7 +430,8 @@ const ORG_HEADS: &[&str] = &[
     "holdings", "technologies", "pharmaceuticals", "therapeutics", "airlines", "airways",
     "university", "institute", "foundation", "association", "ministry", "agency", "partners",
     "ventures", "networks", "studios", "institution", "financial", "bancorp", "bancshares", "industries",
-    "enterprises", "systems", "motors", "securities", "investments", "insurance", "petroleum",
+    "enterprises", "systems", "motors", "securities", "investments", "insurance", "petroleum", "rail",
+    "railways", "railroad", "railroads", "group",
 ];
 
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
@@ -549,6 +550,8 @@ mod tests {
         (0, "Trinity Financial", Label::Org),
         (2, "County Securities", Label::Org),
         (1, "Georgia Gulf", Label::Org),
+        (2, "Northern Rail", Label::Org),
+        (0, "Adani Group", Label::Org),
         // Parliaments; buildings and sites.
         (3, "Bundestag", Label::Org),
         (2, "State Duma", Label::Org),
