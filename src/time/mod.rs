@@ -641,6 +641,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "access to the short term capital market": "short term" describes the noun after it
+    // ("in the near term prices fell" is still a time).
+    if len == 3 && first.lower == "the" && toks[m.end - 1].lower == "term" && !prev_is(&["in", "over", "for", "during", "into", "beyond", "within"]) && next.is_some_and(|n| {
+        n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "or" | "but" | "as" | "is" | "are" | "was" | "were" | "will"
+            | "would" | "could" | "may" | "might" | "should" | "to" | "for" | "at" | "in" | "on" | "of" | "than" | "that" | "because"
+            | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though")
+    }) {
+        return false;
+    }
     // "0.01 ct", "5.50 ct": cents, not a clock in Central time.
     if len == 2 && first.kind == Kind::Num && first.lower.contains('.') && toks[m.start + 1].lower == "ct" {
         return false;
