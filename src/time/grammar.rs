@@ -44,6 +44,7 @@ enum Class {
     YearRange,
     Iso,
     IsoTime,
+    QuarterYy,
     Slash,
     Dotted,
     Decade,
@@ -68,6 +69,7 @@ impl Class {
             "yearrange" => Class::YearRange,
             "iso" => Class::Iso,
             "isotime" => Class::IsoTime,
+            "quarteryy" => Class::QuarterYy,
             "slash" => Class::Slash,
             "dotted" => Class::Dotted,
             "decade" => Class::Decade,
@@ -85,6 +87,7 @@ impl Class {
             }
             Class::Year | Class::Num | Class::Ord => true,
             Class::FyYear => t.kind == Kind::Word && t.lower.starts_with("fy"),
+            Class::QuarterYy => t.kind == Kind::Num && t.lower.len() >= 4,
             Class::Lexicon(c) => t.kind == Kind::Word && lookup_tok(t, c).is_some(),
         }
     }
@@ -105,6 +108,7 @@ impl Class {
             Class::YearRange => "yearrange",
             Class::Iso => "iso",
             Class::IsoTime => "isotime",
+            Class::QuarterYy => "quarteryy",
             Class::Slash => "slash",
             Class::Dotted => "dotted",
             Class::Decade => "decade",
@@ -487,6 +491,18 @@ impl Grammar {
                 chrono::NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
                 let secs = time.get(5..8).filter(|s| s.starts_with(':') && s != &":00").unwrap_or("");
                 one(format!("{}T{clock}{secs}", d.format("%Y-%m-%d")))
+            }
+            Class::QuarterYy => {
+                // "3q25", "q1'26", "h2/25", "1h26" (the lexer makes each one token): "2025-Q3".
+                let b = t.lower.as_bytes();
+                let (unit, n) = match b.get(..2)? {
+                    [u @ (b'q' | b'h'), n] | [n, u @ (b'q' | b'h')] if n.is_ascii_digit() => (*u as char, n - b'0'),
+                    _ => return None,
+                };
+                let yy: u32 = t.lower.get(t.lower.len() - 2..)?.parse().ok()?;
+                let year = if yy < 30 { 2000 + yy } else { 1900 + yy };
+                let (max, letter) = if unit == 'q' { (4, 'Q') } else { (2, 'H') };
+                (1..=max).contains(&n).then(|| (1, smallvec![(Cow::Borrowed("quarteryy"), format!("{year}-{letter}{n}"))]))
             }
             Class::Slash => {
                 let v: Vec<&str> = t.lower.split('/').collect();

@@ -93,6 +93,13 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
             j = i + c.len_utf8();
             kind = Kind::Punct;
         }
+        // "3Q25", "Q1'26", "H2/25", "1H26": a quarter or half and its year, one token.
+        let (j, kind) = match quarter_year_end(b, i, j) {
+            Some(e) => (e, Kind::Num),
+            // "3Q" alone is a word, looked up as "Q3" is ("1H" is left a number: an hour).
+            None if j == i + 2 && b[i].is_ascii_digit() && b[i + 1] | 0x20 == b'q' => (j, Kind::Word),
+            None => (j, kind),
+        };
         let raw = &s[i..j];
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps = raw.chars().any(char::is_alphabetic)
@@ -118,6 +125,29 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         i = j;
     }
     out
+}
+
+/// Where a quarter or half written with a two-digit year ends, when `b[i..j]` is "Q3", "3Q",
+/// "H1" or "1H" and a year follows glued or after `'`, `’` or `/`: "3Q25", "Q1'26", "H2/25".
+fn quarter_year_end(b: &[u8], i: usize, j: usize) -> Option<usize> {
+    let w = b.get(i..j)?;
+    let ok = match w {
+        [q, d] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
+        [d, q] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
+        [h, d] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
+        [d, h] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let k = match b.get(j..) {
+        Some([b'\'' | b'/', ..]) => j + 1,
+        Some([0xE2, 0x80, 0x99, ..]) => j + 3,
+        _ => j,
+    };
+    let two = b.get(k..k + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    (two && !b.get(k + 2).is_some_and(u8::is_ascii_alphanumeric)).then_some(k + 2)
 }
 
 fn next_is_alnum(s: &str, i: usize) -> bool {
