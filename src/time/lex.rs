@@ -108,6 +108,10 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if lower == "\u{2019}s" {
             lower = "'s".into();
         }
+        // An en dash in a range ("1–3 December", "Dec. 1 – 3") reads as a hyphen.
+        if lower.contains('\u{2013}') && (kind == Kind::Num || lower == "\u{2013}") {
+            lower = lower.replace('\u{2013}', "-");
+        }
         let entries = if kind == Kind::Word { super::grammar::grammar().entries(&lower) } else { &[] };
         out.push(Tok {
             start: start + i,
@@ -161,8 +165,14 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && b[i].is_ascii_digit() {
         i += 1;
     }
-    while i + 1 < b.len() && matches!(b[i], b'-' | b'/' | b':' | b'.' | b',') && b[i + 1].is_ascii_digit() {
-        i += 1;
+    loop {
+        // A separator and more digits; an en dash ("1–3") is one too.
+        let sep = match b.get(i..) {
+            Some([b'-' | b'/' | b':' | b'.' | b',', d, ..]) if d.is_ascii_digit() => 1,
+            Some([0xE2, 0x80, 0x93, d, ..]) if d.is_ascii_digit() => 3,
+            _ => break,
+        };
+        i += sep;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
