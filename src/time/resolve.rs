@@ -88,7 +88,16 @@ impl Context {
             // "June 15-July 15": each end resolved alone may fall either side of a year's
             // turn; the range ends after it starts, in the start's year or the next.
             let dated = |v: &str| v.len() >= 7 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
-            if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value {
+            // One year written for both ends ("28 December - 2 January 2027") is the end's:
+            // the start is in the year before.
+            let one_year = dated(a) && dated(b) && a.get(..4) == b.get(..4);
+            if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value && one_year {
+                let y0: i32 = r.value[..4].parse().unwrap_or(0);
+                let earlier = format!("{:04}{}", y0 - 1, &r.value[4..]);
+                if earlier.len() != 10 || NaiveDate::parse_from_str(&earlier, "%Y-%m-%d").is_ok() {
+                    r.value = earlier;
+                }
+            } else if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value {
                 let y0: i32 = r.value[..4].parse().unwrap_or(0);
                 let later = [y0, y0 + 1].into_iter().map(|k| format!("{k:04}{}", &end[4..]));
                 // (Feb. 29 moved to a year without one is no date.)
