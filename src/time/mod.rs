@@ -315,6 +315,10 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
         if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) {
             value = "rel:D:-1|T24:00".into();
         }
+        // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
+        if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
+            value = "rel:D:0|TNI".into();
+        }
         // A list of months or days ("in May, June and September of that year"), read below.
         let follows = listed.last().is_some_and(|&(_, pe)| {
             pe < start && start - pe <= 2 && toks[pe..start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
@@ -641,13 +645,26 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
-    // "access to the short term capital market": "short term" describes the noun after it
-    // ("in the near term prices fell" is still a time).
-    if len == 3 && first.lower == "the" && toks[m.end - 1].lower == "term" && !prev_is(&["in", "over", "for", "during", "into", "beyond", "within"]) && next.is_some_and(|n| {
+    // Whether the next word is one a phrase used as an adjective would describe: a word in
+    // lower case that does not open a clause or phrase of its own.
+    let describes_next = || next.is_some_and(|n| {
         n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "or" | "but" | "as" | "is" | "are" | "was" | "were" | "will"
             | "would" | "could" | "may" | "might" | "should" | "to" | "for" | "at" | "in" | "on" | "of" | "than" | "that" | "because"
             | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though")
-    }) {
+    });
+    // "access to the short term capital market": "short term" describes the noun after it
+    // ("in the near term prices fell" is still a time).
+    if len == 3 && first.lower == "the" && toks[m.end - 1].lower == "term" && !prev_is(&["in", "over", "for", "during", "into", "beyond", "within"]) && describes_next() {
+        return false;
+    }
+    // "the overnight rate", "overnight losses": a kind of loan or loss, not a night;
+    // "became famous overnight", "it will not happen overnight": suddenly, not at night.
+    // So is "overnight" after a negation ("will not be accomplished overnight").
+    let negated = toks[m.start.saturating_sub(6)..m.start].iter().any(|t| matches!(t.lower.as_str(), "not" | "n't" | "never"));
+    if len == 1 && first.lower == "overnight" && (describes_next() || negated || prev_is(&[
+        "famous", "rich", "successful", "success", "sensation", "star", "almost", "virtually", "literally", "practically",
+        "happen", "happened", "changed", "change", "changes", "disappear", "disappeared", "vanished",
+    ])) {
         return false;
     }
     // "0.01 ct", "5.50 ct": cents, not a clock in Central time.
