@@ -499,7 +499,7 @@ impl Grammar {
                     [u @ (b'q' | b'h'), n] | [n, u @ (b'q' | b'h')] if n.is_ascii_digit() => (*u as char, n - b'0'),
                     _ => return None,
                 };
-                let yy: u32 = t.lower.get(t.lower.len() - 2..)?.parse().ok()?;
+                let yy: u32 = t.lower.get(t.lower.len().checked_sub(2)?..)?.parse().ok()?;
                 let year = if yy < 30 { 2000 + yy } else { 1900 + yy };
                 let (max, letter) = if unit == 'q' { (4, 'Q') } else { (2, 'H') };
                 (1..=max).contains(&n).then(|| (1, smallvec![(Cow::Borrowed("quarteryy"), format!("{year}-{letter}{n}"))]))

@@ -76,7 +76,8 @@ pub fn tag_with(
     tag_decided(text, tokens, sentences, reference, &order::decide(text, tokens, order), &[])
 }
 
-/// [`tag_with`] with the order already decided.
+/// [`tag_with`] with the order already decided, leaving out what lies inside a longer name
+/// (`names`: byte ranges sorted by start; see [`Names`]).
 pub(crate) fn tag_decided(
     text: &str,
     tokens: &[Token],

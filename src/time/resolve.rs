@@ -358,11 +358,11 @@ impl Context {
                         // gives, the year next to it where it does (the nearer to the anchor).
                         let on_weekday = |y: i32| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| Some(x.weekday().number_from_monday()) == weekday);
                         let y = match weekday {
-                            Some(_) if !on_weekday(by_tense) => {
-                                let mut near: Vec<i32> = [d.year() - 1, d.year(), d.year() + 1].into_iter().filter(|&y| on_weekday(y)).collect();
-                                near.sort_by_key(|&y| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |x| (x - d).num_days().abs()));
-                                near.first().copied().unwrap_or(by_tense)
-                            }
+                            Some(_) if !on_weekday(by_tense) => [d.year() - 1, d.year(), d.year() + 1]
+                                .into_iter()
+                                .filter(|&y| on_weekday(y))
+                                .min_by_key(|&y| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |x| (x - d).num_days().abs()))
+                                .unwrap_or(by_tense),
                             _ => by_tense,
                         };
                         match NaiveDate::from_ymd_opt(y, m, day) {
