@@ -75,6 +75,9 @@ pub(crate) const MONTHS: [&str; 12] = [
     "November", "December",
 ];
 
+/// Ordinal words by number, for the card ("the first Tuesday of November").
+const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
+
 impl Context {
     /// Resolves a template value (already substituted) given the sentence tense.
     pub fn resolve(&mut self, raw: &str, tense: Option<Tense>) -> Resolved {
@@ -742,42 +745,77 @@ impl Context {
             "set" if f.len() == 3 => {
                 out.value = duration(f[1], f[2]);
             }
+            // "the first Tuesday in November (1990)", "the last Friday of March":
+            // `nthwd[y]:[YEAR:]N:WD:MM`, N = -1 for the last. Found as a holiday's day is.
+            "nthwd" | "nthwdy" if f.len() >= 4 => {
+                let (year, rest) = if f[0] == "nthwdy" { (f[1].parse::<i32>().ok(), &f[2..]) } else { (None, &f[1..]) };
+                let (Some(&n), Some(&wd), Some(&m)) = (rest.first(), rest.get(1), rest.get(2)) else { return out };
+                let spec: Vec<&str> = if n == "-1" { vec!["lastwd", m, wd] } else { vec!["nth", m, wd, n] };
+                self.on_holiday(&mut out, year, &spec, rf, tense, tw, |x| {
+                    let which = match n {
+                        "-1" => "last".to_owned(),
+                        k => ORDINALS.get(k.parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth").to_owned(),
+                    };
+                    format!("the {which} {} of {} {}", WEEKDAYS[x.weekday().num_days_from_monday() as usize], MONTHS[x.month0() as usize], x.year())
+                });
+            }
+            // "the last Friday of the month", "the first Monday of next month": in the month of
+            // the anchor, shifted by `K`: `nthwdm:N:WD:K`.
+            "nthwdm" if f.len() == 4 => {
+                let Some(d) = rf else { return out };
+                let k: i32 = f[3].trim_start_matches('+').parse().unwrap_or(0);
+                let first = if k >= 0 { d.with_day(1).and_then(|x| x.checked_add_months(Months::new(k as u32))) } else { d.with_day(1).and_then(|x| x.checked_sub_months(Months::new(k.unsigned_abs()))) };
+                let Some(first) = first else { return out };
+                let m = first.month().to_string();
+                let spec: Vec<&str> = if f[1] == "-1" { vec!["lastwd", &m, f[2]] } else { vec!["nth", &m, f[2], f[1]] };
+                if let Some(x) = holiday(first.year(), &spec) {
+                    out.value = x.to_string();
+                    out.anchor = anchor(d);
+                    let which = if f[1] == "-1" { "last" } else { ORDINALS.get(f[1].parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth") };
+                    out.explanation = Some(format!("the {which} {} of {} {}, from {d}", WEEKDAYS[x.weekday().num_days_from_monday() as usize], MONTHS[x.month0() as usize], x.year()));
+                }
+            }
             "hol" | "holy" => {
                 let (year, spec) = if f[0] == "holy" {
                     (f.get(1).and_then(|y| y.parse::<i32>().ok()), &f[2.min(f.len())..])
                 } else {
                     (None, &f[1..])
                 };
-                let find = |y: i32| holiday(y, spec);
-                match (year, rf) {
-                    (Some(y), _) => {
-                        out.value = find(y).map(|x| x.to_string()).unwrap_or_else(|| format!("{y:04}"));
-                    }
-                    (None, Some(d)) => {
-                        let this = find(d.year());
-                        out.value = match this {
-                            Some(x) => {
-                                // As for a month and day: the nearest, the tense deciding far ones.
-                                let y = year_by_tense(d, x.month(), x.day(), tense, self.margin);
-                                let x = find(y).unwrap_or(x);
-                                out.explanation = Some(format!("the holiday in {}, from {d}, {tw}", x.year()));
-                                x.to_string()
-                            }
-                            None => format!("{:04}", d.year()),
-                        };
-                        out.anchor = anchor(d);
-                    }
-                    (None, None) => {
-                        out.value = match holiday(2001, spec) {
-                            Some(x) if spec.first().is_some_and(|s| s.contains('-')) => format!("XXXX-{:02}-{:02}", x.month(), x.day()),
-                            _ => "XXXX-XX-XX".into(),
-                        }
-                    }
-                }
+                self.on_holiday(&mut out, year, spec, rf, tense, tw, |x| format!("the holiday in {}", x.year()));
             }
             _ => {}
         }
         out
+    }
+
+    /// Sets `out` to a day found like a holiday (`spec`, see [`holiday`]): in `year` when the
+    /// text gives it, else the nearest to the anchor, the tense deciding far ones. `words`
+    /// names the day found for the card.
+    #[allow(clippy::too_many_arguments)]
+    fn on_holiday(&self, out: &mut Resolved, year: Option<i32>, spec: &[&str], rf: Option<NaiveDate>, tense: Option<Tense>, tw: &str, words: impl Fn(NaiveDate) -> String) {
+        let find = |y: i32| holiday(y, spec);
+        match (year, rf) {
+            (Some(y), _) => out.value = find(y).map(|x| x.to_string()).unwrap_or_else(|| format!("{y:04}")),
+            (None, Some(d)) => {
+                out.value = match find(d.year()) {
+                    Some(x) => {
+                        // As for a month and day: the nearest, the tense deciding far ones.
+                        let y = year_by_tense(d, x.month(), x.day(), tense, self.margin);
+                        let x = find(y).unwrap_or(x);
+                        out.explanation = Some(format!("{}, from {d}, {tw}", words(x)));
+                        x.to_string()
+                    }
+                    None => format!("{:04}", d.year()),
+                };
+                out.anchor = Some(d.to_string());
+            }
+            (None, None) => {
+                out.value = match holiday(2001, spec) {
+                    Some(x) if spec.first().is_some_and(|s| s.contains('-')) => format!("XXXX-{:02}-{:02}", x.month(), x.day()),
+                    _ => "XXXX-XX-XX".into(),
+                }
+            }
+        }
     }
 }
 
