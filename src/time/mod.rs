@@ -668,6 +668,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     ])) {
         return false;
     }
+    // "three quarters of the staff": a share of something, not of a year ("the first three
+    // quarters of the year" is one).
+    if matches!(toks[m.end - 1].lower.as_str(), "quarter" | "quarters") && next.is_some_and(|n| n.lower == "of") {
+        let det = toks.get(m.end + 1).is_some_and(|t| matches!(t.lower.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "a"));
+        let temporal = toks.get(m.end + 2).is_some_and(|t| !t.lex.is_empty() || matches!(t.lower.as_str(), "year" | "fiscal" | "decade" | "century" | "period" | "season"));
+        if det && !temporal {
+            return false;
+        }
+    }
     // "0.01 ct", "5.50 ct": cents, not a clock in Central time.
     if len == 2 && first.kind == Kind::Num && first.lower.contains('.') && toks[m.start + 1].lower == "ct" {
         return false;
