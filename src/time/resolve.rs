@@ -805,7 +805,11 @@ impl Context {
                         out.explanation = Some(format!("{}, from {d}, {tw}", words(x)));
                         x.to_string()
                     }
-                    None => format!("{:04}", d.year()),
+                    None => {
+                        // A lunar or lunisolar feast: its year, the day not worked out here.
+                        out.explanation = Some(format!("the holiday's year, {}, from {d}; its day follows another calendar", d.year()));
+                        format!("{:04}", d.year())
+                    }
                 };
                 out.anchor = Some(d.to_string());
             }
