@@ -311,6 +311,16 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
         {
             value = value.replacen("last:D:0", "rel:D:0", 1);
         }
+        // "today's youth", "the world of today": the present age, not the day.
+        if value == "rel:D:0" && m.end - m.start == 1 && toks[m.start].lower == "today" {
+            let generic = |w: &str| matches!(w, "world" | "youth" | "society" | "children" | "kids" | "generation" | "young" | "teenagers"
+                | "culture" | "standards" | "technology" | "families" | "consumers" | "economy" | "politics" | "students" | "parents");
+            let possessive = toks.get(m.end).is_some_and(|t| t.lower == "'s") && toks.get(m.end + 1).is_some_and(|t| generic(&t.lower));
+            let of_today = m.start >= 2 && toks[m.start - 1].lower == "of" && generic(&toks[m.start - 2].lower);
+            if possessive || of_today {
+                value = "PRESENT_REF".into();
+            }
+        }
         // "The strike began at midnight": the midnight already passed, which ended the day
         // before (TimeML writes a midnight as the end of its day, T24:00).
         if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) {
