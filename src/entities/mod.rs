@@ -9,7 +9,7 @@
 //! 2. The second pass adds what the first pass said about the same word elsewhere in the
 //!    document, so that "Clinton" in a headline gets the type of "Bill Clinton" in the body.
 //!
-//! CoNLL's four types are then refined into the product's labels ([`refine`]). All weights,
+//! CoNLL's four types are then refined into the product's labels (`refine`). All weights,
 //! clusters and gazetteers live in one model file (`models/ner.bin`, see `models/README.md`),
 //! embedded in the binary and parsed once.
 
