@@ -289,6 +289,13 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
         {
             tense = Some(Tense::Past);
         }
+        // "Pay no later than June 30", "due by March 1": a deadline with no verb to say when
+        // is still ahead; so is one a present-tense sentence runs to ("is open until Oct. 5").
+        let prev = |k: usize| m.start.checked_sub(k).map(|p| toks[p].lower.as_str());
+        let until = matches!(prev(1), Some("until" | "till")) || prev(1) == Some("than") && prev(2) == Some("later") && prev(3) == Some("no");
+        if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
+            tense = Some(Tense::Future);
+        }
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
         let week_named = value.starts_with("wdrel:") && value.contains(":w");
