@@ -11,6 +11,18 @@ fn sample() -> Option<String> {
     common::read_shared_or_skip("samples/biden-putin-call.txt")
 }
 
+/// The entities annotated in `text` (default options), as (text, label).
+fn found(text: &str) -> Vec<(String, Label)> {
+    annotate(text, &Options::default()).unwrap().entities.into_iter().map(|e| (e.text, e.label)).collect()
+}
+
+/// Asserts that each of `want` is among `found`.
+fn assert_found(found: &[(String, Label)], want: &[(&str, Label)]) {
+    for &(t, l) in want {
+        assert!(found.iter().any(|(ft, fl)| ft == t && *fl == l), "missing {:?} in {found:?}", (t, l));
+    }
+}
+
 #[test]
 fn sample_article_names_have_the_right_labels() {
     let Some(text) = sample() else { return };
@@ -62,11 +74,8 @@ fn sample_article_names_have_the_right_labels() {
 fn rivers_and_basins_are_places() {
     let text = "Barges were stuck on the Rhine for a week. Levels on the Danube fell too, officials in \
                 Vienna said. Drought has also hit farms across the Carpathian Basin, and the Yangtze is at a record low.";
-    let doc = annotate(text, &Options::default()).unwrap();
-    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
-    for want in [("Rhine", Label::Loc), ("Danube", Label::Loc), ("Vienna", Label::Gpe), ("Carpathian Basin", Label::Loc), ("Yangtze", Label::Loc)] {
-        assert!(found.contains(&want), "missing {want:?} in {found:?}");
-    }
+    let found = found(text);
+    assert_found(&found, &[("Rhine", Label::Loc), ("Danube", Label::Loc), ("Vienna", Label::Gpe), ("Carpathian Basin", Label::Loc), ("Yangtze", Label::Loc)]);
 }
 
 /// Agencies and platforms named in photo credits and sourcing are organizations, not people.
@@ -74,11 +83,8 @@ fn rivers_and_basins_are_places() {
 fn credits_and_platforms_are_organizations() {
     let text = "Protesters gathered outside the ministry in Minsk on Sunday.\nPolice vans near the square Twitter\n\n\
                 The clip was first shared on Telegram, AFP reported.";
-    let doc = annotate(text, &Options::default()).unwrap();
-    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
-    for want in [("Minsk", Label::Gpe), ("Twitter", Label::Org), ("Telegram", Label::Org), ("AFP", Label::Org)] {
-        assert!(found.contains(&want), "missing {want:?} in {found:?}");
-    }
+    let found = found(text);
+    assert_found(&found, &[("Minsk", Label::Gpe), ("Twitter", Label::Org), ("Telegram", Label::Org), ("AFP", Label::Org)]);
 }
 
 /// Web-page boilerplate pasted along with an article ("READ MORE", "Advertisement") is not a
@@ -207,19 +213,16 @@ fn company_families_are_companies() {
                 Tata Motors said Tata Steel would cut jobs. Samsung Electronics and Samsung Biologics rose. \
                 The New York Times wrote about New York. Morgan Stanley hired Morgan Freeman. \
                 The Wall Street Journal covers Wall Street.";
-    let doc = annotate(text, &Options::default()).unwrap();
-    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
-    for want in [
+    let found = found(text);
+    assert_found(&found, &[
         ("Siemens Gamesa", Label::Org),
         ("Tata Steel", Label::Org),
         ("Samsung Electronics", Label::Org),
         ("Samsung Biologics", Label::Org),
         ("New York", Label::Gpe),
         ("Morgan Freeman", Label::Person),
-    ] {
-        assert!(found.contains(&want), "missing {want:?} in {found:?}");
-    }
-    assert!(found.iter().any(|&(t, l)| t == "Wall Street" && l != Label::Org), "{found:?}");
+    ]);
+    assert!(found.iter().any(|(t, l)| t == "Wall Street" && *l != Label::Org), "{found:?}");
 }
 
 /// Storms are events under their full names, whatever the recognizer made of them; so are the
@@ -228,18 +231,15 @@ fn company_families_are_companies() {
 fn storms_and_games_are_events() {
     let text = "Hurricane Milton hit Florida. Tropical Storm Alberto weakened. Typhoon Haiyan killed thousands. \
                 Storm Ciaran battered Britain. The Olympics opened in Paris.";
-    let doc = annotate(text, &Options::default()).unwrap();
-    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
-    for want in [
+    let found = found(text);
+    assert_found(&found, &[
         ("Hurricane Milton", Label::Event),
         ("Tropical Storm Alberto", Label::Event),
         ("Typhoon Haiyan", Label::Event),
         ("Storm Ciaran", Label::Event),
         ("Olympics", Label::Event),
         ("Florida", Label::Gpe),
-    ] {
-        assert!(found.contains(&want), "missing {want:?} in {found:?}");
-    }
+    ]);
 }
 
 /// A headline's first word that the story writes in lower case is a common word, not a
@@ -259,12 +259,9 @@ fn a_capitalized_common_word_is_not_a_name() {
 fn generational_suffixes_are_part_of_the_name() {
     let text = "Consolidated said James Moore Jr. will assume the position of president, replacing \
                 Marvin W. Griffin Jr., who resigned. Davis Love III won the tournament.";
-    let doc = annotate(text, &Options::default()).unwrap();
-    let found: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
-    for want in [("James Moore Jr.", Label::Person), ("Marvin W. Griffin Jr.", Label::Person), ("Davis Love III", Label::Person)] {
-        assert!(found.contains(&want), "missing {want:?} in {found:?}");
-    }
-    assert!(found.iter().all(|(t, _)| *t != "Jr."), "{found:?}");
+    let found = found(text);
+    assert_found(&found, &[("James Moore Jr.", Label::Person), ("Marvin W. Griffin Jr.", Label::Person), ("Davis Love III", Label::Person)]);
+    assert!(found.iter().all(|(t, _)| t != "Jr."), "{found:?}");
 }
 
 /// Wire copy wrapped at a width cuts names at line ends; a name cut there is still one name.

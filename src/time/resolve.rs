@@ -751,28 +751,20 @@ impl Context {
                 let (year, rest) = if f[0] == "nthwdy" { (f[1].parse::<i32>().ok(), &f[2..]) } else { (None, &f[1..]) };
                 let (Some(&n), Some(&wd), Some(&m)) = (rest.first(), rest.get(1), rest.get(2)) else { return out };
                 let spec: Vec<&str> = if n == "-1" { vec!["lastwd", m, wd] } else { vec!["nth", m, wd, n] };
-                self.on_holiday(&mut out, year, &spec, rf, tense, tw, |x| {
-                    let which = match n {
-                        "-1" => "last".to_owned(),
-                        k => ORDINALS.get(k.parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth").to_owned(),
-                    };
-                    format!("the {which} {} of {} {}", WEEKDAYS[x.weekday().num_days_from_monday() as usize], MONTHS[x.month0() as usize], x.year())
-                });
+                self.on_holiday(&mut out, year, &spec, rf, tense, tw, |x| nth_weekday_words(n, x));
             }
             // "the last Friday of the month", "the first Monday of next month": in the month of
             // the anchor, shifted by `K`: `nthwdm:N:WD:K`.
             "nthwdm" if f.len() == 4 => {
                 let Some(d) = rf else { return out };
-                let k: i32 = f[3].trim_start_matches('+').parse().unwrap_or(0);
-                let first = if k >= 0 { d.with_day(1).and_then(|x| x.checked_add_months(Months::new(k as u32))) } else { d.with_day(1).and_then(|x| x.checked_sub_months(Months::new(k.unsigned_abs()))) };
-                let Some(first) = first else { return out };
+                let k: i64 = f[3].trim_start_matches('+').parse().unwrap_or(0);
+                let Some(first) = d.with_day(1).and_then(|x| add_months(x, k)) else { return out };
                 let m = first.month().to_string();
                 let spec: Vec<&str> = if f[1] == "-1" { vec!["lastwd", &m, f[2]] } else { vec!["nth", &m, f[2], f[1]] };
                 if let Some(x) = holiday(first.year(), &spec) {
                     out.value = x.to_string();
                     out.anchor = anchor(d);
-                    let which = if f[1] == "-1" { "last" } else { ORDINALS.get(f[1].parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth") };
-                    out.explanation = Some(format!("the {which} {} of {} {}, from {d}", WEEKDAYS[x.weekday().num_days_from_monday() as usize], MONTHS[x.month0() as usize], x.year()));
+                    out.explanation = Some(format!("{}, from {d}", nth_weekday_words(f[1], x)));
                 }
             }
             "hol" | "holy" => {
@@ -1059,15 +1051,22 @@ fn rel_word(r: &str) -> &'static str {
     }
 }
 
+/// `d` moved by `n` months, either way (None past the calendar's ends).
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 { d.checked_add_months(m) } else { d.checked_sub_months(m) }
+}
+
+/// The card's words for the `n`th (-1: last) weekday of a month, `x` the day found: "the first
+/// Tuesday of November 2026".
+fn nth_weekday_words(n: &str, x: NaiveDate) -> String {
+    let which = if n == "-1" { "last" } else { ORDINALS.get(n.parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth") };
+    format!("the {which} {} of {} {}", WEEKDAYS[x.weekday().num_days_from_monday() as usize], MONTHS[x.month0() as usize], x.year())
+}
+
 /// `d` shifted by `k` units, written at the unit's (or the anchor's coarser) granularity.
 fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
-    let months = |n: i64| -> NaiveDate {
-        if n >= 0 {
-            d.checked_add_months(Months::new(n as u32)).unwrap_or(d)
-        } else {
-            d.checked_sub_months(Months::new((-n) as u32)).unwrap_or(d)
-        }
-    };
+    let months = |n: i64| add_months(d, n).unwrap_or(d);
     let k32 = k.clamp(-10_000, 10_000);
     match unit {
         "D" | "H" | "MIN" | "S" => {
