@@ -694,6 +694,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "high noon comes today": a decisive moment, not twelve o'clock.
+    if len == 1 && first.lower == "noon" && prev_is(&["high"]) {
+        return false;
+    }
     // "0.01 ct", "5.50 ct": cents, not a clock in Central time.
     if len == 2 && first.kind == Kind::Num && first.lower.contains('.') && toks[m.start + 1].lower == "ct" {
         return false;
@@ -762,6 +766,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
         if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
+            return false;
+        }
+        // "Kopp's 1987 Chevrolet Cavalier", "his 1995 Ford to work": a model year, part of the
+        // car's name. "his 1990 Anheuser earnings projection" is the year of the earnings.
+        let possessive = prev.is_some_and(|p| matches!(p.lower.as_str(), "'s" | "his" | "her" | "their" | "my" | "our" | "your"));
+        let ends_name = |t: Option<&Tok>| t.is_none_or(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(),
+            "was" | "is" | "to" | "in" | "on" | "at" | "and" | "with" | "that" | "which" | "had" | "has" | "from" | "for" | "into" | "when" | "after"));
+        if possessive && next.is_some_and(|n| n.kind == Kind::Word && n.cap && n.lex.is_empty()) && ends_name(toks.get(m.end + 1)) {
             return false;
         }
         if let Some(n) = next {
