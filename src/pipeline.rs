@@ -77,8 +77,8 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
     trim_place_compounds(text, &mut cands);
     // A date inside a longer name loses to it ([`without_overlaps`]), so the tagger leaves it
     // out: it must not anchor the dates after it ("Sheffield Wednesday won on Saturday").
-    let mut name_ranges: Vec<_> = cands.iter().map(|c| c.0.clone()).collect();
-    name_ranges.sort_by_key(|r| r.start);
+    let mut name_ranges: Vec<_> = cands.iter().map(|c| (c.0.clone(), c.1)).collect();
+    name_ranges.sort_by_key(|r| r.0.start);
     let temporal = time::tag_decided(text, &tokens, &sentences, reference, &numeric, &name_ranges);
     for t in temporal {
         cands.push((t.byte, t.label, 1.0, Some(t.timex)));

@@ -290,3 +290,17 @@ fn calendar_words_inside_names_are_not_dates() {
         doc.entities.iter().filter_map(|e| Some((e.text.as_str(), e.timex.as_ref()?.value.as_str()))).collect();
     assert_eq!(dates, [("Saturday", "2026-11-28")], "{:?}", doc.entities);
 }
+
+/// A person's last name said again alone is the person, even when it names a feast: "Taha
+/// Yassin Ramadan ... Ramadan told reporters". The feast itself is still a date.
+#[test]
+fn a_last_name_said_again_is_not_a_feast() {
+    let options = Options { reference_date: chrono::NaiveDate::from_ymd_opt(1990, 8, 15), ..Options::default() };
+    let text = "Vice President Taha Yassin Ramadan spoke on Monday. Ramadan told reporters the talks had failed.";
+    let doc = annotate(text, &options).unwrap();
+    let dates: Vec<&str> = doc.entities.iter().filter(|e| e.timex.is_some()).map(|e| e.text.as_str()).collect();
+    assert_eq!(dates, ["Monday"], "{:?}", doc.entities);
+    let doc = annotate("Food prices rose during Ramadan, traders said.", &options).unwrap();
+    let feast = doc.entities.iter().find(|e| e.text == "Ramadan").and_then(|e| e.timex.as_ref()).expect("Ramadan is a date");
+    assert_eq!((feast.value.as_str(), feast.end_value.as_deref()), ("1990-03-28", Some("1990-04-25")));
+}

@@ -21,10 +21,12 @@
 //!   do not count), and the hover-card explanation.
 //! - `resolve`: anchors values with chrono (weekdays, ISO weeks, month lengths, holidays),
 //!   keeping the last date and quarter mentioned for narrative anchoring.
+//! - `calendars`: feasts of the Hebrew, Islamic and Chinese calendars, with ICU4X.
 //!
 //! The scanner is linear in the text: each token tries only the rules that can start on it,
 //! and every pattern has a bounded length.
 
+mod calendars;
 mod grammar;
 mod lex;
 mod order;
@@ -77,21 +79,21 @@ pub fn tag_with(
 }
 
 /// [`tag_with`] with the order already decided, leaving out what lies inside a longer name
-/// (`names`: byte ranges sorted by start; see [`Names`]).
+/// (`names`: byte ranges and labels, sorted by start; see [`Names`]).
 pub(crate) fn tag_decided(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
     numeric: &order::Numeric,
-    names: &[Range<usize>],
+    names: &[(Range<usize>, Label)],
 ) -> Vec<TemporalMention> {
     let mut ctx = Context { reference, last: None, last_quarter: None, margin: 60 };
     let mut out: Vec<TemporalMention> = Vec::new();
-    let names = Names::new(names);
+    let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
         let toks = lex::lex(text, range.start, range.end);
-        tag_sentence(&toks, &mut ctx, numeric, &names, &mut out);
+        tag_sentence(text, &toks, &mut ctx, numeric, &names, &mut out);
     }
     out.sort_by_key(|m| m.byte.start);
     // Guard the contract even if sentences overlapped.
@@ -127,27 +129,39 @@ fn sentence_ranges(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
 
 /// Names found in the text (byte ranges, by start). A shorter match overlapping one is part of
 /// the name ("Sheffield Wednesday", "April Ryan"), not a date, and anchors nothing after it.
+/// So is a person's last name said again alone: "Taha Yassin Ramadan ... Ramadan told
+/// reporters" is the man, not the month of fasting.
 struct Names<'a> {
-    ranges: &'a [Range<usize>],
+    ranges: Vec<Range<usize>>,
     /// The longest range's length: how far back an overlapping name can start.
     longest: usize,
+    /// Last words of people's names of two words or more, with where the first such name ends.
+    surnames: rustc_hash::FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Names<'a> {
-    fn new(ranges: &'a [Range<usize>]) -> Self {
-        Names { ranges, longest: ranges.iter().map(|r| r.len()).max().unwrap_or(0) }
+    fn new(text: &'a str, names: &[(Range<usize>, Label)]) -> Self {
+        let ranges: Vec<_> = names.iter().map(|n| n.0.clone()).collect();
+        let mut surnames = rustc_hash::FxHashMap::default();
+        for (r, _) in names.iter().filter(|(_, l)| *l == Label::Person) {
+            if let Some((_, last)) = text.get(r.clone()).and_then(|t| t.rsplit_once(' ')) {
+                surnames.entry(last).or_insert(r.end);
+            }
+        }
+        Names { longest: ranges.iter().map(|r| r.len()).max().unwrap_or(0), ranges, surnames }
     }
 
-    /// Whether a longer name overlaps `m`.
-    fn win_over(&self, m: Range<usize>) -> bool {
+    /// Whether a longer name overlaps `m`, or `m` is a person's last name seen before.
+    fn win_over(&self, text: &str, m: Range<usize>) -> bool {
         let from = self.ranges.partition_point(|n| n.start + self.longest <= m.start);
         let to = self.ranges.partition_point(|n| n.start < m.end);
         self.ranges[from..to.max(from)].iter().any(|n| n.end > m.start && n.len() > m.len())
+            || text.get(m.clone()).and_then(|t| self.surnames.get(t)).is_some_and(|&end| end <= m.start)
     }
 }
 
 /// Tags one sentence's tokens.
-fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
+fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
@@ -190,7 +204,7 @@ fn tag_sentence(toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names
                 }
             }
         }
-        if names.win_over(toks[m.start].start..toks[m.end - 1].end) {
+        if names.win_over(text, toks[m.start].start..toks[m.end - 1].end) {
             i += 1;
             continue;
         }
@@ -1225,7 +1239,7 @@ pub(crate) fn propose_decided(text: &str, today: Option<NaiveDate>, numeric: &or
     let toks = lex::lex(text, 0, end);
     let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
     let mut found = Vec::new();
-    tag_sentence(&toks, &mut ctx, numeric, &Names::new(&[]), &mut found);
+    tag_sentence(text, &toks, &mut ctx, numeric, &Names::new(text, &[]), &mut found);
     let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);
     if let Some(d) = dates().find_map(|m| NaiveDate::parse_from_str(m.timex.value.get(..10)?, "%Y-%m-%d").ok()) {
         return Some((d, Proposal::Text));

@@ -3,6 +3,7 @@
 //! date mentioned (narrative forms such as "a year earlier"), using the sentence's tense, and
 //! says why in words. All calendar arithmetic goes through chrono.
 
+use super::calendars;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 /// Grammatical time of the sentence around a mention.
@@ -780,6 +781,21 @@ impl Context {
         out
     }
 
+    /// For a feast of another calendar starting on `start`: its last day as the range's end
+    /// (Hanukkah's eight days, the month of Ramadan) and its date in that calendar for the card.
+    fn feast_details(&self, out: &mut Resolved, spec: &[&str], start: NaiveDate) {
+        if !spec.first().is_some_and(|c| calendars::is_calendar(c)) {
+            return;
+        }
+        if let Some((_, last)) = calendars::feast(start.year(), spec).filter(|(_, last)| *last > start) {
+            out.end_value = Some(last.to_string());
+        }
+        if let Some(w) = calendars::words(spec, start) {
+            let why = out.explanation.take().map(|e| format!("; {e}")).unwrap_or_default();
+            out.explanation = Some(format!("{w}{why}"));
+        }
+    }
+
     /// Sets `out` to a day found like a holiday (`spec`, see [`holiday`]): in `year` when the
     /// text gives it, else the nearest to the anchor, the tense deciding far ones. `words`
     /// names the day found for the card.
@@ -787,7 +803,13 @@ impl Context {
     fn on_holiday(&self, out: &mut Resolved, year: Option<i32>, spec: &[&str], rf: Option<NaiveDate>, tense: Option<Tense>, tw: &str, words: impl Fn(NaiveDate) -> String) {
         let find = |y: i32| holiday(y, spec);
         match (year, rf) {
-            (Some(y), _) => out.value = find(y).map(|x| x.to_string()).unwrap_or_else(|| format!("{y:04}")),
+            (Some(y), _) => match find(y) {
+                Some(x) => {
+                    out.value = x.to_string();
+                    self.feast_details(out, spec, x);
+                }
+                None => out.value = format!("{y:04}"),
+            },
             (None, Some(d)) => {
                 out.value = match find(d.year()) {
                     Some(x) => {
@@ -795,6 +817,7 @@ impl Context {
                         let y = year_by_tense(d, x.month(), x.day(), tense, self.margin);
                         let x = find(y).unwrap_or(x);
                         out.explanation = Some(format!("{}, from {d}, {tw}", words(x)));
+                        self.feast_details(out, spec, x);
                         x.to_string()
                     }
                     None => {
@@ -1226,7 +1249,8 @@ fn duration(n: &str, unit: &str) -> String {
     }
 }
 
-/// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N`, `lastwd:MM:WD`, `easter:OFF`, `elect`.
+/// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N`, `lastwd:MM:WD`, `easter:OFF`, `elect`,
+/// or a feast of another calendar (`heb:3:25:8`, see [`calendars`]): its first day.
 fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
     let wd = |s: &str| weekday(s);
     let d = match *spec.first()? {
@@ -1245,6 +1269,7 @@ fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
             easter(y)?.checked_add_signed(Duration::days(off))?
         }
         "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?.succ_opt()?,
+        cal if calendars::is_calendar(cal) => calendars::feast(y, spec)?.0,
         md => {
             let (m, day) = md.split_once('-')?;
             let x = NaiveDate::from_ymd_opt(y, m.parse().ok()?, day.parse().ok()?)?;
