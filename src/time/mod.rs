@@ -708,6 +708,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "the New Year": the holiday, often, or a season of parties; "the new year" is a year.
+    if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "new" && toks[m.start + 2].lower == "year" && toks[m.start + 1].cap {
+        return false;
+    }
     // "high noon comes today": a decisive moment, not twelve o'clock.
     if len == 1 && first.lower == "noon" && prev_is(&["high"]) {
         return false;

@@ -548,6 +548,18 @@ impl Context {
                     out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
                 }
             },
+            // "into the new year": the year that begins next, or in its first quarter the one
+            // just begun ("the new year began badly", said in February).
+            "newyear" => match rf {
+                None => out.value = "XXXX".into(),
+                Some(d) => {
+                    let begun = d.month() <= 3;
+                    let y = if begun { d.year() } else { d.year() + 1 };
+                    out.value = format!("{y:04}");
+                    out.anchor = anchor(d);
+                    out.explanation = Some(format!("the year {} {d}", if begun { "just begun on" } else { "that begins after" }));
+                }
+            },
             "holp" | "holf" if f.len() >= 2 => {
                 // "last Thanksgiving", "next Christmas": the one before / after, whatever the
                 // verbs say and however near.
