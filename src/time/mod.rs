@@ -507,6 +507,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
             let every = match toks[m.end - 1].lower.as_str() {
                 "season" => Some("every season".to_owned()),
+                // "weekdays" (Monday to Friday), "weekday mornings".
+                _ if r.value.starts_with("XXXX-WXX-1") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-5")) => {
+                    let every_monday = resolve::set_words(&r.value).unwrap_or_default();
+                    Some(every_monday.replacen("Monday", "weekday", 1) + ", Monday to Friday")
+                }
                 _ => resolve::set_words(&r.value),
             };
             // "every other Thursday", "alternate Fridays": the value names the day only.
