@@ -512,6 +512,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     let every_monday = resolve::set_words(&r.value).unwrap_or_default();
                     Some(every_monday.replacen("Monday", "weekday", 1) + ", Monday to Friday")
                 }
+                // "from 9am to 5pm daily".
+                _ if r.value.starts_with("XXXX-XX-XXT") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-XX-XXT")) => {
+                    r.end_value.as_deref().map(|e| format!("every day from {} to {}", &r.value[11..], &e[11..]))
+                }
                 _ => resolve::set_words(&r.value),
             };
             // "every other Thursday", "alternate Fridays": the value names the day only.
