@@ -171,8 +171,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     // The last day named in this sentence ("opens Saturday and closes on Sunday").
     let mut sentence_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
-    // end token, value, and whether it is a bare weekday.
-    let mut range_first: Option<(usize, usize, String, bool)> = None;
+    // end token, value, whether it is a bare weekday, and whether a bare clock time ("9am",
+    // its day not named).
+    let mut range_first: Option<(usize, usize, String, bool, bool)> = None;
     // The months or days without a year just listed ("in March, April and May"): their
     // indices in `out` and end tokens.
     let mut listed: Vec<(usize, usize)> = Vec::new();
@@ -313,10 +314,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
         let week_named = value.starts_with("wdrel:") && value.contains(":w");
-        let closes_range = range_first.take().filter(|(_, p, _, _)| {
-            (value.starts_with("wd:") || value.starts_with("last:D:0|hm:") || month_or_day(&value) || week_named) && *p < m.start && m.start - p <= 5
-                && matches!(toks[*p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and")
-                && toks[*p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap)
+        let closes_range = range_first.take().filter(|&(_, p, _, _, bare_clock)| {
+            (value.starts_with("wd:") || bare_clock_value(&value) || month_or_day(&value) || week_named) && p < m.start && m.start - p <= 5
+                && (matches!(toks[p].lower.as_str(), "to" | "into" | "until" | "till" | "through" | "and") || bare_clock && toks[p].lower == "-")
+                && toks[p..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap || bare_clock && t.lower == "-")
         });
         // A verb right next to the date ("sold well on Valentine's Day") is trusted over the
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
@@ -393,9 +394,24 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // or after the reference date closes a week later; a time of day before the opening
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
-        if let Some((k, _, first, bare_weekday)) = closes_range {
+        if let Some((k, _, first, bare_weekday, bare_clock)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
-            if week_named {
+            let named_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
+            if bare_clock && named_day {
+                // "from 9am to 3pm Friday", "7 a.m. to 8 p.m. Tuesday": the opening time is on
+                // the day named at the close (the day before, past midnight: "10pm to 6am Friday").
+                if let (Some(d), Some(at)) = (day_of(&r.value), first.find('T')) {
+                    let overnight = clock(&r.value) && first[at..] >= r.value[10..];
+                    let day = if overnight { resolve::add_days(d, -1) } else { d };
+                    let t = &mut out[k].timex;
+                    t.value = format!("{day}{}", &first[at..]);
+                    t.anchor = Some(d.to_string());
+                    t.explanation = Some(match overnight {
+                        false => format!("that time of {day}, the day that closes the range"),
+                        true => format!("that time of {day}, the night before {d}, which closes the range"),
+                    });
+                }
+            } else if week_named {
                 // "between Tuesday and Friday next week": the opening day is in the week named.
                 if let (true, Some(d), Some(f)) = (bare_weekday, day_of(&r.value), day_of(&first)) {
                     let back = d.weekday().num_days_from_monday() as i64 - f.weekday().num_days_from_monday() as i64;
@@ -585,10 +601,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if rule.template.starts_with("last:D:0|hm:") || value.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
             clock = Some((out.len(), m.end, opened_by));
         }
-        if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") {
-            range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:")));
+        let bare_clock = bare_clock_value(&value);
+        if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock {
+            range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:"), bare_clock));
         }
-        if let Some(d) = day_of(&r.value) {
+        if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
         }
         out.push(TemporalMention {
@@ -1201,6 +1218,12 @@ pub(crate) fn is_month_name(word: &str) -> bool {
 }
 
 /// A month ("m:9") or a day of a month ("md:9:30") without a year.
+/// Whether an unresolved value is a clock time with no day of its own ("9am", "noon"): it
+/// takes the day last mentioned, or one named next to it.
+fn bare_clock_value(value: &str) -> bool {
+    value.starts_with("last:D:0|hm:") || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
+}
+
 fn month_or_day(value: &str) -> bool {
     value.starts_with("m:") || value.starts_with("md:")
 }
