@@ -35,6 +35,7 @@ enum Class {
     Yy,
     Day,
     DayRange,
+    HourRange,
     Numd,
     Hour,
     Clock,
@@ -60,6 +61,7 @@ impl Class {
             "yy" => Class::Yy,
             "day" => Class::Day,
             "dayrange" => Class::DayRange,
+            "hourrange" => Class::HourRange,
             "numd" => Class::Numd,
             "hour" => Class::Hour,
             "clock" => Class::Clock,
@@ -82,7 +84,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -99,6 +101,7 @@ impl Class {
             Class::Yy => "yy",
             Class::Day => "day",
             Class::DayRange => "dayrange",
+            Class::HourRange => "hourrange",
             Class::Numd => "numd",
             Class::Hour => "hour",
             Class::Clock => "clock",
@@ -416,6 +419,14 @@ impl Grammar {
                 let (a, b): (u32, u32) = (small(a)?, small(b)?);
                 ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then(|| {
                     (1, smallvec![(Cow::Borrowed("day"), format!("{a:02}")), (Cow::Borrowed("day2"), format!("{b:02}"))])
+                })
+            }
+            // "8-10" before "p.m.": two hours of the same half of the day.
+            Class::HourRange => {
+                let (a, b) = t.lower.split_once('-')?;
+                let (a, b): (u32, u32) = (small(a)?, small(b)?);
+                ((1..=12).contains(&a) && (1..=12).contains(&b) && a < b).then(|| {
+                    (1, smallvec![(Cow::Borrowed("hour"), format!("{a:02}")), (Cow::Borrowed("hour2"), format!("{b:02}"))])
                 })
             }
             Class::Numd => one(plain_int(t, 5)?.to_string()),

@@ -587,6 +587,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     let t = &mut out[idx].timex;
                     if let (Some(at), Some(d)) = (t.value.find('T'), day_of(&t.value)) {
                         let day = resolve::add_days(named, (d - was).num_days());
+                        // "9-11 a.m. on Dec. 3": the range's end moves with it.
+                        if let Some(e) = t.end_value.as_mut() {
+                            if let (Some(eat), Some(ed)) = (e.find('T'), day_of(e)) {
+                                *e = format!("{}{}", resolve::add_days(day, (ed - d).num_days()), &e[eat..]);
+                            }
+                        }
                         t.value = format!("{day}{}", &t.value[at..]);
                         t.anchor = Some(named.to_string());
                         t.explanation = Some(match day == named {
@@ -748,6 +754,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "in the early hours of Saturday": the night before dawn, not an amount of time.
     if len == 1 && first.lower == "hours" && prev_is(&["early", "small", "wee"]) && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
+    // "office hours", "opening hours": a schedule, not an amount of time.
+    if len == 1 && first.lower == "hours" && prev_is(&["office", "opening", "business", "visiting", "working", "trading", "banking", "school", "peak", "rush", "operating", "store", "shop", "waking", "daylight", "licensing", "surgery", "core", "flexible", "unsocial", "antisocial"]) {
         return false;
     }
     // "after-hours trading", "off-hours": a kind of thing, not an amount of time.
