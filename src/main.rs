@@ -24,6 +24,12 @@ enum Command {
         /// Date that relative expressions ("Thursday", "next year") are anchored on.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         reference_date: Option<NaiveDate>,
+        /// The reader's date, used only without --reference-date: a text that opens with a
+        /// date without a year ("LONDON, Nov. 27") takes the latest such day on or before it,
+        /// and a text with no date in its opening is read as of it. `none` anchors nothing
+        /// relative. Default: the system's date (UTC).
+        #[arg(long, value_name = "YYYY-MM-DD|none", value_parser = parse_today)]
+        today: Option<Today>,
         /// How numeric dates such as 03/04/2024 are read: from the text (a date that reads only
         /// one way, or dates written in words), month first (4 March) or day first (3 April).
         #[arg(long, value_name = "auto|month-first|day-first", value_parser = parse_order, default_value = "auto")]
@@ -77,6 +83,23 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"))
 }
 
+/// `--today`: a date, or `none`.
+#[derive(Clone, Copy)]
+struct Today(Option<NaiveDate>);
+
+fn parse_today(s: &str) -> Result<Today, String> {
+    if s == "none" {
+        return Ok(Today(None));
+    }
+    parse_date(s).map(|d| Today(Some(d)))
+}
+
+/// The system's date in UTC (none if the clock is before 1970).
+fn system_today() -> Option<NaiveDate> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(secs / 86_400))
+}
+
 fn parse_order(s: &str) -> Result<DateOrder, String> {
     DateOrder::parse(s).ok_or_else(|| format!("`{s}` is not one of auto, month-first, day-first"))
 }
@@ -109,8 +132,12 @@ fn read_stdin() -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { reference_date, date_order, format, file, model, jobs } => load_model(model.as_deref()).and_then(|r| {
-            let options = Options { reference_date, date_order, ..Default::default() };
+        Command::Annotate { reference_date, today, date_order, format, file, model, jobs } => load_model(model.as_deref()).and_then(|r| {
+            let today = match today {
+                Some(Today(d)) => d,
+                None => system_today(),
+            };
+            let options = Options { reference_date, date_order, today, ..Default::default() };
             run_annotate(&options, format, file.as_deref(), r, jobs)
         }),
         Command::TagConll { file, model } => load_model(model.as_deref()).and_then(|r| run_tag_conll(&file, r)),

@@ -201,3 +201,22 @@ fn date_order_reads_numeric_dates() {
     let out = dateline(&["annotate", "--date-order", "sideways"], b"x");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Without --reference-date, a dateline without a year takes the reader's date's year
+/// (`--today`, by default the system's date); `--today none` anchors nothing relative.
+#[test]
+fn the_readers_date_completes_a_dateline_without_a_year() {
+    let text = b"LONDON, Nov. 27 - Shares of the firm fell on Thursday.";
+    let out = stdout_json(&dateline(&["annotate", "--today", "2026-11-29"], text));
+    assert_eq!(out["reference_date"]["date"], "2026-11-27");
+    assert_eq!(out["reference_date"]["source"], "proposed-year");
+    let thursday = out["entities"].as_array().unwrap().iter().find(|e| e["text"] == "Thursday").unwrap();
+    assert_eq!(thursday["timex"]["value"], "2026-11-26");
+    let none = stdout_json(&dateline(&["annotate", "--today", "none"], text));
+    assert!(none["reference_date"].is_null(), "{none}");
+    // The default is the system's date: some year is proposed.
+    let default = stdout_json(&dateline(&["annotate"], text));
+    assert_eq!(default["reference_date"]["source"], "proposed-year");
+    let bad = dateline(&["annotate", "--today", "yesterday"], text);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("YYYY-MM-DD"));
+}

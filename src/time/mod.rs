@@ -364,6 +364,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         let last_before = ctx.last;
         let mut r = ctx.resolve(&value, tense);
+        // A clock time in a past-tense sentence is not on a day still ahead ("will report on
+        // Feb. 12. ... Shares closed at 3:45 p.m."): it is the reference date's.
+        if bare_clock_value(&value) && tense == Some(Tense::Past) {
+            if let (Some(d), Some(rf)) = (day_of(&r.value), ctx.reference) {
+                if d > rf && value.starts_with("last:D:0|") {
+                    r = ctx.resolve(&value.replacen("last:", "rel:", 1), tense);
+                }
+            }
+        }
         // "Feb. 30", "April 31": no such day, so not a date (and nothing to anchor on).
         if impossible_day(&r.value) {
             ctx.last = last_before;
