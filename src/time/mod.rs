@@ -384,8 +384,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
+        // Only a day within the week around the reference date: news names a weekday only
+        // for such days ("the final, on May 30, ... tickets go on sale on Friday").
+        let near_reference = |s: NaiveDate| ctx.reference.is_none_or(|rf| (s - rf).num_days().abs() <= 7);
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
-            if let (Some(d), Some(s)) = (day_of(&r.value), sentence_day) {
+            if let (Some(d), Some(s)) = (day_of(&r.value), sentence_day.filter(|&s| near_reference(s))) {
                 let wd = d.weekday();
                 let after = (0..7).map(|k| resolve::add_days(s, k)).find(|x| x.weekday() == wd).unwrap_or(d);
                 let before = resolve::add_days(after, -7);
@@ -551,6 +554,27 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 (None, Some(e)) => Some(e),
                 (_, None) => r.explanation,
             };
+        }
+        // "three days later", "a week earlier": TimeML keeps an amount of time, but the reader
+        // wants the day too; the card gives it, counted from the date last mentioned.
+        if kind == TimexType::Duration && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "later" | "earlier")) {
+            let amount = r.value.strip_prefix('P').filter(|v| !v.starts_with('T'));
+            let split = amount.and_then(|v| v.find(|c: char| !c.is_ascii_digit()).map(|k| v.split_at(k)));
+            if let Some((n, unit)) = split.filter(|(n, u)| !n.is_empty() && matches!(*u, "D" | "W" | "M" | "Y")) {
+                let sign = if toks[m.end].lower == "later" { "+" } else { "-" };
+                let saved = (ctx.last, ctx.last_quarter);
+                // A week later is a day, seven after.
+                let (unit, n) = match (unit, n.parse::<i64>()) {
+                    ("W", Ok(k)) => ("D".to_owned(), (k * 7).to_string()),
+                    _ => (unit.to_owned(), n.to_owned()),
+                };
+                let day = ctx.resolve(&format!("last:{unit}:{sign}{n}"), tense);
+                (ctx.last, ctx.last_quarter) = saved;
+                if let Some(why) = day.explanation.filter(|w| w.ends_with("the date last mentioned")) {
+                    let words = r.explanation.take().unwrap_or_default();
+                    r.explanation = Some(format!("{words}; {why}: {}", day.value));
+                }
+            }
         }
         // "the first nine months", "the six months": a part of the year the report is about
         // ("the past two months" is not).
@@ -1368,6 +1392,22 @@ mod tests {
             let got = why(text);
             assert_eq!(got.first().map(String::as_str), Some(want), "{text}: {got:?}");
         }
+    }
+
+    /// "a week later" stays an amount of time (TimeML), and its card gives the day it reaches,
+    /// counted from the date last mentioned; with no date before, no day is made up.
+    #[test]
+    fn amounts_before_later_name_their_day() {
+        let why = |s: &str| -> Vec<String> {
+            let toks = crate::tokenize::tokenize(s);
+            let sents = crate::sentences::split(s, &toks);
+            tag(s, &toks, &sents, NaiveDate::from_ymd_opt(2026, 3, 29)).into_iter().filter_map(|m| m.timex.explanation).collect()
+        };
+        let got = why("The first leg is on April 8, with the return match a week later.");
+        assert_eq!(got[1], "one week (an amount of time); 7 days after 2026-04-08, the date last mentioned: 2026-04-15");
+        let got = why("Sales fell on April 8. Two days earlier they rose.");
+        assert!(got[1].ends_with("2 days before 2026-04-08, the date last mentioned: 2026-04-06"), "{got:?}");
+        assert_eq!(why("Two days later they rose."), ["2 days (an amount of time)"]);
     }
 
     /// TIME is for expressions with a time of day; "FUTURE_REF" has a "T" but is a date.
