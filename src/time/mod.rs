@@ -804,6 +804,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "the second half of trading", "of the match": half of something else ("the first half of
+    // the year" and "of 2026" are rules of their own).
+    if toks[m.end - 1].lower == "half" && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
+    // "scored early in the second half": a half of a match, when the sentence is about one.
+    const MATCH_WORDS: &[&str] = &[
+        "scored", "score", "scoring", "goal", "goals", "halftime", "minute", "penalty", "kickoff", "whistle",
+        "trailing", "touchdown", "touchdowns", "equaliser", "equalizer", "striker", "goalkeeper", "quarterback", "innings", "rebounds",
+    ];
+    if toks[m.end - 1].lower == "half" && len <= 3 && toks.iter().any(|t| MATCH_WORDS.contains(&t.lower.as_str())) {
+        return false;
+    }
     // "a first-half penalty", "a second-half goal": a half of a match, not of a year.
     if len <= 3 && toks[m.end - 1].lower == "half" && next.is_some_and(|n| {
         matches!(n.lower.as_str(), "penalty" | "penalties" | "goal" | "goals" | "strike" | "header" | "try" | "tries" | "equaliser" | "equalizer"
