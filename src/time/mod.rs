@@ -167,7 +167,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
     // The last bare clock time ("7 p.m.") pushed: its index in `out`, its end token, and the
     // index of the clock time that opened its range ("from 9 a.m. to 5 p.m."), if any.
-    let mut clock: Option<(usize, usize, Option<usize>)> = None;
+    let mut clock: Option<(usize, usize, Option<usize>, usize)> = None;
     // The last day named in this sentence ("opens Saturday and closes on Sunday").
     let mut sentence_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
@@ -295,7 +295,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             modifier = Some(md.to_owned());
         }
         let (cues, clause) = cue_cache.get_or_insert_with(|| (tense_cues(toks), clauses(toks)));
-        let (mut tense, distance) = tense_at(cues, clause, m.start, m.end);
+        // "began at 14:30 UTC on March 3": the verb is as near the date as the clock time is.
+        let from = match clock {
+            Some((_, end, _, first)) if end + 1 == m.start && toks[end].lower == "on" => first,
+            _ => m.start,
+        };
+        let (mut tense, distance) = tense_at(cues, clause, from, m.end);
         // "Wednesday's ruling", "Thursday's closing price": a day already past; but "before
         // Sunday's game" is only as past as its sentence.
         if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s")
@@ -611,7 +616,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         };
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
-        if let Some((k, end, opener)) = clock.take() {
+        if let Some((k, end, opener, _)) = clock.take() {
             let named = (r.value.len() == 10).then(|| day_of(&r.value)).flatten();
             if let (Some(named), Some(was)) = (named.filter(|_| start == end + 1 && toks[end].lower == "on"), day_of(&out[k].timex.value)) {
                 // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
@@ -638,7 +643,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // Noon, midnight, dawn and dusk follow the day named after them as clock times do.
         if rule.template.starts_with("last:D:0|hm:") || value.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
-            clock = Some((out.len(), m.end, opened_by));
+            clock = Some((out.len(), m.end, opened_by, start));
         }
         let bare_clock = bare_clock_value(&value);
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock {
