@@ -76,7 +76,8 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
     split_hyphenated_pairs(text, &mut cands);
     trim_place_compounds(text, &mut cands);
     // A date inside a longer name loses to it ([`without_overlaps`]), so the tagger leaves it
-    // out: it must not anchor the dates after it ("Sheffield Wednesday won on Saturday").
+    // out: it must not anchor the dates after it ("Sheffield Wednesday won on Saturday"). The
+    // labels let it tell a person's last name said again ("Ramadan told reporters").
     let mut name_ranges: Vec<_> = cands.iter().map(|c| (c.0.clone(), c.1)).collect();
     name_ranges.sort_by_key(|r| r.0.start);
     let temporal = time::tag_decided(text, &tokens, &sentences, reference, &numeric, &name_ranges);
