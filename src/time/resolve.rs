@@ -439,8 +439,13 @@ impl Context {
                     None => out.value = format!("XXXX-{s}"),
                     Some(d) => {
                         let y = match (f[0], f.get(2).copied(), tense) {
-                            // "last spring" said in the autumn is still last year's.
-                            ("srel", Some("-1"), _) => d.year() - 1,
+                            // "last spring": the latest one over ("a strike that began last
+                            // spring", said in October, is this year's; said in April, last
+                            // year's). A winter is named by the year it starts in.
+                            ("srel", Some("-1"), _) => {
+                                let over = |y: i32| NaiveDate::from_ymd_opt(y, start, 1).and_then(|x| add_months(x, 3)).is_some_and(|end| end <= d);
+                                if over(d.year()) { d.year() } else if over(d.year() - 1) { d.year() - 1 } else { d.year() - 2 }
+                            }
                             ("srel", Some("+1"), _) => if start > d.month() { d.year() } else { d.year() + 1 },
                             ("season", _, Some(Tense::Past)) if start > d.month() => d.year() - 1,
                             ("season", _, Some(Tense::Future)) if start + 3 <= d.month() => d.year() + 1,
@@ -453,7 +458,10 @@ impl Context {
                         };
                         out.value = format!("{y:04}-{s}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("the season in {y}, from {d}, {tw}"));
+                        out.explanation = Some(match (f[0], f.get(2).copied()) {
+                            ("srel", Some("-1")) => format!("the last {} over by {d}, in {y}", season_word(s)),
+                            _ => format!("the season in {y}, from {d}, {tw}"),
+                        });
                     }
                 }
             }
