@@ -426,7 +426,7 @@ impl Context {
                     Some(d) => {
                         out.value = format!("{:04}-{m:02}", d.year() + k);
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("{} of the {} year from {d}", MONTHS[(m - 1) as usize], rel_word(f[2])));
+                        out.explanation = Some(format!("{} of {}", MONTHS[(m - 1) as usize], year_from(f[2], d)));
                     }
                 }
             }
@@ -788,6 +788,20 @@ impl Context {
                     out.explanation = Some(format!("{}, from {d}", nth_weekday_words(f[1], x)));
                 }
             }
+            // "Christmas last year", "Ramadan next year": the holiday in that year.
+            "holr" if f.len() >= 3 => {
+                let k: i32 = f[1].trim_start_matches('+').parse().unwrap_or(0);
+                let y = rf.map(|d| d.year() + k);
+                self.on_holiday(&mut out, y, &f[2..], rf, tense, tw, |x| format!("the holiday in {}", x.year()));
+                if let (Some(d), Some(y)) = (rf, y) {
+                    out.anchor = anchor(d);
+                    let why = format!("the holiday in {}, {y}", year_from(f[1], d));
+                    out.explanation = Some(match out.explanation.take() {
+                        Some(cal) => format!("{cal}; {why}"),
+                        None => why,
+                    });
+                }
+            }
             "hol" | "holy" => {
                 let (year, spec) = if f[0] == "holy" {
                     (f.get(1).and_then(|y| y.parse::<i32>().ok()), &f[2.min(f.len())..])
@@ -1083,6 +1097,15 @@ fn unit_word(u: &str) -> &'static str {
         "MIN" => "minute",
         "FN" => "fortnight",
         _ => "period",
+    }
+}
+
+/// "the year before 2026-11-29" for "last year" (`-1`), "the year of" (`0`), "the year after" (`+1`).
+fn year_from(r: &str, d: NaiveDate) -> String {
+    match r {
+        "-1" => format!("the year before {d}"),
+        "+1" => format!("the year after {d}"),
+        _ => format!("the year of {d}"),
     }
 }
 
