@@ -93,5 +93,18 @@ export function readableValue(value) {
 /** A readable form of a timex `{ value, endValue?, mod? }`: "late Dec 2021", "2020 – 2022". */
 export function readableTimex(t) {
   const mod = MODS[t.mod] ?? '';
-  return mod + (t.endValue ? `${readableValue(t.value)} – ${readableValue(t.endValue)}` : readableValue(t.value));
+  return mod + (t.endValue ? readableSetRange(t.value, t.endValue) ?? `${readableValue(t.value)} – ${readableValue(t.endValue)}` : readableValue(t.value));
+}
+
+/** A range of two recurring times, said once: "every day, 09:00 – 17:00", "weekdays". */
+function readableSetRange(a, b) {
+  const clocks = [a, b].map((v) => /^XXXX-XX-XXT(\d{2}:\d{2})$/.exec(v)?.[1]);
+  if (clocks[0] && clocks[1]) return `every day, ${clocks[0]} – ${clocks[1]}`;
+  const days = [a, b].map((v) => /^XXXX-WXX-([1-7])(T.*)?$/.exec(v));
+  if (days[0] && days[1] && days[0][1] === '1' && days[1][1] === '5' && days[0][2] === days[1][2]) {
+    // "Mondays at 20:00" → "weekdays at 20:00"; "Monday mornings" → "weekday mornings".
+    const monday = readableValue(`XXXX-WXX-1${days[0][2] ?? ''}`);
+    return `${monday.replace(/^Mondays/, 'weekdays').replace(/^Monday\b/, 'weekday')} (Monday – Friday)`;
+  }
+  return null;
 }
