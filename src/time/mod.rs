@@ -36,7 +36,7 @@ use crate::doc::{Label, Sentence, Timex, TimexType, Token};
 use chrono::{Datelike, NaiveDate};
 use grammar::{grammar, lookup_tok, Match};
 use lex::{Kind, Tok};
-use resolve::{Context, Tense};
+use resolve::{Context, Resolved, Tense};
 use std::ops::Range;
 
 pub use order::DateOrder;
@@ -170,6 +170,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut clock: Option<(usize, usize, Option<usize>, usize)> = None;
     // The last day named in this sentence ("opens Saturday and closes on Sunday").
     let mut sentence_day: Option<NaiveDate> = None;
+    // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
+    // and days named after it without a year are in it.
+    let mut sentence_year: Option<i32> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token, value, whether it is a bare weekday, and whether a bare clock time ("9am",
     // its day not named).
@@ -386,6 +389,28 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         if let Some(note) = order_note {
             r.explanation = Some(format!("stated in the text, {note}"));
+        }
+        // "In 2019, the firm moved on March 5": the year the sentence named, not the tense's.
+        if let Some(y) = sentence_year.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
+            let f: Vec<&str> = value.split(':').collect();
+            let stated = match f[0] {
+                "md" if f.len() >= 3 => Some(format!("ymd:{y}:{}:{}", f[1], f[2])),
+                "m" if f.len() == 2 => f[1].parse::<u32>().ok().map(|m| format!("{y:04}-{m:02}")),
+                "season" if f.len() >= 2 => Some(format!("{y:04}-{}", f[1])),
+                "hol" if f.len() >= 2 => Some(format!("holy:{y}:{}", f[1..].join(":"))),
+                _ => None,
+            };
+            if let Some(t) = stated {
+                let in_year = ctx.resolve(&t, tense);
+                if year_of(&in_year.value) == Some(y) && !impossible_day(&in_year.value) {
+                    let what = match f[0] {
+                        "md" | "m" => month_day_name(&in_year.value),
+                        "season" => "the season".to_owned(),
+                        _ => "the holiday".to_owned(),
+                    };
+                    r = Resolved { explanation: Some(format!("{what} of {y}, the year the sentence names")), ..in_year };
+                }
+            }
         }
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
@@ -648,6 +673,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let bare_clock = bare_clock_value(&value);
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock {
             range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:"), bare_clock));
+        }
+        // A year that opens the sentence sets its scene: "In 2019, ...", "Last year, ...".
+        // Not one further in ("a program approved in 1987 ... had bought shares through
+        // Sept. 29"), nor "the 2019 law".
+        let scene = start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by")
+            || start == 0 && value.starts_with("rel:Y:");
+        if scene && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+            sentence_year = year_of(&r.value);
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
