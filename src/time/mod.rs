@@ -1412,15 +1412,18 @@ mod tests {
         assert_eq!(run("Talks will be on January 9-10, 2022.", "2021-12-30")[0].1, "2022-01-09");
     }
 
+    /// The cards' "why" for each mention of `s`, read on `reference`.
+    fn explanations_on(s: &str, reference: Option<NaiveDate>) -> Vec<String> {
+        let toks = crate::tokenize::tokenize(s);
+        let sents = crate::sentences::split(s, &toks);
+        tag(s, &toks, &sents, reference).into_iter().filter_map(|m| m.timex.explanation).collect()
+    }
+
     /// The hover card's "why" reads as English for sets, modified stated dates, day offsets and
     /// clock times placed on the day named after them.
     #[test]
     fn explanations() {
-        let why = |s: &str| -> Vec<String> {
-            let toks = crate::tokenize::tokenize(s);
-            let sents = crate::sentences::split(s, &toks);
-            tag(s, &toks, &sents, NaiveDate::from_ymd_opt(2021, 12, 30)).into_iter().filter_map(|m| m.timex.explanation).collect()
-        };
+        let why = |s: &str| explanations_on(s, NaiveDate::from_ymd_opt(2021, 12, 30));
         for (text, want) in [
             ("It rains every year.", "every year"),
             ("The fair runs every other weekend.", "every other weekend"),
@@ -1449,11 +1452,7 @@ mod tests {
     /// counted from the date last mentioned; with no date before, no day is made up.
     #[test]
     fn amounts_before_later_name_their_day() {
-        let why = |s: &str| -> Vec<String> {
-            let toks = crate::tokenize::tokenize(s);
-            let sents = crate::sentences::split(s, &toks);
-            tag(s, &toks, &sents, NaiveDate::from_ymd_opt(2026, 3, 29)).into_iter().filter_map(|m| m.timex.explanation).collect()
-        };
+        let why = |s: &str| explanations_on(s, NaiveDate::from_ymd_opt(2026, 3, 29));
         let got = why("The first leg is on April 8, with the return match a week later.");
         assert_eq!(got[1], "one week (an amount of time); 7 days after 2026-04-08, the date last mentioned: 2026-04-15");
         let got = why("Sales fell on April 8. Two days earlier they rose.");
