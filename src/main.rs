@@ -137,7 +137,7 @@ fn main() -> ExitCode {
                 Some(Today(d)) => d,
                 None => system_today(),
             };
-            let options = Options { reference_date, date_order, today, ..Default::default() };
+            let options = Options { reference_date, date_order, today };
             run_annotate(&options, format, file.as_deref(), r, jobs)
         }),
         Command::TagConll { file, model } => load_model(model.as_deref()).and_then(|r| run_tag_conll(&file, r)),

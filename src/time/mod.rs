@@ -374,9 +374,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let mut r = ctx.resolve(&value, tense);
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m."): it is the reference date's.
-        if bare_clock_value(&value) && tense == Some(Tense::Past) {
+        if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) {
             if let (Some(d), Some(rf)) = (day_of(&r.value), ctx.reference) {
-                if d > rf && value.starts_with("last:D:0|") {
+                if d > rf {
                     r = ctx.resolve(&value.replacen("last:", "rel:", 1), tense);
                 }
             }
@@ -667,10 +667,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             }
         }
         // Noon, midnight, dawn and dusk follow the day named after them as clock times do.
-        if rule.template.starts_with("last:D:0|hm:") || value.starts_with("last:D:0|hm:") || matches!(rule.template.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00" | "last:D:0|TMO" | "last:D:0|TEV") {
+        let bare_clock = bare_clock_value(&value);
+        if bare_clock || bare_clock_value(&rule.template) || matches!(rule.template.as_str(), "last:D:0|TMO" | "last:D:0|TEV") {
             clock = Some((out.len(), m.end, opened_by, start));
         }
-        let bare_clock = bare_clock_value(&value);
         if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock {
             range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:"), bare_clock));
         }
@@ -1311,13 +1311,13 @@ pub(crate) fn is_month_name(word: &str) -> bool {
     resolve::MONTHS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// A month ("m:9") or a day of a month ("md:9:30") without a year.
 /// Whether an unresolved value is a clock time with no day of its own ("9am", "noon"): it
 /// takes the day last mentioned, or one named next to it.
 fn bare_clock_value(value: &str) -> bool {
     value.starts_with("last:D:0|hm:") || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
 }
 
+/// A month ("m:9") or a day of a month ("md:9:30") without a year.
 fn month_or_day(value: &str) -> bool {
     value.starts_with("m:") || value.starts_with("md:")
 }

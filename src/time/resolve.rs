@@ -815,21 +815,6 @@ impl Context {
         out
     }
 
-    /// For a feast of another calendar starting on `start`: its last day as the range's end
-    /// (Hanukkah's eight days, the month of Ramadan) and its date in that calendar for the card.
-    fn feast_details(&self, out: &mut Resolved, spec: &[&str], start: NaiveDate) {
-        if !spec.first().is_some_and(|c| calendars::is_calendar(c)) {
-            return;
-        }
-        if let Some((_, last)) = calendars::feast(start.year(), spec).filter(|(_, last)| *last > start) {
-            out.end_value = Some(last.to_string());
-        }
-        if let Some(w) = calendars::words(spec, start) {
-            let why = out.explanation.take().map(|e| format!("; {e}")).unwrap_or_default();
-            out.explanation = Some(format!("{w}{why}"));
-        }
-    }
-
     /// Sets `out` to a day found like a holiday (`spec`, see [`holiday`]): in `year` when the
     /// text gives it, else the nearest to the anchor, the tense deciding far ones. `words`
     /// names the day found for the card.
@@ -840,7 +825,7 @@ impl Context {
             (Some(y), _) => match find(y) {
                 Some(x) => {
                     out.value = x.to_string();
-                    self.feast_details(out, spec, x);
+                    feast_details(out, spec, x);
                 }
                 None => out.value = format!("{y:04}"),
             },
@@ -851,11 +836,12 @@ impl Context {
                         let y = year_by_tense(d, x.month(), x.day(), tense, self.margin);
                         let x = find(y).unwrap_or(x);
                         out.explanation = Some(format!("{}, from {d}, {tw}", words(x)));
-                        self.feast_details(out, spec, x);
+                        feast_details(out, spec, x);
                         x.to_string()
                     }
                     None => {
-                        // A lunar or lunisolar feast: its year, the day not worked out here.
+                        // A feast whose day is not worked out (a year beyond the calendar's
+                        // tables): its year only.
                         out.explanation = Some(format!("the holiday's year, {}, from {d}; its day follows another calendar", d.year()));
                         format!("{:04}", d.year())
                     }
@@ -869,6 +855,21 @@ impl Context {
                 }
             }
         }
+    }
+}
+
+/// For a feast of another calendar starting on `start`: its last day as the range's end
+/// (Hanukkah's eight days, the month of Ramadan) and its date in that calendar for the card.
+fn feast_details(out: &mut Resolved, spec: &[&str], start: NaiveDate) {
+    if !spec.first().is_some_and(|c| calendars::is_calendar(c)) {
+        return;
+    }
+    if let Some((_, last)) = calendars::feast(start.year(), spec).filter(|(_, last)| *last > start) {
+        out.end_value = Some(last.to_string());
+    }
+    if let Some(w) = calendars::words(spec, start) {
+        let why = out.explanation.take().map(|e| format!("; {e}")).unwrap_or_default();
+        out.explanation = Some(format!("{w}{why}"));
     }
 }
 
