@@ -380,6 +380,11 @@ pub(crate) fn generational(words: &[&str], spans: Vec<(usize, usize, usize)>) ->
                 continue;
             }
         }
+        // A name that began on the suffix a person's name has just taken starts after it.
+        let a = out.last().map_or(a, |last| a.max(last.1));
+        if a >= b {
+            continue;
+        }
         // The suffix, left out of any name.
         let b = if ty == 0 && words.get(b).is_some_and(|w| GENERATIONAL.contains(w)) { b + 1 } else { b };
         out.push((a, b, ty));
@@ -526,6 +531,16 @@ pub(crate) fn refine(ty: usize, words: &[&str], toks: &[Tok]) -> Label {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The suffix joins the person's name; a name the recognizer began on it starts after it,
+    /// so names never overlap.
+    #[test]
+    fn generational_suffixes() {
+        let words = ["James", "Moore", "Jr", "Corp", "said"];
+        assert_eq!(generational(&words, vec![(0, 2, 0)]), [(0, 3, 0)]);
+        assert_eq!(generational(&words, vec![(0, 2, 0), (2, 3, 0)]), [(0, 3, 0)]);
+        assert_eq!(generational(&words, vec![(0, 2, 0), (2, 4, 1)]), [(0, 3, 0), (3, 4, 1)]);
+    }
 
     /// (CoNLL type guessed: 0 PER, 1 ORG, 2 LOC, 3 MISC; name; label).
     const CASES: &[(usize, &str, Label)] = &[
