@@ -215,6 +215,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let rule = &g.rules[m.rule];
         let mut value = rule.template.clone();
         let mut kind = rule.kind;
+        // "Yom Kippur last year", "Chinese New Year next year": the feast in that year, for
+        // every holiday however many words its name has.
+        if let Some(spec) = value.strip_prefix("hol:") {
+            let rel = toks.get(m.end).and_then(|t| lookup_tok(t, "rel"));
+            if let (Some(rel), true) = (rel, toks.get(m.end + 1).is_some_and(|t| t.lower == "year")) {
+                value = format!("holr:{rel}:{spec}");
+                m.end += 2;
+            }
+        }
         // "the first nine months of the year", "a high for the year of $42": that year, not
         // an amount of time.
         // "For the year, volume was flat", "in the year": the current year too, but "for the
