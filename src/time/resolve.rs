@@ -391,7 +391,11 @@ impl Context {
                     Some(d) => {
                         // A whole month two months gone is not what "will ... in December" means.
                         let margin = if tense == Some(Tense::Future) { self.margin.min(60) } else { self.margin };
-                        let y = year_by_tense(d, m, 15, tense, margin);
+                        // Next to a past verb, a month that has not begun is last year's.
+                        let y = match tense {
+                            Some(Tense::Past) if margin <= 7 => year_by_tense(d, m, 1, tense, 0),
+                            _ => year_by_tense(d, m, 15, tense, margin),
+                        };
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
                         out.explanation = Some(month_day_words(MONTHS[(m - 1) as usize], None, y, d, tw));
