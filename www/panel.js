@@ -158,7 +158,7 @@ export class SidePanel {
       when.className = 'when';
       const end = byValue.get(v).find((e) => e.timex.endValue)?.timex.endValue;
       const mod = byValue.get(v).find((e) => e.timex.mod)?.timex.mod;
-      when.textContent = readableTimex({ value: v, endValue: end, mod });
+      when.textContent = readableTimex({ value: v, endValue: end, mod, type: byValue.get(v)[0].timex.type });
       when.title = end ? `${v} – ${end}` : v;
       const what = document.createElement('span');
       what.className = 'what';

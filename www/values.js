@@ -90,8 +90,11 @@ export function readableValue(value) {
   return value;
 }
 
-/** A readable form of a timex `{ value, endValue?, mod? }`: "late Dec 2021", "2020 – 2022". */
+/** A readable form of a timex `{ value, endValue?, mod?, type? }`: "late Dec 2021", "2020 – 2022". */
 export function readableTimex(t) {
+  // A date on "a Thursday" is some Thursday; the same value as a set is every one.
+  const some = t.type === 'DATE' && !t.endValue && /^XXXX-WXX-([1-7])$/.exec(t.value);
+  if (some) return `a ${WEEKDAYS[some[1] - 1].slice(0, -1)}`;
   const mod = MODS[t.mod] ?? '';
   return mod + (t.endValue ? readableSetRange(t.value, t.endValue) ?? `${readableValue(t.value)} – ${readableValue(t.endValue)}` : readableValue(t.value));
 }

@@ -10,7 +10,7 @@
 
 use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::{smallvec, SmallVec};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -182,6 +182,8 @@ pub type Name = Cow<'static, str>;
 /// The parsed data.
 pub struct Grammar {
     lexicon: FxHashMap<String, Vec<(String, String)>>,
+    /// Words of the class `verb`, kept apart: no rule uses them, so tokens don't carry them.
+    verbs: FxHashSet<String>,
     /// Rules in file order (earlier wins ties).
     pub rules: Vec<Rule>,
     /// Rules by their first element, so a token tries only the rules that can start on it:
@@ -213,12 +215,17 @@ pub fn grammar() -> &'static Grammar {
 impl Grammar {
     fn parse(lexicon: &str, rules: &'static str) -> Grammar {
         let mut lex: FxHashMap<String, Vec<(String, String)>> = FxHashMap::default();
+        let mut verbs = FxHashSet::default();
         for line in lexicon.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let mut f = line.split('\t');
             if let (Some(w), Some(c), Some(v)) = (f.next(), f.next(), f.next()) {
+                if c == "verb" {
+                    verbs.insert(w.to_owned());
+                    continue;
+                }
                 lex.entry(w.to_owned()).or_default().push((c.to_owned(), v.to_owned()));
             }
         }
@@ -298,12 +305,17 @@ impl Grammar {
                 rule.follow = First::of(&rule.elems[1..]);
             }
         }
-        Grammar { lexicon: lex, rules: out, first_lit, first_class, first_any }
+        Grammar { lexicon: lex, verbs, rules: out, first_lit, first_class, first_any }
     }
 
     /// The value of `word` in lexicon class `class`.
     pub fn lookup(&self, word: &str, class: &str) -> Option<&str> {
         self.lexicon.get(word)?.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
+    }
+
+    /// Whether the lexicon lists `word` (lower case) as a verb ("raise", "be").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains(word)
     }
 
     /// The lexicon entries of a word (empty when it has none).
@@ -500,7 +512,12 @@ impl Grammar {
                 let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
                 let clock = time.get(..5)?;
                 chrono::NaiveTime::parse_from_str(clock, "%H:%M").ok()?;
-                let secs = time.get(5..8).filter(|s| s.starts_with(':') && s != &":00").unwrap_or("");
+                let secs = time.get(5..8).filter(|s| s.starts_with(':')).unwrap_or("");
+                // "14:00:99" is no time: the seconds are checked too (":60" is a leap second).
+                if !secs.is_empty() {
+                    chrono::NaiveTime::parse_from_str(time.get(..8)?, "%H:%M:%S").ok()?;
+                }
+                let secs = if secs == ":00" { "" } else { secs };
                 one(format!("{}T{clock}{secs}", d.format("%Y-%m-%d")))
             }
             Class::QuarterYy => {

@@ -342,15 +342,21 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // ..."): only its subject lies between.
         let fronted = (m.start == 0 || m.start == 1 && toks[0].kind == Kind::Word && !toks[0].lower.ends_with("ly"))
             && toks.get(m.end).is_some_and(|t| t.lower == ",");
-        // A past verb right next to it allows only a week's slack (a dateline a day or two
-        // behind): "sales rose at Christmas", said on Nov. 29, is last Christmas. Not a date
-        // things were set or moved to ("had been set to expire Nov. 6", "extended to Nov. 20").
+        // A verb that can only be a simple past ("rose", "fell", "began"), right next to it,
+        // allows only a week's slack (a dateline a day or two behind): "sales rose at
+        // Christmas", said on Nov. 29, is last Christmas. Other past cues may be participles
+        // of things ahead ("securities pledged on May 6", "will be dated and delivered May 1")
+        // or report them ("said on April 15 it will"), so they keep a month.
         let near = distance <= 3 || fronted && distance != usize::MAX;
-        let target = toks[m.start.saturating_sub(4)..m.start].iter().any(|t| {
-            matches!(t.lower.as_str(), "due" | "scheduled" | "expected" | "planned" | "set" | "expire" | "expires" | "to" | "until" | "till" | "through" | "by")
-        });
+        let simple_past = |t: &Tok| {
+            matches!(t.lower.as_str(), "rose" | "fell" | "began" | "came" | "went" | "took" | "saw" | "gave" | "grew" | "drew" | "flew" | "wrote"
+                | "broke" | "spoke" | "threw" | "chose" | "ran" | "sank" | "tore" | "withdrew" | "surged" | "plunged" | "slumped" | "soared"
+                | "jumped" | "climbed" | "tumbled" | "slipped" | "peaked" | "happened" | "occurred" | "died")
+        };
+        let strict = toks[m.start.saturating_sub(3)..m.start].iter().chain(toks.get(m.end..(m.end + 2).min(toks.len())).unwrap_or(&[])).any(simple_past)
+            && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by"));
         ctx.margin = match (near, tense) {
-            (true, Some(Tense::Past)) if !target => 7,
+            (true, Some(Tense::Past)) if strict => 7,
             (true, _) => 31,
             _ => 120,
         };
@@ -391,7 +397,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             ctx.last = before_list;
         }
         let last_before = ctx.last;
-        let mut r = ctx.resolve(&value, tense);
+        // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
+        // one ("a Sunday night service" is still that Sunday's).
+        let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
+            m.start > 0 && toks[m.start - 1].lower == "a" && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lower != "and" && t.lower != "or")
+        });
+        let mut r = match some_weekday {
+            Some(n) => {
+                let mut r = Context { reference: None, last: None, last_quarter: None, margin: 60 }.resolve(&value, tense);
+                r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
+                r
+            }
+            None => ctx.resolve(&value, tense),
+        };
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m."): it is the reference date's.
         if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) {
@@ -607,20 +625,25 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "three days later", "a week earlier": TimeML keeps an amount of time, but the reader
         // wants the day too; the card gives it, counted from the date last mentioned.
-        if kind == TimexType::Duration && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "later" | "earlier")) {
+        // So does "will be back in two weeks", counted from the reference date.
+        let later = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "later" | "earlier"));
+        let ahead = start == m.start && start > 0 && toks[start - 1].lower == "in" && tense == Some(Tense::Future);
+        if kind == TimexType::Duration && (later || ahead) {
             let amount = r.value.strip_prefix('P').filter(|v| !v.starts_with('T'));
             let split = amount.and_then(|v| v.find(|c: char| !c.is_ascii_digit()).map(|k| v.split_at(k)));
             if let Some((n, unit)) = split.filter(|(n, u)| !n.is_empty() && matches!(*u, "D" | "W" | "M" | "Y")) {
-                let sign = if toks[m.end].lower == "later" { "+" } else { "-" };
+                let sign = if ahead || toks[m.end].lower == "later" { "+" } else { "-" };
                 let saved = (ctx.last, ctx.last_quarter);
                 // A week later is a day, seven after.
                 let (unit, n) = match (unit, n.parse::<i64>()) {
                     ("W", Ok(k)) => ("D".to_owned(), (k * 7).to_string()),
                     _ => (unit.to_owned(), n.to_owned()),
                 };
-                let day = ctx.resolve(&format!("last:{unit}:{sign}{n}"), tense);
+                let from = if ahead { "rel" } else { "last" };
+                let day = ctx.resolve(&format!("{from}:{unit}:{sign}{n}"), tense);
                 (ctx.last, ctx.last_quarter) = saved;
-                if let Some(why) = day.explanation.filter(|w| w.ends_with("the date last mentioned")) {
+                let anchored = |w: &String| w.ends_with(if ahead { "the reference date" } else { "the date last mentioned" });
+                if let Some(why) = day.explanation.filter(anchored) {
                     let words = r.explanation.take().unwrap_or_default();
                     r.explanation = Some(format!("{words}; {why}: {}", day.value));
                 }
@@ -700,6 +723,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let scene = start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by")
             || start == 0 && value.starts_with("rel:Y:");
         if scene && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+            sentence_year = year_of(&r.value);
+        }
+        // So does a full date that opens it: "On March 3, 2019, it moved, and on April 5 ...".
+        let stated_year = r.value.get(..4).filter(|y| r.value.len() == 10 && toks[start..m.end].iter().any(|t| t.lower == *y));
+        if start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",") && stated_year.is_some() {
             sentence_year = year_of(&r.value);
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
@@ -897,6 +925,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false; // "Jan" alone is a name; abbreviations need a day or year.
         }
         if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) {
+            return false;
+        }
+        // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.
+        if w == "may" && next.is_some_and(|n| grammar().is_verb(&n.lower)) && !prev_is(TEMPORAL_PREP) {
             return false;
         }
     }
@@ -1227,7 +1259,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         if matches!(toks[i].lower.as_str(), "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "rescheduled" | "postpones" | "delays" | "defers" | "extends" | "adjourns") {
             if let Some(k) = (i + 1..(i + 5).min(toks.len())).find(|&k| {
                 matches!(toks[k].lower.as_str(), "until" | "till")
-                    || toks[k].lower == "to" && toks.get(k + 1).is_some_and(|n| is_calendar_name(&n.lower) || n.kind == Kind::Num)
+                    || toks[k].lower == "to" && toks.get(k + 1).is_some_and(|n| month_or_weekday_word(&n.lower))
             }) {
                 out[k] = Some(Tense::Future);
             }
@@ -1327,6 +1359,12 @@ fn month_day_name(v: &str) -> String {
     let month = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
     let day = v.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
     format!("{}{day}", month.unwrap_or(&"such date"))
+}
+
+/// Whether `word` names a month or weekday, in full or cut short ("Dec", "dec.", "Friday").
+fn month_or_weekday_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() >= 3 && resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|name| name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w))
 }
 
 /// Whether `word` is a month's name ("March", "september").
@@ -1472,7 +1510,8 @@ mod tests {
     }
 
     /// "a week later" stays an amount of time (TimeML), and its card gives the day it reaches,
-    /// counted from the date last mentioned; with no date before, no day is made up.
+    /// counted from the date last mentioned; with no date before, no day is made up. "will ...
+    /// in three days" counts from the reference date.
     #[test]
     fn amounts_before_later_name_their_day() {
         let why = |s: &str| explanations_on(s, NaiveDate::from_ymd_opt(2026, 3, 29));
@@ -1481,6 +1520,9 @@ mod tests {
         let got = why("Sales fell on March 8. Two days earlier they rose.");
         assert!(got[1].ends_with("2 days before 2026-03-08, the date last mentioned: 2026-03-06"), "{got:?}");
         assert_eq!(why("Two days later they rose."), ["2 days (an amount of time)"]);
+        // "in three days" ahead is counted from the reference date; "in two weeks" looking back is not.
+        assert_eq!(why("The team will be back in three days."), ["3 days (an amount of time); 3 days after 2026-03-29, the reference date: 2026-04-01"]);
+        assert_eq!(why("Prices rose for the first time in two weeks."), ["2 weeks (an amount of time)"]);
     }
 
     /// TIME is for expressions with a time of day; "FUTURE_REF" has a "T" but is a date.

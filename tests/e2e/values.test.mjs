@@ -58,6 +58,8 @@ test('ranges and modifiers', () => {
   assert.equal(readableTimex({ value: '2022-01-09', endValue: '2022-01-10' }), 'Sun 9 Jan 2022 – Mon 10 Jan 2022');
   // Ranges of recurring times are said once.
   assert.equal(readableTimex({ value: 'XXXX-XX-XXT09:00', endValue: 'XXXX-XX-XXT17:00' }), 'every day, 09:00 – 17:00');
+  assert.equal(readableTimex({ value: 'XXXX-WXX-4', type: 'DATE' }), 'a Thursday');
+  assert.equal(readableTimex({ value: 'XXXX-WXX-4', type: 'SET' }), 'Thursdays');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1', endValue: 'XXXX-WXX-5' }), 'weekdays (Monday – Friday)');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1TMO', endValue: 'XXXX-WXX-5TMO' }), 'weekday mornings (Monday – Friday)');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1T20:00', endValue: 'XXXX-WXX-5T20:00' }), 'weekdays at 20:00 (Monday – Friday)');
