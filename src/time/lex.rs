@@ -112,6 +112,19 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if lower.contains('\u{2013}') && (kind == Kind::Num || lower == "\u{2013}") {
             lower = lower.replace('\u{2013}', "-");
         }
+        // Wire-service abbreviations read as the words ("4TH QTR NET", "nine mths", "prior yr").
+        if let Some(full) = match lower.as_str() {
+            "qtr" => Some("quarter"),
+            "qtrs" => Some("quarters"),
+            "mth" => Some("month"),
+            "mths" => Some("months"),
+            "yr" => Some("year"),
+            "yrs" => Some("years"),
+            "wks" => Some("weeks"),
+            _ => None,
+        } {
+            lower = full.into();
+        }
         let entries = if kind == Kind::Word { super::grammar::grammar().entries(&lower) } else { &[] };
         out.push(Tok {
             start: start + i,

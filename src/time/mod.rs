@@ -313,6 +313,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             _ => m.start,
         };
         let (mut tense, distance) = tense_at(cues, clause, from, m.end);
+        // "3RD QTR NET", "first-quarter shr": results are reported once the quarter is over, so
+        // with no verb to say otherwise one not yet begun is last year's.
+        let mut looks_back = false;
+        if tense.is_none() && value.starts_with("q:") {
+            let results = |t: &Tok| matches!(t.lower.as_str(), "net" | "shr" | "shrs" | "profit" | "profits" | "loss" | "losses" | "earnings" | "results" | "revenue" | "revenues" | "sales" | "oper");
+            if toks[m.end..(m.end + 4).min(toks.len())].iter().any(results) {
+                tense = Some(Tense::Past);
+                looks_back = true;
+            }
+        }
         // "Wednesday's ruling", "Thursday's closing price": a day already past; but "before
         // Sunday's game" is only as past as its sentence.
         if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s")
@@ -418,6 +428,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     r = ctx.resolve(&value.replacen("last:", "rel:", 1), tense);
                 }
             }
+        }
+        if looks_back {
+            r.explanation = r.explanation.map(|e| e.replace("(past tense)", "(results are reported once it is over)"));
         }
         // "Feb. 30", "April 31": no such day, so not a date (and nothing to anchor on).
         if impossible_day(&r.value) {
@@ -907,6 +920,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len <= 3 && toks[m.end - 1].lower == "half" && next.is_some_and(|n| {
         matches!(n.lower.as_str(), "penalty" | "penalties" | "goal" | "goals" | "strike" | "header" | "try" | "tries" | "equaliser" | "equalizer"
             | "substitute" | "substitution" | "stoppage" | "injury" | "opener" | "winner" | "brace" | "touchdown" | "touchdowns" | "red" | "yellow" | "whistle" | "hat-trick")
+    }) {
+        return false;
+    }
+    // "the current account", "current assets": terms of accounts, not the present.
+    if len == 1 && first.lower == "current" && next.is_some_and(|n| {
+        matches!(n.lower.as_str(), "account" | "accounts" | "assets" | "liabilities" | "ratio" | "yield" | "yields" | "coupon" | "cost" | "costs" | "dollars" | "dollar")
     }) {
         return false;
     }
