@@ -196,10 +196,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // "three years before it ended": without the "before" that could not end the
             // phrase, the rest may still be an amount of time ("the week" before the election
             // is not this week, so not a date).
-            let shorter = (m.end - m.start > 1 && toks[m.end - 1].lower == "before")
-                .then(|| g.match_at(&toks[..m.end - 1], i))
-                .flatten()
-                .filter(|s| g.rules[s.rule].kind == TimexType::Duration && accept(toks, s));
+            let before = m.end - m.start > 1 && toks[m.end - 1].lower == "before";
+            // "1987 qtr and nine mths" is no count of quarters; "1987 qtr" still names one.
+            let year_first = m.end - m.start > 2 && toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4;
+            let cut = if before { Some(m.end - 1) } else if year_first { Some(m.start + 2) } else { None };
+            let shorter = cut
+                .and_then(|c| g.match_at(&toks[..c], i))
+                .filter(|s| (!before || g.rules[s.rule].kind == TimexType::Duration) && accept(toks, s));
             match shorter {
                 Some(s) => m = s,
                 None => {
@@ -826,6 +829,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
         "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
     ];
+    // "the same 1986 month", "the first two 1987 months", "1986 and 1985 years": a year
+    // before the unit, not a count of months ("2000 years", a round number, may be one).
+    let year_count = toks[m.start..m.end].windows(2).any(|w| {
+        w[0].kind == Kind::Num && w[0].lower.len() == 4 && w[0].lower.parse::<u32>().is_ok_and(|y| (1900..=2050).contains(&y) && y % 100 != 0)
+            && matches!(w[1].lower.as_str(), "month" | "months" | "years" | "quarter" | "quarters")
+    });
+    if year_count && m.caps.iter().any(|(c, _)| c == "num") {
+        return false;
+    }
     // "the week before the election": "before" starts a phrase of its own; "the week before."
     // ends one.
     if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "week" && next.is_some_and(|n| n.kind != Kind::Punct) {
