@@ -413,7 +413,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
         // one ("a Sunday night service" is still that Sunday's).
         let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
-            m.start > 0 && toks[m.start - 1].lower == "a" && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lower != "and" && t.lower != "or")
+            let function_word = |w: &str| {
+                matches!(w, "and" | "or" | "but" | "for" | "in" | "at" | "to" | "of" | "with" | "when" | "as" | "after" | "before" | "because" | "while" | "than" | "so" | "if" | "this" | "that" | "last" | "next")
+            };
+            m.start > 0 && toks[m.start - 1].lower == "a" && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && !function_word(&t.lower))
         });
         let mut r = match some_weekday {
             Some(n) => {
@@ -524,7 +527,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // one. A range that opens before the reference date ("ran from November to
                 // February") opens a year earlier; one that opens after it closes a year later.
                 let n = first.len().min(r.value.len());
-                if n >= 7 && first.as_bytes()[4] == b'-' && r.value.as_str() < &first[..n] {
+                if n >= 7 && first.as_bytes()[0].is_ascii_digit() && first.as_bytes()[4] == b'-' && r.value.as_str() < &first[..n] {
                     let opened_before = ctx.reference.is_some_and(|rf| first.as_str() < rf.to_string().as_str());
                     if opened_before {
                         if let Some(v) = shift_year(&first, -1) {
@@ -730,7 +733,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if bare_clock || bare_clock_value(&rule.template) || matches!(rule.template.as_str(), "last:D:0|TMO" | "last:D:0|TEV") {
             clock = Some((out.len(), m.end, opened_by, start));
         }
-        if start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock {
+        // (A set, "from 9am to 5pm daily", opens no range of dates.)
+        if (start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock) && kind != TimexType::Set {
             range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:"), bare_clock));
         }
         // A year that opens the sentence sets its scene: "In 2019, ...", "Last year, ...".
