@@ -1211,6 +1211,9 @@ fn month_day_words(month: &str, day: Option<u32>, y: i32, d: NaiveDate, tw: &str
     };
     match y.cmp(&d.year()) {
         std::cmp::Ordering::Equal => format!("{what} of {y}, the year of {d} ({tw})"),
+        // The nearest one although the tense points the other way: the verb is too far off.
+        std::cmp::Ordering::Less if tw == "future tense" => format!("the {what} before {d}, in {y} (the nearest; the future verb is too far from it to move it)"),
+        std::cmp::Ordering::Greater if tw == "past tense" => format!("the {what} after {d}, in {y} (the nearest; the past verb is too far from it to move it)"),
         std::cmp::Ordering::Less => format!("the {what} before {d}, in {y} ({tw})"),
         std::cmp::Ordering::Greater => format!("the {what} after {d}, in {y} ({tw})"),
     }
@@ -1390,5 +1393,14 @@ mod tests {
     fn easter_dates() {
         assert_eq!(easter(2021), Some(d("2021-04-04")));
         assert_eq!(easter(2000), Some(d("2000-04-23")));
+    }
+
+    /// When the tense points one way and the nearest date lies the other, the card says why.
+    #[test]
+    fn nearest_against_the_tense_is_explained() {
+        let mut c = Context { reference: Some(d("2026-11-29")), last: None, last_quarter: None, margin: 120 };
+        let r = c.resolve("m:1", Some(Tense::Past));
+        assert_eq!(r.value, "2027-01");
+        assert_eq!(r.explanation.as_deref(), Some("the January after 2026-11-29, in 2027 (the nearest; the past verb is too far from it to move it)"));
     }
 }
