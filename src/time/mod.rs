@@ -955,6 +955,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // A lone month name.
     if len == 1 && has("month") {
+        // "<MAY>", "MAY <MA>": a stock ticker, or the company that carries one.
+        if prev.is_some_and(|p| p.lower == "<") || next.is_some_and(|n| n.lower == "<") {
+            return false;
+        }
         let w = first.lower.as_str();
         if w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
             return false; // "Jan" alone is a name; abbreviations need a day or year.
