@@ -953,6 +953,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "wheat" | "wheats" | "crop" | "crops" | "grain" | "grains" | "barley" | "rye" | "rapeseed" | "plantings" | "planting" | "sowings" | "sowing" | "sown" | "kill" | "varieties" | "feed" | "pasture" | "pastures")) {
         return false;
     }
+    // "end-March", but "Periods end January 31": the verb, before a full date.
+    if len == 2 && first.lower == "end" && has("month") && next.is_some_and(|n| n.kind == Kind::Num) {
+        return false;
+    }
     // A lone month name.
     if len == 1 && has("month") {
         // "<MAY>", "MAY <MA>": a stock ticker, or the company that carries one.
