@@ -199,7 +199,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let before = m.end - m.start > 1 && toks[m.end - 1].lower == "before";
             // "1987 qtr and nine mths" is no count of quarters; "1987 qtr" still names one.
             let year_first = m.end - m.start > 2 && toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4;
-            let cut = if before { Some(m.end - 1) } else if year_first { Some(m.start + 2) } else { None };
+            // "in April May and June": the list's first month, not a span of two.
+            let two_months = m.end - m.start == 2 && toks[m.start..m.end].iter().all(|t| lookup_tok(t, "month").is_some());
+            let cut = if before { Some(m.end - 1) } else if year_first { Some(m.start + 2) } else if two_months { Some(m.start + 1) } else { None };
             let shorter = cut
                 .and_then(|c| g.match_at(&toks[..c], i))
                 .filter(|s| (!before || g.rules[s.rule].kind == TimexType::Duration) && accept(toks, s));
@@ -281,6 +283,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
+        }
+        // "the 1987/88 (Oct-Sept) season": a span of months across the turn of a split year
+        // named just before runs from that split year's first year.
+        if let Some((a, b)) = value.strip_prefix("m:").and_then(|v| v.split_once("..m:")) {
+            let (a, b) = (a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0));
+            let split = toks[m.start.saturating_sub(4)..m.start].iter().rev().find_map(|t| {
+                let (y, yy) = t.lower.split_once('/')?;
+                (y.len() == 4 && yy.len() == 2).then(|| y.parse::<i32>().ok()).flatten()
+            });
+            if let (Some(y), true) = (split, a > b && (1..=12).contains(&a) && (1..=12).contains(&b)) {
+                value = format!("{y:04}-{a:02}..{:04}-{b:02}", y + 1);
+            }
         }
         // Optional captures that did not match leave their placeholder empty.
         while let Some(a) = value.find('{') {
@@ -953,6 +967,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "wheat" | "wheats" | "crop" | "crops" | "grain" | "grains" | "barley" | "rye" | "rapeseed" | "plantings" | "planting" | "sowings" | "sowing" | "sown" | "kill" | "varieties" | "feed" | "pasture" | "pastures")) {
         return false;
     }
+    // "January-March" and "April/May", not two months side by side.
+    if len == 2 && toks[m.start..m.end].iter().all(|t| lookup_tok(t, "month").is_some()) && !toks[m.start + 1].hyphen_before {
+        return false;
+    }
     // "end-March", but "Periods end January 31": the verb, before a full date.
     if len == 2 && first.lower == "end" && has("month") && next.is_some_and(|n| n.kind == Kind::Num) {
         return false;
@@ -967,7 +985,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
             return false; // "Jan" alone is a name; abbreviations need a day or year.
         }
-        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) {
+        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) && !prev.is_some_and(|p| lookup_tok(p, "month").is_some()) {
             return false;
         }
         // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.

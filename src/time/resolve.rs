@@ -86,8 +86,26 @@ impl Context {
             Some((a, b)) => (a, Some(b)),
             None => (raw, None),
         };
-        let mut r = self.resolve_one(a, tense);
-        if let Some(b) = b {
+        // "January-March" (a span of months): said in March, ahead or behind, it is this
+        // year's while its last month has not gone by; the tense decides by the end.
+        let months = (a.strip_prefix("m:").and_then(|m| m.parse::<u32>().ok()), b.and_then(|b| b.strip_prefix("m:")).and_then(|m| m.parse::<u32>().ok()));
+        let span = match (months, self.reference) {
+            ((Some(m1), Some(m2)), Some(d)) if (1..=12).contains(&m1) && (1..=12).contains(&m2) => {
+                let end = self.resolve_one(&format!("m:{m2}"), tense);
+                let y2: i32 = end.value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(d.year());
+                let y1 = if m1 > m2 { y2 - 1 } else { y2 };
+                let mut r = self.resolve_one(&format!("m:{m1}"), tense);
+                if r.value.get(..4) != Some(format!("{y1:04}").as_str()) {
+                    r.value = format!("{y1:04}-{m1:02}");
+                    r.explanation = Some(format!("{} to {} {y2}, by the span's last month ({})", MONTHS[(m1 - 1) as usize], MONTHS[(m2 - 1) as usize], Tense::words(tense)));
+                }
+                r.end_value = Some(end.value);
+                Some(r)
+            }
+            _ => None,
+        };
+        let mut r = span.clone().unwrap_or_else(|| self.resolve_one(a, tense));
+        if let (Some(b), None) = (b, span) {
             let mut end = self.resolve_one(b, tense).value;
             // "June 15-July 15": each end resolved alone may fall either side of a year's
             // turn; the range ends after it starts, in the start's year or the next.
