@@ -238,7 +238,7 @@ impl Context {
         let mut out = Resolved { value: v.to_owned(), ..Default::default() };
         let anchor = |d: NaiveDate| Some(d.to_string());
         match f[0] {
-            "rel" | "last" | "ago" if f.len() == 3 => {
+            "rel" | "last" | "ago" if f.len() == 3 || f.len() == 4 && f[3] == "same" => {
                 let unit = f[1];
                 let n = f[2];
                 let (base, from_last) = if f[0] == "last" {
@@ -284,9 +284,19 @@ impl Context {
                 out.anchor = anchor(d);
                 let what = if from_last { "the date last mentioned" } else { "the reference date" };
                 out.value = shift(d, g, unit, k);
+                // "up from $29 million a year earlier", after "the three months to Dec. 31": the
+                // same day a year before, as exact as the date it counts from.
+                let same_day = f.get(3) == Some(&"same") && from_last && unit == "Y" && g == Gran::Day && k < 0;
+                if same_day {
+                    if let Some(x) = d.checked_sub_months(Months::new(12 * k.unsigned_abs() as u32)) {
+                        out.value = x.to_string();
+                    }
+                }
                 let d = shown;
                 let dir = if k < 0 { "before" } else { "after" };
                 out.explanation = Some(match k.abs() {
+                    1 if same_day => format!("the same day a year before {d}, {what}"),
+                    n if same_day => format!("the same day {n} years before {d}, {what}"),
                     0 => format!("the {} of {d}, {what}", unit_word(unit)),
                     1 => format!("the {} {dir} {d}, {what}", unit_word(unit)),
                     n => format!("{n} {}s {dir} {d}, {what}", unit_word(unit)),
