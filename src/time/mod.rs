@@ -383,7 +383,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let strict = toks[m.start.saturating_sub(3)..m.start].iter().chain(toks.get(m.end..(m.end + 2).min(toks.len())).unwrap_or(&[])).any(simple_past)
             && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by"));
         ctx.margin = match (near, tense) {
-            (true, Some(Tense::Past)) if strict => 7,
+            (true, Some(Tense::Past)) if strict => resolve::STRICT_PAST_MARGIN,
             (true, _) => 31,
             _ => 120,
         };
@@ -1320,7 +1320,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         if matches!(toks[i].lower.as_str(), "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "rescheduled" | "postpones" | "delays" | "defers" | "extends" | "adjourns") {
             if let Some(k) = (i + 1..(i + 5).min(toks.len())).find(|&k| {
                 matches!(toks[k].lower.as_str(), "until" | "till")
-                    || toks[k].lower == "to" && toks.get(k + 1).is_some_and(|n| month_or_weekday_word(&n.lower))
+                    || toks[k].lower == "to" && toks.get(k + 1).is_some_and(|n| lookup_tok(n, "month").is_some() || lookup_tok(n, "weekday").is_some())
             }) {
                 out[k] = Some(Tense::Future);
             }
@@ -1420,12 +1420,6 @@ fn month_day_name(v: &str) -> String {
     let month = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
     let day = v.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
     format!("{}{day}", month.unwrap_or(&"such date"))
-}
-
-/// Whether `word` names a month or weekday, in full or cut short ("Dec", "dec.", "Friday").
-fn month_or_weekday_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    w.len() >= 3 && resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|name| name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w))
 }
 
 /// Whether `word` is a month's name ("March", "september").

@@ -57,6 +57,10 @@ pub struct Context {
     pub margin: i64,
 }
 
+/// The margin next to a verb that can only be a simple past ("sales rose in December"): a
+/// dateline a few days behind, no more; a month that has not begun is then last year's.
+pub const STRICT_PAST_MARGIN: i64 = 7;
+
 /// A resolved value.
 #[derive(Clone, Debug, Default)]
 pub struct Resolved {
@@ -104,8 +108,9 @@ impl Context {
             }
             _ => None,
         };
-        let mut r = span.clone().unwrap_or_else(|| self.resolve_one(a, tense));
-        if let (Some(b), None) = (b, span) {
+        let spanned = span.is_some();
+        let mut r = span.unwrap_or_else(|| self.resolve_one(a, tense));
+        if let (Some(b), false) = (b, spanned) {
             let mut end = self.resolve_one(b, tense).value;
             // "June 15-July 15": each end resolved alone may fall either side of a year's
             // turn; the range ends after it starts, in the start's year or the next.
@@ -421,7 +426,7 @@ impl Context {
                         let margin = if tense == Some(Tense::Future) { self.margin.min(60) } else { self.margin };
                         // Next to a past verb, a month that has not begun is last year's.
                         let y = match tense {
-                            Some(Tense::Past) if margin <= 7 => year_by_tense(d, m, 1, tense, 0),
+                            Some(Tense::Past) if margin <= STRICT_PAST_MARGIN => year_by_tense(d, m, 1, tense, 0),
                             _ => year_by_tense(d, m, 15, tense, margin),
                         };
                         out.value = format!("{y:04}-{m:02}");
