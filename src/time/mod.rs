@@ -1013,7 +1013,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // and not before a unit of measure.
     if len == 1 && has("year") && first.kind == Kind::Num {
         let y: u32 = m.caps.iter().find(|(c, _)| c == "year").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-        if !(1900..=2050).contains(&y) && !prev_is(TEMPORAL_PREP) {
+        // "to 1115 to 1330 local time": a clock opening a range of clock times, not the year 1115.
+        let clock_range = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "to" | "-" | "and"))
+            && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
+            && toks.get(m.end + 2).is_some_and(|t| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours"));
+        if !(1900..=2050).contains(&y) && (clock_range || !prev_is(TEMPORAL_PREP)) {
             return false;
         }
         if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
