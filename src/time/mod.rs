@@ -1017,10 +1017,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         let clock_range = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "to" | "-" | "and"))
             && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
             && toks.get(m.end + 2).is_some_and(|t| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours"));
-        if !(1900..=2050).contains(&y) && (clock_range || !prev_is(TEMPORAL_PREP)) {
+        // "until 1305 Central Time", "to 1500 local": a clock; "fell 508 points to 1738": a level.
+        let clock_after = toks.get(m.end).is_some_and(|t| {
+            lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours" | "central" | "eastern" | "pacific" | "mountain")
+        });
+        let level = toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "points" | "point" | "pct" | "percent" | "index"));
+        if !(1900..=2050).contains(&y) && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
             return false;
         }
-        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
             return false;
         }
         // "Kopp's 1987 Chevrolet Cavalier", "his 1995 Ford to work": a model year, part of the
