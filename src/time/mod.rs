@@ -387,13 +387,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
-        // "a memo sent at 6:45 a.m.", after "the sale runs through Saturday": a clock time
-        // whose own verb is past is not on a day still ahead.
-        if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) && distance <= 3
-            && ctx.last.is_some_and(|(d, g)| g == resolve::Gran::Day && ctx.reference.is_some_and(|rf| d > rf))
-        {
-            value = value.replacen("last:D:0", "rel:D:0", 1);
-        }
         // "today's youth", "the world of today": the present age, not the day.
         if value == "rel:D:0" && m.end - m.start == 1 && toks[m.start].lower == "today" {
             let generic = |w: &str| matches!(w, "world" | "youth" | "society" | "children" | "kids" | "generation" | "young" | "teenagers"
@@ -441,11 +434,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             None => ctx.resolve(&value, tense),
         };
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
-        // Feb. 12. ... Shares closed at 3:45 p.m."): it is the reference date's.
+        // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
+        // runs through Saturday"): it is the reference date's.
         if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) {
             if let (Some(d), Some(rf)) = (day_of(&r.value), ctx.reference) {
                 if d > rf {
-                    r = ctx.resolve(&value.replacen("last:", "rel:", 1), tense);
+                    value = value.replacen("last:", "rel:", 1);
+                    r = ctx.resolve(&value, tense);
                 }
             }
         }
