@@ -10,7 +10,7 @@
 
 use super::lex::{Kind, Tok};
 use crate::doc::TimexType;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use smallvec::{smallvec, SmallVec};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -179,11 +179,16 @@ type Caps = SmallVec<[(Name, String); 2]>;
 /// rule (`month2`, rare). Borrowed, so that a capture costs no allocation for its name.
 pub type Name = Cow<'static, str>;
 
+/// Lexicon classes that only tense and headline checks ask about, never a rule.
+const APART: [&str; 2] = ["verb", "sched"];
+
 /// The parsed data.
 pub struct Grammar {
     lexicon: FxHashMap<String, Vec<(String, String)>>,
-    /// Words of the class `verb`, kept apart: no rule uses them, so tokens don't carry them.
-    verbs: FxHashSet<String>,
+    /// Words of the word-only classes ([`APART`]), kept apart: no rule uses them, so tokens
+    /// don't carry them.
+    /// A word's bits are its classes' positions in [`APART`].
+    apart: FxHashMap<String, u8>,
     /// Rules in file order (earlier wins ties).
     pub rules: Vec<Rule>,
     /// Rules by their first element, so a token tries only the rules that can start on it:
@@ -215,15 +220,15 @@ pub fn grammar() -> &'static Grammar {
 impl Grammar {
     fn parse(lexicon: &str, rules: &'static str) -> Grammar {
         let mut lex: FxHashMap<String, Vec<(String, String)>> = FxHashMap::default();
-        let mut verbs = FxHashSet::default();
+        let mut apart: FxHashMap<String, u8> = FxHashMap::default();
         for line in lexicon.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let mut f = line.split('\t');
             if let (Some(w), Some(c), Some(v)) = (f.next(), f.next(), f.next()) {
-                if c == "verb" {
-                    verbs.insert(w.to_owned());
+                if let Some(bit) = APART.iter().position(|&a| a == c) {
+                    *apart.entry(w.to_owned()).or_default() |= 1 << bit;
                     continue;
                 }
                 lex.entry(w.to_owned()).or_default().push((c.to_owned(), v.to_owned()));
@@ -305,7 +310,7 @@ impl Grammar {
                 rule.follow = First::of(&rule.elems[1..]);
             }
         }
-        Grammar { lexicon: lex, verbs, rules: out, first_lit, first_class, first_any }
+        Grammar { lexicon: lex, apart, rules: out, first_lit, first_class, first_any }
     }
 
     /// The value of `word` in lexicon class `class`.
@@ -315,7 +320,13 @@ impl Grammar {
 
     /// Whether the lexicon lists `word` (lower case) as a verb ("raise", "be").
     pub fn is_verb(&self, word: &str) -> bool {
-        self.verbs.contains(word)
+        self.apart.get(word).is_some_and(|b| b & 1 != 0)
+    }
+
+    /// Whether the lexicon lists `word` (lower case) as a verb whose simple present, in news,
+    /// tells of a thing arranged ahead ("opens", "expires").
+    pub fn is_scheduling(&self, word: &str) -> bool {
+        self.apart.get(word).is_some_and(|b| b & 2 != 0)
     }
 
     /// The lexicon entries of a word (empty when it has none).

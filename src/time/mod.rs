@@ -1330,6 +1330,50 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         }
     }
+    // "The festival opens in June", "the offer expires Dec. 1", "the law takes effect in May":
+    // the simple present of an arrangement looks ahead. Not a noun ("two meets", "housing
+    // starts", "Friday closes of 142.35").
+    for i in 0..toks.len() {
+        let w = toks[i].lower.as_str();
+        if out[i].is_some() || toks[i].kind != Kind::Word || !grammar().is_scheduling(w) {
+            continue;
+        }
+        let next = toks.get(i + 1).map(|n| n.lower.as_str());
+        let particle = match w {
+            "kicks" => next == Some("off"),
+            "takes" | "take" => matches!(next, Some("effect" | "office" | "place" | "over")),
+            "goes" | "go" => matches!(next, Some("into" | "on" | "live")),
+            _ => true,
+        };
+        let before = toks[i.saturating_sub(3)..i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.lower.as_str(), "not" | "n't" | "never" | "also" | "then" | "only" | "just" | "formally" | "officially" | "again"));
+        let noun = before.is_some_and(|t| {
+            t.kind == Kind::Num
+                || t.lower.ends_with("family")
+                || is_calendar_name(&t.lower)
+                || matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "'s" | "housing" | "home" | "unit" | "bank" | "two" | "three" | "several" | "many" | "few" | "fits" | "and")
+        });
+        // "Qtr ends Jan 31", "its fiscal year begins April 1", "the rainy season normally
+        // starts in May": the bounds of a period, which recur, or of one being reported on.
+        let subject = toks[i.saturating_sub(4)..i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.lower.as_str(), "which" | "that" | "," | "officially" | "formally" | "also" | "only"));
+        let period = subject.is_some_and(|t| {
+            matches!(t.lower.as_str(), "qtr" | "quarter" | "year" | "yr" | "period" | "half" | "month" | "week" | "season" | "normally" | "usually" | "typically" | "generally" | "always" | "often" | "traditionally")
+        });
+        // A bare form needs a plural subject right before it ("Talks resume", "they begin"):
+        // "let the offensive begin" is an infinitive.
+        let plural_subject = before.is_some_and(|t| {
+            let p = t.lower.as_str();
+            t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") || matches!(p, "they" | "we" | "you"))
+        });
+        if particle && !noun && !period && (w.ends_with('s') || plural_subject) {
+            out[i] = Some(Tense::Future);
+        }
+    }
     // "which runs through Saturday", "that ends on Friday": a verb in the present after a
     // relative pronoun.
     for i in 1..toks.len() {
