@@ -340,9 +340,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 looks_back = true;
             }
         }
-        // "Wednesday's ruling", "Thursday's closing price": a day already past; but "before
-        // Sunday's game" is only as past as its sentence.
-        if value.starts_with("wd:") && toks.get(m.end).is_some_and(|t| t.lower == "'s")
+        // "Wednesday's ruling", "Thursday's closing price", "January's depressed levels": a day
+        // or month already past; but "before Sunday's game" is only as past as its sentence.
+        if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s")
             && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "before" | "ahead" | "until" | "till" | "for"))
             && !(m.start > 1 && toks[m.start - 1].lower == "of" && toks[m.start - 2].lower == "ahead")
         {
@@ -1268,7 +1268,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
             let w = t.lower.as_str();
             match w {
-                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
@@ -1371,6 +1371,16 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") || matches!(p, "they" | "we" | "you"))
         });
         if particle && !noun && !period && (w.ends_with('s') || plural_subject) {
+            out[i] = Some(Tense::Future);
+        }
+    }
+    // "a warning, valid until noon Friday", "the offer remains open through May": what holds
+    // until a date lasts till then, whatever verb issued it ("was valid until" did not).
+    for i in 1..toks.len() {
+        if matches!(toks[i].lower.as_str(), "until" | "till" | "through")
+            && matches!(toks[i - 1].lower.as_str(), "valid" | "effective" | "open" | "good" | "available" | "force" | "effect")
+            && !toks[i.saturating_sub(4)..i - 1].iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "been" | "had"))
+        {
             out[i] = Some(Tense::Future);
         }
     }
