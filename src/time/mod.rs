@@ -399,7 +399,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "The strike began at midnight": the midnight already passed, which ended the day
         // before (TimeML writes a midnight as the end of its day, T24:00).
-        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) {
+        // Not "by midnight tonight", which says its day.
+        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 {
             value = "rel:D:-1|T24:00".into();
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
