@@ -34,6 +34,8 @@ enum Class {
     Year,
     Yy,
     Day,
+    /// A day of the month written as an ordinal in digits ("15th"), never a plain number.
+    DayOrd,
     DayRange,
     HourRange,
     Numd,
@@ -60,6 +62,7 @@ impl Class {
             "year" => Class::Year,
             "yy" => Class::Yy,
             "day" => Class::Day,
+            "dayord" => Class::DayOrd,
             "dayrange" => Class::DayRange,
             "hourrange" => Class::HourRange,
             "numd" => Class::Numd,
@@ -84,7 +87,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -99,7 +102,7 @@ impl Class {
         match self {
             Class::Year => "year",
             Class::Yy => "yy",
-            Class::Day => "day",
+            Class::Day | Class::DayOrd => "day",
             Class::DayRange => "dayrange",
             Class::HourRange => "hourrange",
             Class::Numd => "numd",
@@ -435,6 +438,10 @@ impl Grammar {
             }
             Class::Day => {
                 let d = plain_int(t, 2).or_else(|| digit_ordinal(t))?;
+                (1..=31).contains(&d).then(|| (1, smallvec![(Cow::Borrowed("day"), format!("{d:02}"))]))
+            }
+            Class::DayOrd => {
+                let d = digit_ordinal(t)?;
                 (1..=31).contains(&d).then(|| (1, smallvec![(Cow::Borrowed("day"), format!("{d:02}"))]))
             }
             Class::DayRange => {

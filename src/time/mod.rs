@@ -874,6 +874,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             | "would" | "could" | "may" | "might" | "should" | "to" | "for" | "at" | "in" | "on" | "of" | "than" | "that" | "because"
             | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though")
     });
+    // "closes on the 15th", "due by the 1st of the month": a day of the month only after a
+    // preposition of time and at a phrase's end ("the 15th floor", "the 3rd Infantry", "the
+    // 21st century" are not days, nor is "the 1st of each month" one day).
+    if g.rules[m.rule].template.starts_with("dom:") {
+        let ends = next.is_none_or(|n| {
+            n.kind == Kind::Punct && n.lower != "-"
+                || matches!(n.lower.as_str(), "and" | "or" | "but" | "at" | "when" | "to" | "through" | "until" | "if" | "so" | "because" | "after" | "before" | "with")
+        });
+        if !prev_is(&["on", "by", "until", "till", "since", "before", "after", "from", "through", "to", "between"]) || !ends {
+            return false;
+        }
+    }
     // "access to the short term capital market": "short term" describes the noun after it
     // ("in the near term prices fell" is still a time).
     if len == 3 && first.lower == "the" && toks[m.end - 1].lower == "term" && !prev_is(&["in", "over", "for", "during", "into", "beyond", "within"]) && describes_next() {

@@ -512,6 +512,53 @@ impl Context {
                 None => return self.base(&format!("season:{}", f[1]), tense),
             },
             // "September of that year": the month in the year last mentioned.
+            // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
+            // reference's month or the one next to it, by tense.
+            "dom" if f.len() == 2 => {
+                let day: u32 = f[1].parse().unwrap_or(1).clamp(1, 31);
+                let month_of = |x: NaiveDate, k: i32| {
+                    let first = x.with_day(1).unwrap_or(x);
+                    let first = if k < 0 { first.checked_sub_months(Months::new(1)) } else if k > 0 { first.checked_add_months(Months::new(1)) } else { Some(first) };
+                    first.and_then(|f| f.with_day(day))
+                };
+                match (self.last, rf) {
+                    (Some((x, Gran::Month)), _) => match month_of(x, 0) {
+                        Some(v) => {
+                            out.value = v.to_string();
+                            out.anchor = anchor(x);
+                            out.explanation = Some(format!("day {day} of {}, the month last mentioned", x.format("%Y-%m")));
+                        }
+                        None => out.value = format!("{}-{day:02}", x.format("%Y-%m")),
+                    },
+                    (_, None) => out.value = format!("XXXX-XX-{day:02}"),
+                    (_, Some(d)) => {
+                        let cands: Vec<NaiveDate> = (-1..=1).filter_map(|k| month_of(d, k)).collect();
+                        let near = |it: &mut dyn Iterator<Item = NaiveDate>| it.min_by_key(|v| (*v - d).num_days().abs());
+                        let pick = match tense {
+                            Some(Tense::Past) => near(&mut cands.iter().copied().filter(|v| *v <= d)),
+                            // "The vote is on the 15th": a day named by its number alone is
+                            // one coming up unless a past verb says otherwise.
+                            Some(Tense::Future | Tense::Present) => near(&mut cands.iter().copied().filter(|v| *v >= d)),
+                            None => near(&mut cands.iter().copied()),
+                        };
+                        match pick {
+                            Some(v) => {
+                                out.value = v.to_string();
+                                out.anchor = anchor(d);
+                                let which = if (v.year(), v.month()) == (d.year(), d.month()) {
+                                    "the month of"
+                                } else if v < d {
+                                    "the month before"
+                                } else {
+                                    "the month after"
+                                };
+                                out.explanation = Some(format!("day {day} of {which} {d} ({tw})"));
+                            }
+                            None => out.value = format!("XXXX-XX-{day:02}"),
+                        }
+                    }
+                }
+            }
             "lastm" if f.len() == 2 => match self.last {
                 Some((d, _)) => {
                     let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
