@@ -874,6 +874,22 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             | "would" | "could" | "may" | "might" | "should" | "to" | "for" | "at" | "in" | "on" | "of" | "than" | "that" | "because"
             | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though")
     });
+    // "scored 12 points in the fourth quarter", "trailed in the second half": a part of a
+    // game, not of a year. The words around say which.
+    let template = &g.rules[m.rule].template;
+    if (template == "q:{ord}" || template == "half:{ord}") && !toks[m.start..m.end].iter().any(|t| t.lower == "fiscal") {
+        let around = &toks[m.start.saturating_sub(25)..(m.end + 15).min(toks.len())];
+        let sport = |t: &Tok| {
+            // Not "points" (an index's) or "overtime" (work's).
+            matches!(t.lower.as_str(), "scored" | "scoring" | "goal" | "goals" | "touchdown" | "touchdowns" | "halftime" | "half-time"
+                | "trailed" | "trailing" | "rebounds" | "assists" | "yards" | "inning" | "innings" | "quarterback" | "possession"
+                | "penalty" | "whistle" | "buzzer" | "basket" | "baskets" | "free-throw" | "interception" | "sacks" | "fumble" | "kickoff")
+        };
+        // "the index fell 12 points in the second half of the year" names the year.
+        if around.iter().any(sport) && !next.is_some_and(|n| n.lower == "of") {
+            return false;
+        }
+    }
     // "closes on the 15th", "due by the 1st of the month": a day of the month only after a
     // preposition of time and at a phrase's end ("the 15th floor", "the 3rd Infantry", "the
     // 21st century" are not days, nor is "the 1st of each month" one day).
