@@ -41,6 +41,8 @@ enum Class {
     Numd,
     Hour,
     Clock,
+    /// Two clock times joined by a hyphen, one token ("9:00-17:00").
+    ClockRange,
     DotClock,
     Hhmm,
     FyYear,
@@ -68,6 +70,7 @@ impl Class {
             "numd" => Class::Numd,
             "hour" => Class::Hour,
             "clock" => Class::Clock,
+            "clockrange" => Class::ClockRange,
             "dotclock" => Class::DotClock,
             "hhmm" => Class::Hhmm,
             "fyyear" => Class::FyYear,
@@ -87,7 +90,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -108,6 +111,7 @@ impl Class {
             Class::Numd => "numd",
             Class::Hour => "hour",
             Class::Clock => "clock",
+            Class::ClockRange => "clockrange",
             Class::DotClock => "dotclock",
             Class::Hhmm => "hhmm",
             Class::FyYear => "fyyear",
@@ -468,6 +472,16 @@ impl Grammar {
                 let (h, m) = t.lower.split_once(':')?;
                 let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
                 (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
+            }
+            Class::ClockRange => {
+                let clock = |c: &str| {
+                    let (h, m) = c.split_once(':')?;
+                    let (h, m): (u32, u32) = (small(h)?, (m.len() == 2).then(|| m.parse().ok()).flatten()?);
+                    (h <= 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+                };
+                let (a, b) = t.lower.split_once('-')?;
+                let (a, b) = (clock(a)?, clock(b)?);
+                (a < b).then(|| (1, smallvec![(Cow::Borrowed("clock"), a), (Cow::Borrowed("clock2"), b)]))
             }
             Class::DotClock => {
                 // "17.00 GMT", "7.30 p.m.": a clock written with a dot, as in British and

@@ -84,8 +84,9 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         } else if c.is_alphanumeric() {
             j = scan_word(s, i);
             kind = Kind::Word;
-        } else if c == '-' && glued && !out.is_empty() && next_is_alnum(s, i + 1) {
-            // An intra-word hyphen: drop it, remember it on the next token.
+        } else if c == '-' && glued && next_is_alnum(s, i + 1) && out.last().is_some_and(|t| !t.lower.ends_with('.')) {
+            // An intra-word hyphen: drop it, remember it on the next token ("10 a.m.-6 p.m."
+            // is a range: a word that ends in a stop is whole).
             i += 1;
             hyphen = true;
             continue;

@@ -890,6 +890,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "Hours: 9:00-17:00": a label, not some hours.
+    if len == 1 && template.starts_with("dur:X:") && next.is_some_and(|n| n.lower == ":") {
+        return false;
+    }
     // "closes on the 15th", "due by the 1st of the month": a day of the month only after a
     // preposition of time and at a phrase's end ("the 15th floor", "the 3rd Infantry", "the
     // 21st century" are not days, nor is "the 1st of each month" one day).
@@ -1485,11 +1489,13 @@ fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Op
     }
 }
 
-/// Whether `word` is a month's, a weekday's or a one-word holiday's name ("January", "friday",
-/// "Easter").
+/// Whether `word` is a month's, a weekday's (or weekdays': "Saturdays") or a one-word
+/// holiday's name ("January", "friday", "Easter").
 pub(crate) fn is_calendar_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
-        || grammar().lookup(&word.to_lowercase(), "holiday").is_some()
+        || grammar().lookup(&lower, "holiday").is_some()
+        || grammar().lookup(&lower, "weekdays").is_some()
 }
 
 /// The year of a value ("2024-03-04" is 2024).
