@@ -387,6 +387,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
+        // "this past week", said on a Saturday or Sunday, is the week now ending.
+        if value == "rel:W:-1" && toks[start].lower == "this" && ctx.reference.is_some_and(|d| d.weekday().number_from_monday() >= 6) {
+            value = "rel:W:0".into();
+        }
         // "today's youth", "the world of today": the present age, not the day.
         if value == "rel:D:0" && m.end - m.start == 1 && toks[m.start].lower == "today" {
             let generic = |w: &str| matches!(w, "world" | "youth" | "society" | "children" | "kids" | "generation" | "young" | "teenagers"
