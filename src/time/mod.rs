@@ -719,7 +719,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
         if let Some((k, end, opener, _)) = clock.take() {
             let named = (r.value.len() == 10).then(|| day_of(&r.value)).flatten();
-            if let (Some(named), Some(was)) = (named.filter(|_| start == end + 1 && toks[end].lower == "on"), day_of(&out[k].timex.value)) {
+            // "9:30 a.m. New York time on Monday": a place's time may come between.
+            let between = toks.get(end..start.saturating_sub(1)).unwrap_or(&[]);
+            let place_time = between.is_empty()
+                || between.len() <= 4 && between.last().is_some_and(|t| t.lower == "time") && between[..between.len() - 1].iter().all(|t| t.cap);
+            let on = start > end && toks[start - 1].lower == "on" && place_time;
+            if let (Some(named), Some(was)) = (named.filter(|_| on), day_of(&out[k].timex.value)) {
                 // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
                 // as many days before as it was.
                 for idx in opener.into_iter().chain([k]) {
