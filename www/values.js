@@ -65,6 +65,8 @@ export function readableValue(value) {
   if (/^\d{2}$/.test(value)) return `the ${value}00s`;
   m = /^XXXX-(\d{2})-(\d{2})$/.exec(value);
   if (m && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  m = /^XXXX-XX-(\d{2})$/.exec(value);
+  if (m && +m[1] >= 1 && +m[1] <= 31) return `day ${+m[1]} of every month`;
   if (value === 'XXXX-WXX-WE') return 'weekends';
   m = /^XXXX-WXX-([1-7])T(\d{2}:\d{2})$/.exec(value);
   if (m) return `${WEEKDAYS[m[1] - 1]} at ${m[2]}`;

@@ -1034,6 +1034,17 @@ pub fn set_words(v: &str) -> Option<String> {
             Some(p) if !p.starts_with("at ") => return Some(format!("every {p}")),
             _ => "day".to_owned(),
         }
+    } else if let Some(d) = date.strip_prefix("XXXX-XX-") {
+        // "the 1st of each month".
+        let n: u32 = d.parse().ok().filter(|n| (1..=31).contains(n))?;
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        return Some(format!("the {n}{suffix} of every month"));
     } else if let Some(s) = date.strip_prefix("XXXX-") {
         match s {
             "SP" | "SU" | "FA" | "WI" => season_word(s).to_owned(),

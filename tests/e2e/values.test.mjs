@@ -29,6 +29,7 @@ test('values in words, table-driven', () => {
     ['XXXX-WXX-1TMO', 'Monday mornings'],
     ['XXXX-WXX-4T08:30', 'Thursdays at 08:30'],
     ['XXXX-XX-XXT09:00', 'every day at 09:00'],
+    ['XXXX-XX-01', 'day 1 of every month'],
     ['XXXX-XX-XXTNI', 'nights'],
     ['XXXX-SU', 'summers'],
     ['PT90M', '90 minutes'],
