@@ -511,7 +511,6 @@ impl Context {
                 }
                 None => return self.base(&format!("season:{}", f[1]), tense),
             },
-            // "September of that year": the month in the year last mentioned.
             // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
             // reference's month or the one next to it, by tense.
             "dom" if f.len() == 2 => {
@@ -521,15 +520,14 @@ impl Context {
                     let first = if k < 0 { first.checked_sub_months(Months::new(1)) } else if k > 0 { first.checked_add_months(Months::new(1)) } else { Some(first) };
                     first.and_then(|f| f.with_day(day))
                 };
-                match (self.last, rf) {
-                    (Some((x, Gran::Month)), _) => match month_of(x, 0) {
-                        Some(v) => {
-                            out.value = v.to_string();
-                            out.anchor = anchor(x);
-                            out.explanation = Some(format!("day {day} of {}, the month last mentioned", x.format("%Y-%m")));
-                        }
-                        None => out.value = format!("{}-{day:02}", x.format("%Y-%m")),
-                    },
+                // (Not a day the month named last lacks: "In February ... on the 30th".)
+                let named = self.last.filter(|(_, g)| *g == Gran::Month).and_then(|(x, _)| Some((x, month_of(x, 0)?)));
+                match (named, rf) {
+                    (Some((x, v)), _) => {
+                        out.value = v.to_string();
+                        out.anchor = anchor(x);
+                        out.explanation = Some(format!("day {day} of {}, the month last mentioned", x.format("%Y-%m")));
+                    }
                     (_, None) => out.value = format!("XXXX-XX-{day:02}"),
                     (_, Some(d)) => {
                         let cands: Vec<NaiveDate> = (-1..=1).filter_map(|k| month_of(d, k)).collect();
@@ -559,6 +557,7 @@ impl Context {
                     }
                 }
             }
+            // "September of that year": the month in the year last mentioned.
             "lastm" if f.len() == 2 => match self.last {
                 Some((d, _)) => {
                     let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
