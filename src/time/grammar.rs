@@ -325,15 +325,21 @@ impl Grammar {
         self.lexicon.get(word)?.iter().find(|(c, _)| c == class).map(|(_, v)| v.as_str())
     }
 
+    /// Whether the lexicon lists `word` (lower case) in `class`, one of [`APART`].
+    fn apart_in(&self, word: &str, class: &str) -> bool {
+        let bit = APART.iter().position(|&a| a == class).map_or(0, |k| 1u8 << k);
+        self.apart.get(word).is_some_and(|b| b & bit != 0)
+    }
+
     /// Whether the lexicon lists `word` (lower case) as a verb ("raise", "be").
     pub fn is_verb(&self, word: &str) -> bool {
-        self.apart.get(word).is_some_and(|b| b & 1 != 0)
+        self.apart_in(word, "verb")
     }
 
     /// Whether the lexicon lists `word` (lower case) as a verb whose simple present, in news,
     /// tells of a thing arranged ahead ("opens", "expires").
     pub fn is_scheduling(&self, word: &str) -> bool {
-        self.apart.get(word).is_some_and(|b| b & 2 != 0)
+        self.apart_in(word, "sched")
     }
 
     /// The lexicon entries of a word (empty when it has none).
@@ -468,19 +474,10 @@ impl Grammar {
                 let h = plain_int(t, 2)?;
                 (1..=12).contains(&h).then(|| (1, smallvec![(Cow::Borrowed("hour"), format!("{h:02}"))]))
             }
-            Class::Clock => {
-                let (h, m) = t.lower.split_once(':')?;
-                let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
-                (h <= 24 && m < 60 && t.lower.len() <= 5).then(|| (1, smallvec![(Cow::Borrowed("clock"), format!("{h:02}:{m:02}"))]))
-            }
+            Class::Clock => Some((1, smallvec![(Cow::Borrowed("clock"), clock_hm(&t.lower)?)])),
             Class::ClockRange => {
-                let clock = |c: &str| {
-                    let (h, m) = c.split_once(':')?;
-                    let (h, m): (u32, u32) = (small(h)?, (m.len() == 2).then(|| m.parse().ok()).flatten()?);
-                    (h <= 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-                };
                 let (a, b) = t.lower.split_once('-')?;
-                let (a, b) = (clock(a)?, clock(b)?);
+                let (a, b) = (clock_hm(a)?, clock_hm(b)?);
                 (a < b).then(|| (1, smallvec![(Cow::Borrowed("clock"), a), (Cow::Borrowed("clock2"), b)]))
             }
             Class::DotClock => {
@@ -712,6 +709,13 @@ fn small(s: &str) -> Option<u32> {
 }
 
 /// "7th", "21st".
+/// A clock time "H:MM" or "HH:MM" as "HH:MM" ("9:30" is "09:30"; "24:00" is one, "25:00" not).
+fn clock_hm(s: &str) -> Option<String> {
+    let (h, m) = s.split_once(':')?;
+    let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
+    (h <= 24 && m < 60 && s.len() <= 5).then(|| format!("{h:02}:{m:02}"))
+}
+
 fn digit_ordinal(t: &Tok) -> Option<u32> {
     let l = &t.lower;
     let n = l.strip_suffix("st").or_else(|| l.strip_suffix("nd")).or_else(|| l.strip_suffix("rd")).or_else(|| l.strip_suffix("th"))?;

@@ -895,7 +895,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
                 | "penalty" | "whistle" | "buzzer" | "basket" | "baskets" | "free-throw" | "interception" | "sacks" | "fumble" | "kickoff")
         };
         // "the index fell 12 points in the second half of the year" names the year.
-        if around.iter().any(sport) && !next.is_some_and(|n| n.lower == "of") {
+        if around.iter().any(sport) && next.is_none_or(|n| n.lower != "of") {
             return false;
         }
     }
@@ -906,7 +906,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "closes on the 15th", "due by the 1st of the month": a day of the month only after a
     // preposition of time and at a phrase's end ("the 15th floor", "the 3rd Infantry", "the
     // 21st century" are not days, nor is "the 1st of each month" one day).
-    if g.rules[m.rule].template.starts_with("dom:") {
+    if template.starts_with("dom:") {
         let ends = next.is_none_or(|n| {
             n.kind == Kind::Punct && n.lower != "-"
                 || matches!(n.lower.as_str(), "and" | "or" | "but" | "at" | "when" | "to" | "through" | "until" | "if" | "so" | "because" | "after" | "before" | "with")
