@@ -200,7 +200,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // "1987 qtr and nine mths" is no count of quarters; "1987 qtr" still names one.
             let year_first = m.end - m.start > 2 && toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4;
             // "in April May and June": the list's first month, not a span of two.
-            let two_months = m.end - m.start == 2 && toks[m.start..m.end].iter().all(|t| lookup_tok(t, "month").is_some());
+            let two_months = two_month_names(toks, &m);
             let cut = if before { Some(m.end - 1) } else if year_first { Some(m.start + 2) } else if two_months { Some(m.start + 1) } else { None };
             let shorter = cut
                 .and_then(|c| g.match_at(&toks[..c], i))
@@ -1005,7 +1005,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "January-March" and "April/May", not two months side by side.
-    if len == 2 && toks[m.start..m.end].iter().all(|t| lookup_tok(t, "month").is_some()) && !toks[m.start + 1].hyphen_before {
+    if two_month_names(toks, m) && !toks[m.start + 1].hyphen_before {
         return false;
     }
     // "end-March", but "Periods end January 31": the verb, before a full date.
@@ -1051,13 +1051,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && has("year") && first.kind == Kind::Num {
         let y: u32 = m.caps.iter().find(|(c, _)| c == "year").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
         // "to 1115 to 1330 local time": a clock opening a range of clock times, not the year 1115.
+        let clock_word = |t: &Tok| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours");
         let clock_range = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "to" | "-" | "and"))
             && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
-            && toks.get(m.end + 2).is_some_and(|t| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours"));
+            && toks.get(m.end + 2).is_some_and(clock_word);
         // "until 1305 Central Time", "to 1500 local": a clock; "fell 508 points to 1738": a level.
-        let clock_after = toks.get(m.end).is_some_and(|t| {
-            lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "local" | "hrs" | "hours" | "central" | "eastern" | "pacific" | "mountain")
-        });
+        let clock_after = toks.get(m.end).is_some_and(|t| clock_word(t) || matches!(t.lower.as_str(), "central" | "eastern" | "pacific" | "mountain"));
         let level = toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "points" | "point" | "pct" | "percent" | "index"));
         if !(1900..=2050).contains(&y) && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
             return false;
@@ -1375,9 +1374,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "The festival opens in June", "the offer expires Dec. 1", "the law takes effect in May":
     // the simple present of an arrangement looks ahead. Not a noun ("two meets", "housing
     // starts", "Friday closes of 142.35").
+    let g = grammar();
     for i in 0..toks.len() {
         let w = toks[i].lower.as_str();
-        if out[i].is_some() || toks[i].kind != Kind::Word || !grammar().is_scheduling(w) {
+        if out[i].is_some() || toks[i].kind != Kind::Word || !g.is_scheduling(w) {
             continue;
         }
         let next = toks.get(i + 1).map(|n| n.lower.as_str());
@@ -1522,6 +1522,11 @@ fn month_day_name(v: &str) -> String {
     let month = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| resolve::MONTHS.get(m.wrapping_sub(1)));
     let day = v.get(8..10).and_then(|d| d.parse::<u32>().ok()).map(|d| format!(" {d}")).unwrap_or_default();
     format!("{}{day}", month.unwrap_or(&"such date"))
+}
+
+/// Whether a match is two month names and nothing else ("April May", "January-March").
+fn two_month_names(toks: &[Tok], m: &Match) -> bool {
+    m.end - m.start == 2 && toks[m.start..m.end].iter().all(|t| lookup_tok(t, "month").is_some())
 }
 
 /// Whether `word` is a month's name ("March", "september").

@@ -530,15 +530,14 @@ impl Context {
                     }
                     (_, None) => out.value = format!("XXXX-XX-{day:02}"),
                     (_, Some(d)) => {
-                        let cands: Vec<NaiveDate> = (-1..=1).filter_map(|k| month_of(d, k)).collect();
-                        let near = |it: &mut dyn Iterator<Item = NaiveDate>| it.min_by_key(|v| (*v - d).num_days().abs());
-                        let pick = match tense {
-                            Some(Tense::Past) => near(&mut cands.iter().copied().filter(|v| *v <= d)),
-                            // "The vote is on the 15th": a day named by its number alone is
-                            // one coming up unless a past verb says otherwise.
-                            Some(Tense::Future | Tense::Present) => near(&mut cands.iter().copied().filter(|v| *v >= d)),
-                            None => near(&mut cands.iter().copied()),
+                        // "The vote is on the 15th": a day named by its number alone is one
+                        // coming up unless a past verb says otherwise.
+                        let allowed = |v: &NaiveDate| match tense {
+                            Some(Tense::Past) => *v <= d,
+                            Some(Tense::Future | Tense::Present) => *v >= d,
+                            None => true,
                         };
+                        let pick = (-1..=1).filter_map(|k| month_of(d, k)).filter(allowed).min_by_key(|v| (*v - d).num_days().abs());
                         match pick {
                             Some(v) => {
                                 out.value = v.to_string();
