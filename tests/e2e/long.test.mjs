@@ -19,6 +19,10 @@ function loadBigText(page) {
     const big = parts.join('');
     const input = document.getElementById('input');
     input.value = big;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // The text area's own layout of 5 MB is Chromium's (1.4 s here: the paste itself), so the
+    // probes start once that frame is drawn, before the page's annotation timer fires.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     // Main-thread work from now on: the longest task (Long Tasks API). (A timer-gap probe would
     // also count the time a loaded machine does not give this tab at all.)
     window.__maxTask = 0;
@@ -35,7 +39,6 @@ function loadBigText(page) {
     // The worker's wasm memory after each annotation (issue 8: ≤ 64 MB for 1 MB of text).
     window.__memory = [];
     document.addEventListener('dateline:annotated', (e) => window.__memory.push({ chars: e.detail.text.length, bytes: e.detail.memoryBytes }));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
     return big.length;
   });
 }
@@ -75,14 +78,10 @@ test('a 5 MB text: progress, visible part first, responsive input, then complete
   // driver's own round trips, which a loaded machine slows).
   assert.ok(maxDelay < 1000, `a key waited ${Math.round(maxDelay)} ms for the main thread (worker running: ${stillRunning})`);
   assert.ok(typingMs < 10000, `typing 6 characters took ${typingMs} ms while the worker ran`);
-  // Unloaded, the longest task is ~200 ms (the last result's panel and legend). A slower or
-  // busier machine stretches it as it stretches the worker's own run (1.5-2.7 s against 3.5-5.6 s
-  // of annotation on a slow 2-core machine, at this commit and the one before), so the bound
-  // scales with that run: the main thread never stalls as long as the whole annotation took.
-  // (Its size on a given machine is a benchmark's business; key delays above are what users feel.)
-  const [, amount, unit] = (await page.textContent('#status')).match(/in ([\d,.]+) (m?s)$/);
-  const annotateMs = Number(amount.replace(/,/g, '')) * (unit === 's' ? 1000 : 1);
-  assert.ok(maxTask < Math.max(1500, annotateMs), `longest main-thread task ${Math.round(maxTask)} ms (annotation took ${Math.round(annotateMs)} ms)`);
+  // The page's own longest task is 150-260 ms on a slow 2-core machine (the main thread paints
+  // each piece's marks as it arrives; the last one adds the panel and legend). The bound leaves
+  // room for a loaded machine; its size is a benchmark's business, key delays are what users feel.
+  assert.ok(maxTask < 1000, `longest main-thread task ${Math.round(maxTask)} ms`);
 
   // The view holds exactly the text; marks near the start are right; the last piece is marked too.
   const ok = await page.evaluate(() => document.getElementById('view').textContent === document.getElementById('input').value);
