@@ -367,7 +367,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // nearest-date default; a distant one ("said ... will pay on Dec. 15") less so.
         // So is the verb of a clause the date opens ("In January, American Medical brought in
         // ..."): only its subject lies between.
-        let fronted = (m.start == 0 || m.start == 1 && toks[0].kind == Kind::Word && !toks[0].lower.ends_with("ly"))
+        let fronted = (start == 0 || start == 1 && toks[0].kind == Kind::Word && !toks[0].lower.ends_with("ly"))
             && toks.get(m.end).is_some_and(|t| t.lower == ",");
         // A verb that can only be a simple past ("rose", "fell", "began"), right next to it,
         // allows only a week's slack (a dateline a day or two behind): "sales rose at
@@ -1289,9 +1289,11 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
     let mut id = 0;
     for (i, t) in toks.iter().enumerate() {
         out.push(id);
-        let end = matches!(t.lower.as_str(), "." | "!" | "?" | ";")
-            && !(t.lower == "." && i > 0 && ABBREV.contains(&toks[i - 1].lower.as_str()))
-            && toks.get(i + 1).is_none_or(|n| (n.cap || n.kind == Kind::Punct) && n.lower != ",");
+        // A semicolon joins clauses whatever follows ("on Tuesday; early voting ended Friday").
+        let end = t.lower == ";"
+            || matches!(t.lower.as_str(), "." | "!" | "?")
+                && !(t.lower == "." && i > 0 && ABBREV.contains(&toks[i - 1].lower.as_str()))
+                && toks.get(i + 1).is_none_or(|n| (n.cap || n.kind == Kind::Punct) && n.lower != ",");
         if end {
             id += 1;
         }
@@ -1301,15 +1303,26 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
 
 /// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
+    // "won't", "didn't": the lexer leaves "won" ' "t"; "won" there is "will", not a win.
+    let negated = |i: usize| toks.get(i + 1).is_some_and(|a| matches!(a.lower.as_str(), "'" | "\u{2019}")) && toks.get(i + 2).is_some_and(|t| t.lower == "t");
     let mut out: Vec<Option<Tense>> = toks
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             if t.kind != Kind::Word {
                 return None;
             }
             let w = t.lower.as_str();
+            if negated(i) {
+                return match w {
+                    "won" => Some(Tense::Future),
+                    "didn" | "hadn" | "wasn" | "weren" => Some(Tense::Past),
+                    "isn" | "aren" => Some(Tense::Present),
+                    _ => None,
+                };
+            }
             match w {
-                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "won't" | "intends" | "aims" | "would" => Some(Tense::Future),
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
@@ -1318,6 +1331,19 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         })
         .collect();
+    // "did not resume until March", "sales had risen by the end of March": the auxiliary's past
+    // is its verb's, which may stand nearer the date. (Not a passive: "had been given until
+    // April 22" is a deadline then ahead.)
+    for i in 0..toks.len() {
+        if !(matches!(toks[i].lower.as_str(), "did" | "had") || matches!(toks[i].lower.as_str(), "didn" | "hadn") && negated(i)) {
+            continue;
+        }
+        let verb = (i + 1..(i + 5).min(toks.len()))
+            .find(|&k| !matches!(toks[k].lower.as_str(), "not" | "'" | "\u{2019}" | "t" | "never" | "also" | "already" | "just"));
+        if let Some(k) = verb.filter(|&k| toks[k].kind == Kind::Word && !toks[k].cap && out[k].is_none() && toks[k].lower != "been") {
+            out[k] = Some(Tense::Past);
+        }
+    }
     // "is to resume", "set to expire": arrangements ahead. "had been due to expire", "had
     // been scheduled for": a plan that lay ahead of a past moment, so itself past.
     for i in 0..toks.len() {
