@@ -1331,6 +1331,26 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         })
         .collect();
+    // "The stock hit a record on Wednesday", "the company cut 500 jobs": a verb whose past is
+    // its bare form, after a singular subject ("it", "the stock") and before its object, is a
+    // past ("hits" would be the present). Not a noun ("a big hit on Wednesday"); not "set",
+    // whose object is often the date ahead ("its board set an April 21 meeting").
+    for i in 1..toks.len() {
+        if out[i].is_some() || !matches!(toks[i].lower.as_str(), "hit" | "cut" | "put" | "beat" | "shut" | "cost" | "hurt" | "spread" | "split" | "shed" | "upset") {
+            continue;
+        }
+        let p = toks[i - 1].lower.as_str();
+        let singular = matches!(p, "he" | "she" | "it")
+            || toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && p.len() > 2 && (!p.ends_with('s') || p.ends_with("ss") || p.ends_with("us"))
+                && toks[i.saturating_sub(4)..i - 1].iter().rev().find(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "their" | "our"))
+                    .is_some_and(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "their" | "our" | "'s"));
+        let object = toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Num || matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "back" | "off" | "out" | "up" | "down" | "more" | "about" | "nearly" | "almost" | "some")
+        });
+        if singular && object {
+            out[i] = Some(Tense::Past);
+        }
+    }
     // "did not resume until March", "sales had risen by the end of March": the auxiliary's past
     // is its verb's, which may stand nearer the date. (Not a passive: "had been given until
     // April 22" is a deadline then ahead.)
