@@ -1087,15 +1087,20 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if s.is_some_and(|s| matches!(s.lower.as_str(), "fall" | "spring")) && m.end - m.start <= 2 && !has("year") && !has("rel") {
             // "in the spring", "this fall", but not "from the spring" or "prices fall".
             let article = first.lower == "the" || prev.is_some_and(|p| p.lower == "the");
-            let before = if first.lower == "the" { prev } else if article { m.start.checked_sub(2).map(|p| &toks[p]) } else { prev };
+            let at = if first.lower == "the" || !article { m.start.checked_sub(1) } else { m.start.checked_sub(2) };
+            let before = at.map(|p| &toks[p]);
+            let before_for = at.and_then(|p| p.checked_sub(1)).map(|p| &toks[p]);
             let ok = before.is_some_and(|p| {
-                matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "by" | "through" | "over" | "throughout" | "before" | "after")
+                matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "till" | "by" | "through" | "over" | "throughout" | "before" | "after")
+                    // "scheduled for the spring"; not "the reason for the fall".
+                    || p.lower == "for" && before_for.is_some_and(|w| matches!(w.lower.as_str(), "scheduled" | "planned" | "set" | "slated" | "due" | "expected" | "pencilled" | "penciled" | "booked" | "postponed" | "delayed" | "deferred"))
                     || (!article && matches!(p.lower.as_str(), "this" | "last" | "next" | "early" | "late" | "mid" | "that" | "each" | "every"))
             });
             if !ok {
                 return false;
             }
-            if next.is_some_and(|n| n.lower == "of") {
+            // "of"; "the Spring 1987" is read as "Spring 1987".
+            if next.is_some_and(|n| n.lower == "of" || n.kind == Kind::Num) {
                 return false;
             }
         }
