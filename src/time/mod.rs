@@ -387,6 +387,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
+        // "The album is out Friday", "the deadline is Friday", "the vote is on Tuesday": a
+        // present copula right before a named day is about the coming one.
+        if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
+            let mut k = start;
+            if k > 0 && toks[k - 1].lower == "on" {
+                k -= 1;
+            }
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "out" | "due" | "back" | "open" | "closed" | "set" | "scheduled") {
+                k -= 1;
+            }
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "is" | "are") {
+                tense = Some(Tense::Future);
+            }
+        }
         // "this past week", said on a Saturday or Sunday, is the week now ending.
         if value == "rel:W:-1" && toks[start].lower == "this" && ctx.reference.is_some_and(|d| d.weekday().number_from_monday() >= 6) {
             value = "rel:W:0".into();
