@@ -645,6 +645,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let often = match toks[m.start].lower.as_str() {
                 "once" => Some("once".to_owned()),
                 "twice" => Some("twice".to_owned()),
+                "thrice" => Some("three times".to_owned()),
                 n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
                 _ => None,
             };
