@@ -98,6 +98,11 @@ export function readableTimex(t) {
   const some = t.type === 'DATE' && !t.endValue && /^XXXX-WXX-([1-7])$/.exec(t.value);
   if (some) return `a ${WEEKDAYS[some[1] - 1].slice(0, -1)}`;
   const mod = MODS[t.mod] ?? '';
+  // A set whose value is a period recurs once in each: "P1D" is "every day", "P2W" "every 2 weeks".
+  if (t.type === 'SET' && !t.endValue && /^P(T?)[\d.]+[A-Z]+$/.test(t.value ?? '')) {
+    const words = readableValue(t.value);
+    return mod + (words.startsWith('1 ') ? `every ${words.slice(2)}` : `every ${words}`);
+  }
   return mod + (t.endValue ? readableSetRange(t.value, t.endValue) ?? `${readableValue(t.value)} – ${readableValue(t.endValue)}` : readableValue(t.value));
 }
 

@@ -61,6 +61,11 @@ test('ranges and modifiers', () => {
   assert.equal(readableTimex({ value: 'XXXX-XX-XXT09:00', endValue: 'XXXX-XX-XXT17:00' }), 'every day, 09:00 – 17:00');
   assert.equal(readableTimex({ value: 'XXXX-WXX-4', type: 'DATE' }), 'a Thursday');
   assert.equal(readableTimex({ value: 'XXXX-WXX-4', type: 'SET' }), 'Thursdays');
+  // A set whose value is a period: once in each.
+  assert.equal(readableTimex({ value: 'P1D', type: 'SET' }), 'every day');
+  assert.equal(readableTimex({ value: 'P2W', type: 'SET' }), 'every 2 weeks');
+  assert.equal(readableTimex({ value: 'PT15M', type: 'SET' }), 'every 15 minutes');
+  assert.equal(readableTimex({ value: 'P1D', type: 'DURATION' }), '1 day');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1', endValue: 'XXXX-WXX-5' }), 'weekdays (Monday – Friday)');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1TMO', endValue: 'XXXX-WXX-5TMO' }), 'weekday mornings (Monday – Friday)');
   assert.equal(readableTimex({ value: 'XXXX-WXX-1T20:00', endValue: 'XXXX-WXX-5T20:00' }), 'weekdays at 20:00 (Monday – Friday)');
