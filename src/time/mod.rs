@@ -738,7 +738,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let between = toks.get(end..start.saturating_sub(1)).unwrap_or(&[]);
             let place_time = between.is_empty()
                 || between.len() <= 4 && between.last().is_some_and(|t| t.lower == "time") && between[..between.len() - 1].iter().all(|t| t.cap);
-            let on = start > end && toks[start - 1].lower == "on" && place_time;
+            // "10:15 local time tomorrow": a day right after the time is its day too.
+            let on = start > end && toks[start - 1].lower == "on" && place_time || start == end && !toks.get(m.end).is_some_and(|t| t.lower == "'s");
             if let (Some(named), Some(was)) = (named.filter(|_| on), day_of(&out[k].timex.value)) {
                 // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
                 // as many days before as it was.
