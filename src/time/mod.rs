@@ -387,11 +387,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
-        // "The album is out Friday", "the deadline is Friday", "the vote is on Tuesday": a
-        // present copula right before a named day is about the coming one.
-        if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
+        // "The album is out Friday", "the deadline is March 1", "the vote is in May": a present
+        // copula right before a named day or month is about the coming one.
+        if (value.starts_with("wd:") || value.starts_with("md:") || value.starts_with("m:")) && matches!(tense, None | Some(Tense::Present)) {
             let mut k = start;
-            if k > 0 && toks[k - 1].lower == "on" {
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "on" | "in") {
                 k -= 1;
             }
             if k > 0 && matches!(toks[k - 1].lower.as_str(), "out" | "due" | "back" | "open" | "closed" | "set" | "scheduled") {
