@@ -1721,7 +1721,7 @@ mod tests {
             ("Staff work from home on alternate Fridays.", "every other Friday"),
             ("He visits every few months.", "every few months"),
             ("It was ruled for centuries.", "some centuries (an amount of time)"),
-            ("Kick-off is on Thursday, Dec. 30.", "December 30 of 2021, the year of 2021-12-30 (present tense)"),
+            ("Kick-off is on Thursday, Dec. 30.", "December 30 of 2021, the year of 2021-12-30 (future tense)"),
             ("Kick-off is on Friday, Dec. 30.", "December 30 of 2022, the year it is a Friday"),
             ("Pay comes on the first Monday of next month.", "the first Monday of January 2022, from 2021-12-30"),
             ("We meet every Monday morning.", "every Monday morning"),
