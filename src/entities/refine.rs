@@ -436,7 +436,8 @@ const ORG_HEADS: &[&str] = &[
     "university", "institute", "foundation", "association", "ministry", "agency", "partners",
     "ventures", "networks", "studios", "institution", "financial", "bancorp", "bancshares", "industries",
     "enterprises", "systems", "motors", "securities", "investments", "insurance", "petroleum", "rail",
-    "railways", "railroad", "railroads", "group",
+    "railways", "railroad", "railroads", "group", "pharma", "biotech", "biosciences", "software", "robotics",
+    "aerospace", "logistics", "telecom", "semiconductor", "semiconductors",
 ];
 
 /// The product label for a name of CoNLL type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
@@ -602,6 +603,7 @@ mod tests {
         // alone is not ("Labs"), nor is a place ending in "Bank".
         (0, "Nimbus Labs", Label::Org),
         (2, "Acme Holdings", Label::Org),
+        (2, "Nuvexa Pharma", Label::Org),
         (3, "Boston University", Label::Org),
         (0, "Sterivet Laboratories", Label::Org),
         (0, "Labs", Label::Person),
