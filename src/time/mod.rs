@@ -570,7 +570,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     }
                 }
             } else {
-                if clock(&r.value) && clock(&first) {
+                // (Only a bare opening time moves with the day named after the close: "9pm
+                // Friday until noon on Sunday" keeps its Friday.)
+                if clock(&r.value) && clock(&first) && bare_clock {
                     opened_by = Some(k);
                 }
                 if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
@@ -1477,9 +1479,11 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         // "let the offensive begin" is an infinitive.
         let plural_subject = before.is_some_and(|t| {
             let p = t.lower.as_str();
-            t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") || matches!(p, "they" | "we" | "you"))
+            t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && p != "does" || matches!(p, "they" | "we" | "you"))
         });
-        if particle && !noun && !period && (w.ends_with('s') || plural_subject) {
+        // "a futures close had supported prices": a bare form before a verb is a noun.
+        let verb_next = toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would"));
+        if particle && !noun && !period && (w.ends_with('s') || plural_subject && !verb_next) {
             out[i] = Some(Tense::Future);
         }
     }
