@@ -182,6 +182,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut listed: Vec<(usize, usize)> = Vec::new();
     // The date last mentioned before that list began.
     let mut before_list: Option<(NaiveDate, resolve::Gran)> = None;
+    // This sentence's mentions: index in `out`, tokens, and whether a bare clock time (read
+    // once the sentence is done: "daily from 10am to 8pm" recurs).
+    let mut spans: Vec<(usize, Range<usize>, bool)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -790,6 +793,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
         }
+        spans.push((out.len(), start..m.end, bare_clock && kind == TimexType::Time));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -819,6 +823,58 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
             i = k + 1;
         }
+    }
+    recurring_clocks(toks, &spans, out);
+}
+
+/// "daily from 10am to 8pm", "from 9am to 5pm every Saturday", "9am to 5pm on weekdays": clock
+/// times joined to a set (by "from", "to", "on", a dash ...) recur with it, on no one date.
+fn recurring_clocks(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    let linked = |a: &Range<usize>, b: &Range<usize>| {
+        a.end <= b.start && b.start - a.end <= 2
+            && toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between"))
+    };
+    let mut g = 0;
+    while g < spans.len() {
+        // A group: mentions each linked to the one before.
+        let mut e = g + 1;
+        while e < spans.len() && linked(&spans[e - 1].1, &spans[e].1) {
+            e += 1;
+        }
+        let group = &spans[g..e];
+        // The days the set recurs on ("XXXX-XX-XX", "XXXX-WXX-6"), and the last weekday of a
+        // weekday range ("on weekdays").
+        let days = group.iter().find_map(|(k, _, _)| {
+            let t = &out[*k].timex;
+            if t.kind != TimexType::Set {
+                return None;
+            }
+            let d = if t.value == "P1D" || t.value.starts_with("XXXX-XX-XX") {
+                "XXXX-XX-XX"
+            } else if t.value.starts_with("XXXX-WXX-") && t.value.as_bytes().get(9).is_some_and(u8::is_ascii_digit) {
+                &t.value[..10]
+            } else {
+                return None;
+            };
+            let last = t.end_value.as_deref().filter(|v| v.starts_with("XXXX-WXX-") && v.len() >= 10).map(|v| v[..10].to_owned());
+            Some((d.to_owned(), last))
+        });
+        if let Some((days, last)) = days {
+            for (k, _, _) in group.iter().filter(|s| s.2) {
+                let t = &mut out[*k].timex;
+                let Some(at) = t.value.find('T') else { continue };
+                let clock = t.value[at..].to_owned();
+                t.kind = TimexType::Set;
+                t.value = format!("{days}{clock}");
+                t.end_value = last.as_ref().map(|l| format!("{l}{clock}"));
+                t.anchor = None;
+                t.explanation = resolve::set_words(&t.value).map(|w| match &last {
+                    Some(_) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
+                    None => w,
+                });
+            }
+        }
+        g = e;
     }
 }
 
