@@ -1474,12 +1474,17 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = None;
         }
     }
-    // "Lawmakers have until Friday": a deadline ahead ("had until" one behind).
+    // "Lawmakers have until Friday": a deadline ahead ("had until" one behind). So is the end
+    // of a state the present perfect has begun: "have issued a warning until noon on Sunday",
+    // "has been closed until Monday".
     for i in 1..toks.len() {
         if matches!(toks[i].lower.as_str(), "until" | "till") {
+            let perfect = toks[i.saturating_sub(8)..i].iter().rev().take_while(|t| !matches!(t.lower.as_str(), "," | "." | ";" | "had" | "was" | "were"))
+                .any(|t| matches!(t.lower.as_str(), "has" | "have"));
             match toks[i - 1].lower.as_str() {
                 "have" | "has" => out[i] = Some(Tense::Future),
                 "had" => out[i] = Some(Tense::Past),
+                _ if perfect => out[i] = Some(Tense::Future),
                 _ => {}
             }
         }
