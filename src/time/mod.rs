@@ -935,6 +935,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
     }
+    // "in midweek", "by midweek"; not "468 dlrs midweek and 518 dlrs on weekends" (a fare).
+    if len == 1 && first.lower == "midweek" && !prev_is(&["in", "by", "until", "till", "since", "before", "after", "from", "at", "on", "through"]) {
+        return false;
+    }
     // "the week before the election": "before" starts a phrase of its own; "the week before."
     // ends one.
     if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "week" && next.is_some_and(|n| n.kind != Kind::Punct) {
