@@ -935,6 +935,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
     }
+    // "on strike days", "on match days": a kind of day, not an amount of them.
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "weekends") && m.start >= 2
+        && toks[m.start - 2].lower == "on" && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && !matches!(p.lower.as_str(), "few" | "several" | "many" | "some" | "recent" | "those" | "these" | "the" | "all" | "most" | "other" | "alternate" | "consecutive" | "both" | "successive" | "separate" | "different" | "two" | "three"))
+    {
+        return false;
+    }
     // "in midweek", "by midweek"; not "468 dlrs midweek and 518 dlrs on weekends" (a fare).
     if len == 1 && first.lower == "midweek" && !prev_is(&["in", "by", "until", "till", "since", "before", "after", "from", "at", "on", "through"]) {
         return false;
