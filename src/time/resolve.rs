@@ -513,6 +513,30 @@ impl Context {
             },
             // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
             // reference's month or the one next to it, by tense.
+            "wddom" if f.len() == 3 => {
+                let wd = weekday(f[1]);
+                let day: u32 = f[2].parse().unwrap_or(1).clamp(1, 31);
+                let name = WEEKDAYS[wd.num_days_from_monday() as usize];
+                let base = rf.or(self.last.map(|(x, _)| x));
+                // The months around the reference in which that day falls on that weekday.
+                let pick = base.and_then(|d| {
+                    let first = d.with_day(1)?;
+                    (-3..=3i32)
+                        .filter_map(|k| if k < 0 { first.checked_sub_months(Months::new(k.unsigned_abs())) } else { first.checked_add_months(Months::new(k as u32)) })
+                        .filter_map(|m| m.with_day(day))
+                        .filter(|v| v.weekday() == wd)
+                        .min_by_key(|v| (*v - d).num_days().abs())
+                        .map(|v| (d, v))
+                });
+                match pick {
+                    Some((d, v)) => {
+                        out.value = v.to_string();
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the {name} the {day}{} nearest {d}", ordinal_suffix(day)));
+                    }
+                    None => out.value = format!("XXXX-XX-{day:02}"),
+                }
+            }
             "dom" if f.len() == 2 => {
                 let day: u32 = f[1].parse().unwrap_or(1).clamp(1, 31);
                 let month_of = |x: NaiveDate, k: i32| {
@@ -1035,14 +1059,7 @@ pub fn set_words(v: &str) -> Option<String> {
     } else if let Some(d) = date.strip_prefix("XXXX-XX-") {
         // "the 1st of each month".
         let n: u32 = d.parse().ok().filter(|n| (1..=31).contains(n))?;
-        let suffix = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
-        return Some(format!("the {n}{suffix} of every month"));
+        return Some(format!("the {n}{} of every month", ordinal_suffix(n)));
     } else if let Some(s) = date.strip_prefix("XXXX-") {
         match s {
             "SP" | "SU" | "FA" | "WI" => season_word(s).to_owned(),
@@ -1288,6 +1305,17 @@ fn year_by_tense(d: NaiveDate, m: u32, day: u32, tense: Option<Tense>, margin: i
         Some(Tense::Past) if gap > margin => near.year() - 1,
         Some(Tense::Future) if gap < -margin => near.year() + 1,
         _ => near.year(),
+    }
+}
+
+/// "st", "nd", "rd" or "th", as English writes the ordinal of `n`.
+fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
     }
 }
 
