@@ -793,7 +793,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
         }
-        spans.push((out.len(), start..m.end, bare_clock && kind == TimexType::Time));
+        spans.push((out.len(), start..m.end, bare_clock && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -828,7 +828,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 }
 
 /// "daily from 10am to 8pm", "from 9am to 5pm every Saturday", "9am to 5pm on weekdays": clock
-/// times joined to a set (by "from", "to", "on", a dash ...) recur with it, on no one date.
+/// times joined to a set (by "from", "to", "on", a dash ...) recur with it, on no one date; so
+/// do weekdays listed after a set of one ("every Monday and Thursday"). `spans` marks bare
+/// clock times and bare weekdays.
 fn recurring_clocks(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     let linked = |a: &Range<usize>, b: &Range<usize>| {
         a.end <= b.start && b.start - a.end <= 2
@@ -860,8 +862,19 @@ fn recurring_clocks(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &m
             Some((d.to_owned(), last))
         });
         if let Some((days, last)) = days {
-            for (k, _, _) in group.iter().filter(|s| s.2) {
+            for (k, r, _) in group.iter().filter(|s| s.2) {
                 let t = &mut out[*k].timex;
+                // "every Monday and Thursday": a weekday listed after a set of weekdays is one.
+                if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
+                    let listed = r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "and" | "or" | ",");
+                    if let Some(d) = day_of(&t.value).filter(|_| listed) {
+                        t.kind = TimexType::Set;
+                        t.value = format!("XXXX-WXX-{}", d.weekday().number_from_monday());
+                        t.anchor = None;
+                        t.explanation = resolve::set_words(&t.value);
+                    }
+                    continue;
+                }
                 let Some(at) = t.value.find('T') else { continue };
                 let clock = t.value[at..].to_owned();
                 t.kind = TimexType::Set;
