@@ -182,8 +182,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut listed: Vec<(usize, usize)> = Vec::new();
     // The date last mentioned before that list began.
     let mut before_list: Option<(NaiveDate, resolve::Gran)> = None;
-    // This sentence's mentions: index in `out`, tokens, and whether a bare clock time (read
-    // once the sentence is done: "daily from 10am to 8pm" recurs).
+    // This sentence's mentions: index in `out`, tokens, and whether a bare clock time or a
+    // bare weekday (read once the sentence is done: "daily from 10am to 8pm" recurs).
     let mut spans: Vec<(usize, Range<usize>, bool)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -824,14 +824,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             i = k + 1;
         }
     }
-    recurring_clocks(toks, &spans, out);
+    recur_with_sets(toks, &spans, out);
 }
 
 /// "daily from 10am to 8pm", "from 9am to 5pm every Saturday", "9am to 5pm on weekdays": clock
 /// times joined to a set (by "from", "to", "on", a dash ...) recur with it, on no one date; so
 /// do weekdays listed after a set of one ("every Monday and Thursday"). `spans` marks bare
 /// clock times and bare weekdays.
-fn recurring_clocks(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     let linked = |a: &Range<usize>, b: &Range<usize>| {
         a.end <= b.start && b.start - a.end <= 2
             && toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between"))
