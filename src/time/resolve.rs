@@ -521,9 +521,8 @@ impl Context {
                 // The months around the reference in which that day falls on that weekday.
                 let pick = base.and_then(|d| {
                     let first = d.with_day(1)?;
-                    (-3..=3i32)
-                        .filter_map(|k| if k < 0 { first.checked_sub_months(Months::new(k.unsigned_abs())) } else { first.checked_add_months(Months::new(k as u32)) })
-                        .filter_map(|m| m.with_day(day))
+                    (-3..=3)
+                        .filter_map(|k| add_months(first, k)?.with_day(day))
                         .filter(|v| v.weekday() == wd)
                         .min_by_key(|v| (*v - d).num_days().abs())
                         .map(|v| (d, v))
@@ -539,10 +538,9 @@ impl Context {
             }
             "dom" if f.len() == 2 => {
                 let day: u32 = f[1].parse().unwrap_or(1).clamp(1, 31);
-                let month_of = |x: NaiveDate, k: i32| {
+                let month_of = |x: NaiveDate, k: i64| {
                     let first = x.with_day(1).unwrap_or(x);
-                    let first = if k < 0 { first.checked_sub_months(Months::new(1)) } else if k > 0 { first.checked_add_months(Months::new(1)) } else { Some(first) };
-                    first.and_then(|f| f.with_day(day))
+                    add_months(first, k)?.with_day(day)
                 };
                 // (Not a day the month named last lacks: "In February ... on the 30th".)
                 let named = self.last.filter(|(_, g)| *g == Gran::Month).and_then(|(x, _)| Some((x, month_of(x, 0)?)));
