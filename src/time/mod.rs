@@ -1187,7 +1187,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let at = if first.lower == "the" || !article { m.start.checked_sub(1) } else { m.start.checked_sub(2) };
             let before = at.map(|p| &toks[p]);
             let before_for = at.and_then(|p| p.checked_sub(1)).map(|p| &toks[p]);
-            let ok = before.is_some_and(|p| {
+            // "that spring": the word that makes it a season is in the match.
+            let ok = first.lower == "that" || before.is_some_and(|p| {
                 matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "till" | "by" | "through" | "over" | "throughout" | "before" | "after")
                     // "scheduled for the spring"; not "the reason for the fall".
                     || p.lower == "for" && before_for.is_some_and(|w| matches!(w.lower.as_str(), "scheduled" | "planned" | "set" | "slated" | "due" | "expected" | "pencilled" | "penciled" | "booked" | "postponed" | "delayed" | "deferred"))

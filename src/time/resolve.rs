@@ -511,6 +511,40 @@ impl Context {
                 }
                 None => return self.base(&format!("season:{}", f[1]), tense),
             },
+            // "The museum opened in 1998. The following spring": the first such season to begin
+            // after the period last mentioned; "the preceding winter", the last to end before it.
+            "lastsrel" if f.len() == 3 => match self.last {
+                Some((d, g)) => {
+                    let s = f[1];
+                    let start = season_start(s);
+                    // (A season mentioned last is kept as its first day at year granularity.)
+                    let months = match g {
+                        Gran::Year if d.month() != 1 => 3,
+                        Gran::Year => 12,
+                        Gran::Quarter => 3,
+                        Gran::Month => 1,
+                        Gran::Week | Gran::Day => 0,
+                    };
+                    let end = match g {
+                        Gran::Week => d.checked_add_signed(Duration::days(7)).unwrap_or(d),
+                        Gran::Day => d.succ_opt().unwrap_or(d),
+                        _ => add_months(d, months).unwrap_or(d),
+                    };
+                    let begins = |y: i32| NaiveDate::from_ymd_opt(y, start, 1);
+                    let y = if f[2].starts_with('-') {
+                        // The last to end (three months after it begins) by the period's start.
+                        (d.year() - 2..=d.year()).rev().find(|&y| begins(y).and_then(|b| add_months(b, 3)).is_some_and(|e| e <= d))
+                    } else {
+                        (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
+                    };
+                    let y = y.unwrap_or(d.year());
+                    out.value = format!("{y:04}-{s}");
+                    out.anchor = anchor(d);
+                    let (which, side) = if f[2].starts_with('-') { ("last", "before") } else { ("first", "after") };
+                    out.explanation = Some(format!("the {which} {} {side} {}, the date last mentioned, in {y}", season_word(s), shift(d, g, "D", 0)));
+                }
+                None => return self.base(&format!("srel:{}:{}", f[1], f[2]), tense),
+            },
             // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
             // reference's month or the one next to it, by tense.
             "wddom" if f.len() == 3 => {
