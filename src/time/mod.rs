@@ -954,6 +954,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "at 6 this evening", "by 10 tomorrow morning": a bare hour is a clock only after a word
+    // that says so; "the index rose 6 this morning" is a number.
+    if has("hour") && !has("ampm") && !has("hour2") && !toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
+        && g.rules[m.rule].template.contains(":00:")
+        && !prev_is(&["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"])
+    {
+        return false;
+    }
     // "in midweek", "by midweek"; not "468 dlrs midweek and 518 dlrs on weekends" (a fare).
     if len == 1 && first.lower == "midweek" && !prev_is(&["in", "by", "until", "till", "since", "before", "after", "from", "at", "on", "through"]) {
         return false;

@@ -1401,9 +1401,14 @@ fn time_suffix(s: &str) -> String {
         let f: Vec<&str> = rest.split(':').collect();
         let mut h: u32 = f.first().and_then(|h| h.parse().ok()).unwrap_or(0);
         let m: u32 = f.get(1).and_then(|m| m.parse().ok()).unwrap_or(0);
-        match f.get(2).copied() {
-            Some("pm") if h < 12 => h += 12,
-            Some("am") if h == 12 => h = 0,
+        // "pm", "am", or a part of the day for a bare clock ("6 this evening", "12 tonight");
+        // "pmEV": the clock's own word wins.
+        let half = f.get(2).map_or("", |x| x.get(..2).unwrap_or(x));
+        match half {
+            "pm" | "AF" | "EV" if h < 12 => h += 12,
+            "NI" if (5..12).contains(&h) => h += 12,
+            "NI" if h == 12 => h = 24,
+            "am" | "MO" if h == 12 => h = 0,
             _ => {}
         }
         return format!("T{h:02}:{m:02}");
