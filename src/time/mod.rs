@@ -1488,6 +1488,14 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Future);
         }
     }
+    // "was bailed to appear on the 18th", "ordered to return on Monday": what someone is told
+    // to do lies ahead of the telling, and in news after the day of the report.
+    for i in 0..toks.len().saturating_sub(2) {
+        let directive = matches!(toks[i].lower.as_str(), "bailed" | "remanded" | "summoned" | "ordered" | "told" | "instructed" | "directed" | "required" | "bound" | "invited");
+        if directive && toks[i + 1].lower == "to" && toks[i + 2].kind == Kind::Word && !toks[i + 2].cap && out[i + 2].is_none() {
+            out[i + 2] = Some(Tense::Future);
+        }
+    }
     // "a still unspecified date", "the expanded program": an -ed word after an article or a
     // possessive is an adjective, not a past tense ("this", "that", "some" may be pronouns:
     // "this happened Friday").
