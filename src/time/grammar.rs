@@ -708,14 +708,14 @@ fn small(s: &str) -> Option<u32> {
     (s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-/// "7th", "21st".
 /// A clock time "H:MM" or "HH:MM" as "HH:MM" ("9:30" is "09:30"; "24:00" is one, "25:00" not).
-fn clock_hm(s: &str) -> Option<String> {
+pub(crate) fn clock_hm(s: &str) -> Option<String> {
     let (h, m) = s.split_once(':')?;
     let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
     (h <= 24 && m < 60 && s.len() <= 5).then(|| format!("{h:02}:{m:02}"))
 }
 
+/// "7th", "21st".
 fn digit_ordinal(t: &Tok) -> Option<u32> {
     let l = &t.lower;
     let n = l.strip_suffix("st").or_else(|| l.strip_suffix("nd")).or_else(|| l.strip_suffix("rd")).or_else(|| l.strip_suffix("th"))?;

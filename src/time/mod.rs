@@ -34,7 +34,7 @@ mod resolve;
 
 use crate::doc::{Label, Sentence, Timex, TimexType, Token};
 use chrono::{Datelike, NaiveDate};
-use grammar::{grammar, lookup_tok, Match};
+use grammar::{clock_hm, grammar, lookup_tok, Match};
 use lex::{Kind, Tok};
 use resolve::{Context, Resolved, Tense};
 use std::ops::Range;
@@ -997,8 +997,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             // Not "points" (an index's) or "overtime" (work's).
             matches!(t.lower.as_str(), "scored" | "scoring" | "goal" | "goals" | "touchdown" | "touchdowns" | "halftime" | "half-time"
                 | "trailed" | "trailing" | "rebounds" | "assists" | "yards" | "inning" | "innings" | "quarterback" | "possession"
-                | "penalty" | "whistle" | "buzzer" | "basket" | "baskets" | "free-throw" | "interception" | "sacks" | "fumble" | "kickoff")
+                | "penalty" | "whistle" | "buzzer" | "basket" | "baskets" | "free-throw" | "interception" | "sacks" | "fumble" | "kickoff"
+                | "referee" | "striker" | "goalkeeper" | "midfielder" | "winger" | "substitute" | "equaliser" | "equalizer" | "equalised" | "equalized" | "stoppage")
         };
+        // "The second half began at 16:05": a part of a year does not begin at a clock time.
+        let clocked = matches!(next.map(|n| n.lower.as_str()), Some("began" | "begins" | "started" | "starts" | "resumed" | "resumes" | "kicked" | "kicks"))
+            && toks[m.end + 1..(m.end + 5).min(toks.len())].iter().any(|t| t.kind == Kind::Num && clock_hm(&t.lower).is_some() || lookup_tok(t, "ampm").is_some() || t.lower == "noon");
+        if clocked {
+            return false;
+        }
         // "the index fell 12 points in the second half of the year" names the year.
         if around.iter().any(sport) && next.is_none_or(|n| n.lower != "of") {
             return false;
