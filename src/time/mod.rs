@@ -455,6 +455,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             }
             None => ctx.resolve(&value, tense),
         };
+        // "16:20 Update: ...", "15:05 - Crowds gather": a clock opening a line is a live
+        // report's time stamp, on the day of the report, not on the day the last entry named.
+        if value.starts_with("last:D:0|hm:") && line_start(text, toks[m.start].start)
+            && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), ":" | "-" | "\u{2013}" | "\u{2014}" | "|") || n.cap)
+        {
+            value = value.replacen("last:", "rel:", 1);
+            r = ctx.resolve(&value, tense);
+            r.explanation = r.explanation.map(|e| format!("{e} (a time stamp opening a line)"));
+        }
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
         // runs through Saturday"): it is the reference date's.
@@ -922,6 +931,12 @@ fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(
     }
     let d = value[8..].parse::<u32>().ok()?;
     (day > d).then(|| format!("{}-{day:02}", &value[..7])).filter(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()).map(|v| (k, v))
+}
+
+/// Whether byte `at` of `text` opens a line (only spaces or tabs before it on its line).
+fn line_start(text: &str, at: usize) -> bool {
+    let before = text.as_bytes()[..at].iter().rev().find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    before.is_none_or(|&b| b == b'\n')
 }
 
 /// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
