@@ -46,6 +46,8 @@ enum Class {
     DotClock,
     Hhmm,
     FyYear,
+    /// "FY2025-26": a fiscal year over two calendar years.
+    FyRange,
     YearRange,
     Iso,
     IsoTime,
@@ -74,6 +76,7 @@ impl Class {
             "dotclock" => Class::DotClock,
             "hhmm" => Class::Hhmm,
             "fyyear" => Class::FyYear,
+            "fyrange" => Class::FyRange,
             "yearrange" => Class::YearRange,
             "iso" => Class::Iso,
             "isotime" => Class::IsoTime,
@@ -94,7 +97,7 @@ impl Class {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
-            Class::FyYear => t.kind == Kind::Word && t.lower.starts_with("fy"),
+            Class::FyYear | Class::FyRange => t.kind == Kind::Word && t.lower.starts_with("fy"),
             Class::QuarterYy => t.kind == Kind::Num && t.lower.len() >= 4,
             Class::Lexicon(c) => t.kind == Kind::Word && lookup_tok(t, c).is_some(),
         }
@@ -115,6 +118,7 @@ impl Class {
             Class::DotClock => "dotclock",
             Class::Hhmm => "hhmm",
             Class::FyYear => "fyyear",
+            Class::FyRange => "fyrange",
             Class::YearRange => "yearrange",
             Class::Iso => "iso",
             Class::IsoTime => "isotime",
@@ -503,7 +507,7 @@ impl Grammar {
                     (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}")), (Cow::Borrowed("year2"), format!("{y2:04}"))])
                 })
             }
-            Class::FyYear => {
+            Class::FyYear | Class::FyRange => {
                 // "FY2024", "FY24": a fiscal year in one word.
                 let d = t.lower.strip_prefix("fy")?;
                 if !(d.len() == 2 || d.len() == 4) || !d.bytes().all(|b| b.is_ascii_digit()) {
@@ -515,7 +519,17 @@ impl Grammar {
                     2 => 1900 + y,
                     _ => y,
                 };
-                (1900..=2099).contains(&y).then(|| (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))]))
+                if !(1900..=2099).contains(&y) {
+                    return None;
+                }
+                // "FY2025-26": April 2025 to March 2026, as India and others count it; the
+                // year that ends it follows after a hyphen.
+                let end = toks.get(i + 1).filter(|n| n.hyphen_before && d.len() == 4).and_then(|n| plain_int(n, 2).filter(|_| n.lower.len() == 2));
+                match (c, end) {
+                    (Class::FyRange, Some(e)) if (y + 1) % 100 == e => Some((2, smallvec![(Cow::Borrowed("year"), format!("{y:04}")), (Cow::Borrowed("year2"), format!("{:04}", y + 1))])),
+                    (Class::FyYear, _) => Some((1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))])),
+                    _ => None,
+                }
             }
             Class::Hhmm => {
                 // "1400 GMT": four digits, a 24-hour clock (rules ask for a zone after it).

@@ -146,16 +146,18 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
 }
 
 /// Where a quarter or half written with a two-digit year ends, when `b[i..j]` is "Q3", "3Q",
-/// "H1" or "1H" and a year follows glued or after `'`, `’` or `/`: "3Q25", "Q1'26", "H2/25".
+/// "H1" or "1H" and a year follows glued or after `'`, `’` or `/`: "3Q25", "Q1'26", "H2/25";
+/// or when the word is one with "FY" and its year ("Q3FY27").
 fn quarter_year_end(b: &[u8], i: usize, j: usize) -> Option<usize> {
     let w = b.get(i..j)?;
-    let ok = match w {
-        [q, d] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
-        [d, q] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
-        [h, d] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
-        [d, h] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
-        _ => false,
-    };
+    // "Q3FY27", "2QFY2026", "H1FY26": the fiscal year glued on, the word already whole.
+    if let (Some(head), Some(rest)) = (w.get(..2), w.get(2..)) {
+        let fy = rest.len() >= 4 && rest[..2].eq_ignore_ascii_case(b"fy") && matches!(rest.len(), 4 | 6) && rest[2..].iter().all(u8::is_ascii_digit);
+        if fy && quarter_or_half(head) {
+            return Some(j);
+        }
+    }
+    let ok = quarter_or_half(w);
     if !ok {
         return None;
     }
@@ -166,6 +168,17 @@ fn quarter_year_end(b: &[u8], i: usize, j: usize) -> Option<usize> {
     };
     let two = b.get(k..k + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     (two && !b.get(k + 2).is_some_and(u8::is_ascii_alphanumeric)).then_some(k + 2)
+}
+
+/// "Q3", "3Q", "H1", "1H".
+fn quarter_or_half(w: &[u8]) -> bool {
+    match w {
+        [q, d] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
+        [d, q] if q | 0x20 == b'q' => (b'1'..=b'4').contains(d),
+        [h, d] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
+        [d, h] if h | 0x20 == b'h' => matches!(d, b'1' | b'2'),
+        _ => false,
+    }
 }
 
 fn next_is_alnum(s: &str, i: usize) -> bool {
@@ -194,6 +207,13 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     // "2025-11-03T14:00Z", "2025-11-03T14:00:00.5+01:00": an ISO date and time, one token.
     if let Some(end) = iso_time_end(b, start, i) {
         return end;
+    }
+    // "3QFY26", "1HFY2027": a quarter or half and its fiscal year, one token.
+    if i == start + 1 && b.get(i..i + 3).is_some_and(|w| matches!(w[0] | 0x20, b'q' | b'h') && w[1..].eq_ignore_ascii_case(b"fy")) {
+        let digits = b[i + 3..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if matches!(digits, 2 | 4) && !b.get(i + 3 + digits).is_some_and(u8::is_ascii_alphanumeric) {
+            return i + 3 + digits;
+        }
     }
     // "1990's"
     if i + 1 < b.len() && b[i] == b'\'' && b[i + 1] == b's' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {

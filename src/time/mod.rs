@@ -1026,6 +1026,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "this fiscal policy": "fiscal" alone is the year only as a noun.
+    if toks[m.end - 1].lower == "fiscal" && describes_next() {
+        return false;
+    }
     // "Hours: 9:00-17:00": a label, not some hours.
     if len == 1 && template.starts_with("dur:X:") && next.is_some_and(|n| n.lower == ":") {
         return false;

@@ -243,12 +243,14 @@ impl Context {
         let mut out = Resolved { value: v.to_owned(), ..Default::default() };
         let anchor = |d: NaiveDate| Some(d.to_string());
         match f[0] {
-            "rel" | "last" | "ago" if f.len() == 3 || f.len() == 4 && f[3] == "same" => {
+            "rel" | "last" | "ago" if f.len() == 3 || f.len() == 4 && matches!(f[3], "same" | "year") => {
                 let unit = f[1];
                 let n = f[2];
                 let (base, from_last) = if f[0] == "last" {
                     // In a report about a quarter, "a year earlier" is that quarter a year before.
                     let last = match (self.last_quarter, unit) {
+                        // "the previous fiscal year": a whole year, whatever was named before.
+                        _ if f.get(3) == Some(&"year") => self.last.map(|(d, _)| (d, Gran::Year)),
                         (Some(q), "Y") => Some((q, Gran::Quarter)),
                         // A time of day needs a day: a month or year mentioned last is no anchor.
                         (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day),
