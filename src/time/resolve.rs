@@ -768,6 +768,15 @@ impl Context {
                     None => Resolved { value: "XXXX-WXX".into(), ..first },
                 };
             }
+            // "the first weekend of December", "the last weekend in January": the weekend of
+            // that month's Nth (or last) Saturday.
+            "nthwe" if f.len() == 3 => {
+                let week = week_of(self.base(&format!("nthwd:{}:6:{}", f[1], f[2]), tense));
+                out = match week.value.starts_with("XXXX") {
+                    true => Resolved { value: "XXXX-WXX-WE".into(), ..week },
+                    false => Resolved { value: format!("{}-WE", week.value), explanation: week.explanation.map(|e| e.replacen("the week of", "the weekend of", 1)), ..week },
+                };
+            }
             "weekendof" if f.len() == 3 || f.len() == 4 => {
                 // "the weekend of March 8-9": the weekend of that day's ISO week.
                 let day = match f.len() {
