@@ -237,6 +237,26 @@ impl Context {
             }
             return self.base("last:D:0", tense);
         }
+        // "the last day of the month", "the first day of March": an end of the month or year
+        // the rest of the value names.
+        if let Some((which, inner)) = v.strip_prefix("dayof:").and_then(|r| r.split_once(':')) {
+            let r = self.base(inner, tense);
+            let first = which == "first";
+            let day = match r.value.len() {
+                7 => NaiveDate::parse_from_str(&format!("{}-01", r.value), "%Y-%m-%d").ok().map(|d| if first { Some(d) } else { add_months(d, 1).and_then(|x| x.pred_opt()) }),
+                4 => r.value.parse::<i32>().ok().map(|y| NaiveDate::from_ymd_opt(y, if first { 1 } else { 12 }, if first { 1 } else { 31 })),
+                _ => None,
+            }
+            .flatten();
+            return match day {
+                Some(d) => Resolved {
+                    value: d.to_string(),
+                    explanation: r.explanation.map(|e| format!("the {which} day of {}: {e}", if r.value.len() == 7 { "that month" } else { "that year" })),
+                    ..r
+                },
+                None => r,
+            };
+        }
         let f: Vec<&str> = v.split(':').collect();
         let tw = Tense::words(tense);
         let rf = self.reference;
