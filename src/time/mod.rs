@@ -170,6 +170,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut clock: Option<(usize, usize, Option<usize>, usize)> = None;
     // The last day named in this sentence ("opens Saturday and closes on Sunday").
     let mut sentence_day: Option<NaiveDate> = None;
+    // The last day this sentence has named by its date or weekday.
+    let mut named_day: Option<NaiveDate> = None;
     // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
     // and days named after it without a year are in it.
     let mut sentence_year: Option<i32> = None;
@@ -421,8 +423,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "The strike began at midnight": the midnight already passed, which ended the day
         // before (TimeML writes a midnight as the end of its day, T24:00).
         // Not "by midnight tonight", which says its day.
-        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 {
+        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 && named_day.is_none() {
             value = "rel:D:-1|T24:00".into();
+        }
+        // "On December 11 the doors open at midnight": noon or midnight alone is on the day the
+        // sentence has named, unless a day follows ("until midnight (EST) March 24"). A day
+        // named only in an earlier sentence is too far: "at midday" in a market report after
+        // "yesterday's close" is today's.
+        let mut on_named_day = None;
+        let day_later = toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
+        if let (true, Some(d)) = (matches!(value.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") && m.end - m.start == 1 && !day_later, named_day) {
+            value = format!("ymd:{}:{}:{}|{}", d.year(), d.month(), d.day(), &value[8..]);
+            on_named_day = Some(d);
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
         if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
@@ -463,6 +475,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = value.replacen("last:", "rel:", 1);
             r = ctx.resolve(&value, tense);
             r.explanation = r.explanation.map(|e| format!("{e} (a time stamp opening a line)"));
+        }
+        if let Some(d) = on_named_day {
+            r.explanation = Some(format!("that time of {d}, the day the sentence names"));
         }
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
@@ -801,6 +816,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
+            // (A day named by its date or weekday, not "yesterday" or "last night".)
+            if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("ymd:") || value.starts_with(|c: char| c.is_ascii_digit()) {
+                named_day = Some(d);
+            }
         }
         spans.push((out.len(), start..m.end, bare_clock && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
         out.push(TemporalMention {
@@ -843,7 +862,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     let linked = |a: &Range<usize>, b: &Range<usize>| {
         a.end <= b.start && b.start - a.end <= 2
-            && toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between"))
+            && toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between" | "at"))
     };
     let mut g = 0;
     while g < spans.len() {
