@@ -390,6 +390,11 @@ impl Context {
                             // "Tuesday next week": that weekday of the week after.
                             "w-1" => add_days(same_week, -7),
                             "w+1" => add_days(same_week, 7),
+                            // "this Friday", said on a Sunday about tickets that go on sale:
+                            // the coming one, unless a past verb says it has gone by. (A past
+                            // verb does not move one still ahead back: "procedures to be
+                            // followed this Friday".)
+                            _ if same_week < d && tense != Some(Tense::Past) => on_or_after(d, wd),
                             _ => same_week,
                         };
                         out.value = x.to_string();
@@ -397,7 +402,9 @@ impl Context {
                         out.explanation = Some(match f[2] {
                             "w-1" => format!("the {name} of the week before {d}"),
                             "w+1" => format!("the {name} of the week after {d}"),
-                            "0" => format!("the {name} of the week of {d}"),
+                            "0" if x == same_week => format!("the {name} of the week of {d}"),
+                            "0" if x > d => format!("the coming {name} from {d}, {tw}"),
+                            "0" => format!("the {name} before {d}, {tw}"),
                             r => format!("the {} {name} from {d}", rel_word(r)),
                         });
                     }
