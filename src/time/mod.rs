@@ -996,6 +996,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "Celebrations traditionally last 15 days", "and last 48 hours": the verb is no part of
+    // the amount of time (which is matched again without it).
+    if first.lower == "last" && g.rules[m.rule].template.starts_with("dur:") {
+        let verb_before = prev.is_some_and(|p| {
+            let w = p.lower.as_str();
+            matches!(w, "will" | "would" | "could" | "should" | "may" | "might" | "can" | "to" | "and" | "often" | "usually" | "typically" | "normally" | "generally" | "traditionally")
+                || p.kind == Kind::Word && !p.cap && w.len() > 3 && (w.ends_with("ly") || w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "this" | "was" | "has" | "its" | "his" | "hers" | "ours" | "theirs" | "yours" | "whereas" | "always" | "perhaps" | "plus" | "minus" | "thus"))
+        });
+        if verb_before {
+            return false;
+        }
+    }
     // "in midweek", "by midweek"; not "468 dlrs midweek and 518 dlrs on weekends" (a fare).
     if len == 1 && first.lower == "midweek" && !prev_is(&["in", "by", "until", "till", "since", "before", "after", "from", "at", "on", "through"]) {
         return false;
@@ -1539,6 +1551,24 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         let directive = matches!(toks[i].lower.as_str(), "bailed" | "remanded" | "summoned" | "ordered" | "told" | "instructed" | "directed" | "required" | "bound" | "invited");
         if directive && toks[i + 1].lower == "to" && toks[i + 2].kind == Kind::Word && !toks[i + 2].cap && out[i + 2].is_none() {
             out[i + 2] = Some(Tense::Future);
+        }
+    }
+    // "last" the verb is no past: "and last 48 hours, until Thursday", "will last until May".
+    for i in 0..toks.len() {
+        if toks[i].lower == "last" && out[i] == Some(Tense::Past) {
+            let next = toks.get(i + 1);
+            let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+            let verb = next.is_some_and(|n| n.kind == Kind::Num || matches!(n.lower.as_str(), "for" | "until" | "till" | "through" | "into" | "longer" | "beyond" | "about" | "several" | "many" | "a" | "an"))
+                || prev.is_some_and(|p| matches!(p, "will" | "would" | "could" | "should" | "may" | "might" | "can" | "to" | "and" | "normally" | "usually" | "typically" | "traditionally" | "generally" | "often"));
+            if verb && prev != Some("the") {
+                out[i] = None;
+            }
+        }
+    }
+    // "has been set for Thursday": a date set for is ahead.
+    for i in 0..toks.len().saturating_sub(1) {
+        if toks[i].lower == "set" && toks[i + 1].lower == "for" && out[i].is_none() {
+            out[i] = Some(Tense::Future);
         }
     }
     // "a still unspecified date", "the expanded program": an -ed word after an article or a
