@@ -1323,7 +1323,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if first.hyphen_before && prev.is_some_and(|p| lookup_tok(p, "num").is_some()) {
         return false;
     }
-    if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" {
+    if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" && !(m.end >= 2 && toks[m.end - 2].kind == Kind::Num) {
         return false;
     }
     // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.

@@ -1511,6 +1511,10 @@ fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
             let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
             easter(y)?.checked_add_signed(Duration::days(off))?
         }
+        "oeaster" => {
+            let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
+            orthodox_easter(y)?.checked_add_signed(Duration::days(off))?
+        }
         "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?.succ_opt()?,
         cal if calendars::is_calendar(cal) => calendars::feast(y, spec)?.0,
         md => {
@@ -1540,6 +1544,19 @@ fn easter(y: i32) -> Option<NaiveDate> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar, which
+/// runs 13 days ahead from 1900 to 2099 (other years: none).
+fn orthodox_easter(y: i32) -> Option<NaiveDate> {
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    let d = (19 * (y % 19) + 15) % 30;
+    let e = (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)?.checked_add_signed(Duration::days(13))
 }
 
 /// The ISO week of a resolved day ("Easter week", "the week of March 6"); an unknown week when
@@ -1585,6 +1602,11 @@ mod tests {
     fn easter_dates() {
         assert_eq!(easter(2021), Some(d("2021-04-04")));
         assert_eq!(easter(2000), Some(d("2000-04-23")));
+        // Orthodox: 2025 fell with the Western date, 2027 five weeks after it.
+        assert_eq!(orthodox_easter(2021), Some(d("2021-05-02")));
+        assert_eq!(orthodox_easter(2025), Some(d("2025-04-20")));
+        assert_eq!(orthodox_easter(2027), Some(d("2027-05-02")));
+        assert_eq!(orthodox_easter(1850), None);
     }
 
     /// When the tense points one way and the nearest date lies the other, the card says why.
