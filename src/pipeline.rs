@@ -75,6 +75,7 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
     }
     split_hyphenated_pairs(text, &mut cands);
     trim_place_compounds(text, &mut cands);
+    trim_dated_names(text, &mut cands);
     // A date inside a longer name loses to it ([`without_overlaps`]), so the tagger leaves it
     // out: it must not anchor the dates after it ("Sheffield Wednesday won on Saturday"). The
     // labels let it tell a person's last name said again ("Ramadan told reporters").
@@ -111,6 +112,21 @@ pub fn annotate_with(text: &str, options: &Options, recognizer: &Recognizer) -> 
 }
 
 type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>);
+
+/// "ends on 6 Dec. Headliners play later": a name the recognizer ran across a date's
+/// abbreviated month and the next sentence starts after the month, which is the date's.
+fn trim_dated_names(text: &str, cands: &mut Vec<Candidate>) {
+    const ABBREVIATED: &[&str] = &["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."];
+    for c in cands.iter_mut() {
+        let span = &text[c.0.clone()];
+        let Some((head, rest)) = span.split_once(char::is_whitespace) else { continue };
+        let after_day = text[..c.0.start].trim_end().ends_with(|ch: char| ch.is_ascii_digit());
+        if after_day && ABBREVIATED.contains(&head.to_lowercase().as_str()) {
+            c.0.start = c.0.end - rest.trim_start().len();
+        }
+    }
+    cands.retain(|c| !c.0.is_empty());
+}
 
 /// "Seattle-area plants", "a London-based fund": the name is the place before the hyphen, a
 /// place (or what the text calls it on its own), not the compound the recognizer saw.
@@ -192,4 +208,20 @@ fn without_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.0.start);
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_run_across_a_dates_month_starts_after_it() {
+        let text = "The festival ends on 6 Dec. Headliners play. Ask Dec. Smith.";
+        let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
+        let mut cands: Vec<Candidate> = vec![(at("Dec. Headliners"), Label::Person, 0.9, None), (at("Dec. Smith"), Label::Person, 0.9, None)];
+        trim_dated_names(text, &mut cands);
+        let names: Vec<&str> = cands.iter().map(|c| &text[c.0.clone()]).collect();
+        // Only after a day's number: "Ask Dec. Smith" keeps its name whole.
+        assert_eq!(names, ["Headliners", "Dec. Smith"]);
+    }
 }
