@@ -740,7 +740,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             true => format!("{}, stated in the text", r.value),
             false => e,
         });
+        // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
+        let clocked = kind == TimexType::Time && value.contains("hm:");
         let explanation = explanation.map(|e| match modifier.as_deref() {
+            Some("APPROX") if clocked => format!("{e}, at about that time"),
+            Some("AFTER") if clocked => format!("{e}, shortly after that time"),
+            Some("BEFORE") if clocked => format!("{e}, shortly before that time"),
             Some("START") => format!("the start of {e}"),
             Some("END") => format!("the end of {e}"),
             Some("MID") => format!("the middle of {e}"),
@@ -1408,11 +1413,25 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
 /// "more than four hours", "at least 72 hours". ("about" and "over" stay outside, as in
 /// TimeBank.)
 fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Option<(usize, &'static str)> {
-    if !(kind == TimexType::Duration || value.starts_with("ago:")) || start == 0 {
+    if start == 0 {
         return None;
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
+    // "around 10:30 p.m.", "shortly after 9:15 p.m.": a clock time's mod, the words left out
+    // of the extent as TimeML leaves prepositions.
+    if kind == TimexType::Time && value.contains("hm:") {
+        let at = if w(p) == "at" && p >= 1 { p - 1 } else { p };
+        return match (w(at.saturating_sub(1)), w(at)) {
+            (_, "about" | "around" | "approximately" | "roughly") => Some((start, "APPROX")),
+            ("shortly" | "just" | "soon", "after") => Some((start, "AFTER")),
+            ("shortly" | "just", "before") => Some((start, "BEFORE")),
+            _ => None,
+        };
+    }
+    if !(kind == TimexType::Duration || value.starts_with("ago:")) {
+        return None;
+    }
     match w(p) {
         "nearly" => return Some((p, "EQUAL_OR_LESS")),
         "than" if p >= 1 => {
