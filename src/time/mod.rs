@@ -767,7 +767,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
         if let Some((k, end, opener, _)) = clock.take() {
-            let named = (r.value.len() == 10).then(|| day_of(&r.value)).flatten();
+            // (A day, or a part of one: "3pm on Tuesday afternoon".)
+            let part_of_day = r.value.len() == 13 && r.value.as_bytes()[10] == b'T' && r.value.as_bytes()[11..].iter().all(u8::is_ascii_uppercase);
+            let named = (r.value.len() == 10 || part_of_day).then(|| day_of(&r.value)).flatten();
             // "9:30 a.m. New York time on Monday": a place's time may come between.
             let between = toks.get(end..start.saturating_sub(1)).unwrap_or(&[]);
             let place_time = between.is_empty()
