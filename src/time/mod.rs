@@ -431,8 +431,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // named only in an earlier sentence is too far: "at midday" in a market report after
         // "yesterday's close" is today's.
         let mut on_named_day = None;
-        let day_later = toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
-        if let (true, Some(d)) = (matches!(value.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") && m.end - m.start == 1 && !day_later, named_day) {
+        let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
+        if let (true, Some(d)) = (matches!(value.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") && m.end - m.start == 1 && named_day.is_some() && !day_later(), named_day) {
             value = format!("ymd:{}:{}:{}|{}", d.year(), d.month(), d.day(), &value[8..]);
             on_named_day = Some(d);
         }
@@ -959,6 +959,9 @@ fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(
     (day > d).then(|| format!("{}-{day:02}", &value[..7])).filter(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()).map(|v| (k, v))
 }
 
+/// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
+const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
+
 /// Whether byte `at` of `text` opens a line (only spaces or tabs before it on its line).
 fn line_start(text: &str, at: usize) -> bool {
     let before = text.as_bytes()[..at].iter().rev().find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
@@ -1008,7 +1011,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if first.lower == "last" && g.rules[m.rule].template.starts_with("dur:") {
         let verb_before = prev.is_some_and(|p| {
             let w = p.lower.as_str();
-            matches!(w, "will" | "would" | "could" | "should" | "may" | "might" | "can" | "to" | "and" | "often" | "usually" | "typically" | "normally" | "generally" | "traditionally")
+            BEFORE_VERB_LAST.contains(&w)
                 || p.kind == Kind::Word && !p.cap && w.len() > 3 && (w.ends_with("ly") || w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "this" | "was" | "has" | "its" | "his" | "hers" | "ours" | "theirs" | "yours" | "whereas" | "always" | "perhaps" | "plus" | "minus" | "thus"))
         });
         if verb_before {
@@ -1580,7 +1583,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             let next = toks.get(i + 1);
             let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
             let verb = next.is_some_and(|n| n.kind == Kind::Num || matches!(n.lower.as_str(), "for" | "until" | "till" | "through" | "into" | "longer" | "beyond" | "about" | "several" | "many" | "a" | "an"))
-                || prev.is_some_and(|p| matches!(p, "will" | "would" | "could" | "should" | "may" | "might" | "can" | "to" | "and" | "normally" | "usually" | "typically" | "traditionally" | "generally" | "often"));
+                || prev.is_some_and(|p| BEFORE_VERB_LAST.contains(&p));
             if verb && prev != Some("the") {
                 out[i] = None;
             }

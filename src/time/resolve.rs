@@ -546,19 +546,17 @@ impl Context {
                 Some((d, g)) => {
                     let s = f[1];
                     let start = season_start(s);
-                    // (A season mentioned last is kept as its first day at year granularity.)
-                    let months = match g {
-                        Gran::Year if d.month() != 1 => 3,
-                        Gran::Year => 12,
-                        Gran::Quarter => 3,
-                        Gran::Month => 1,
-                        Gran::Week | Gran::Day => 0,
-                    };
+                    // Where the period ends. (A season mentioned last is kept as its first day
+                    // at year granularity.)
                     let end = match g {
-                        Gran::Week => d.checked_add_signed(Duration::days(7)).unwrap_or(d),
-                        Gran::Day => d.succ_opt().unwrap_or(d),
-                        _ => add_months(d, months).unwrap_or(d),
-                    };
+                        Gran::Week => d.checked_add_signed(Duration::days(7)),
+                        Gran::Day => d.succ_opt(),
+                        Gran::Month => add_months(d, 1),
+                        Gran::Quarter => add_months(d, 3),
+                        Gran::Year if d.month() != 1 => add_months(d, 3),
+                        Gran::Year => add_months(d, 12),
+                    }
+                    .unwrap_or(d);
                     let begins = |y: i32| NaiveDate::from_ymd_opt(y, start, 1);
                     let y = if f[2].starts_with('-') {
                         // The last to end (three months after it begins) by the period's start.
@@ -1507,13 +1505,10 @@ fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
             let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt()?;
             on_or_before(end, wd(spec.get(2)?))
         }
-        "easter" => {
+        which @ ("easter" | "oeaster") => {
             let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
-            easter(y)?.checked_add_signed(Duration::days(off))?
-        }
-        "oeaster" => {
-            let off: i64 = spec.get(1).and_then(|o| o.parse().ok()).unwrap_or(0);
-            orthodox_easter(y)?.checked_add_signed(Duration::days(off))?
+            let sunday = if which == "easter" { easter(y) } else { orthodox_easter(y) };
+            sunday?.checked_add_signed(Duration::days(off))?
         }
         "elect" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?.succ_opt()?,
         cal if calendars::is_calendar(cal) => calendars::feast(y, spec)?.0,
