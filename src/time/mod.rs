@@ -432,8 +432,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "yesterday's close" is today's.
         let mut on_named_day = None;
         let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
-        if let (true, Some(d)) = (matches!(value.as_str(), "rel:D:0|T12:00" | "rel:D:0|T24:00") && m.end - m.start == 1 && named_day.is_some() && !day_later(), named_day) {
-            value = format!("ymd:{}:{}:{}|{}", d.year(), d.month(), d.day(), &value[8..]);
+        if let (Some(clock @ ("T12:00" | "T24:00")), Some(d)) = (value.strip_prefix("rel:D:0|"), named_day.filter(|_| m.end - m.start == 1 && !day_later())) {
+            value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
             on_named_day = Some(d);
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.

@@ -572,8 +572,8 @@ impl Context {
                 }
                 None => return self.base(&format!("srel:{}:{}", f[1], f[2]), tense),
             },
-            // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
-            // reference's month or the one next to it, by tense.
+            // "from Monday 7th", "Thursday the 10th": day D of the month around the reference
+            // in which it falls on that weekday.
             "wddom" if f.len() == 3 => {
                 let wd = weekday(f[1]);
                 let day: u32 = f[2].parse().unwrap_or(1).clamp(1, 31);
@@ -597,6 +597,8 @@ impl Context {
                     None => out.value = format!("XXXX-XX-{day:02}"),
                 }
             }
+            // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
+            // reference's month or the one next to it, by tense.
             "dom" if f.len() == 2 => {
                 let day: u32 = f[1].parse().unwrap_or(1).clamp(1, 31);
                 let month_of = |x: NaiveDate, k: i64| {
