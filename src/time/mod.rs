@@ -1423,16 +1423,27 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
-    // "around 10:30 p.m.", "shortly after 9:15 p.m.": a clock time's mod, the words left out
-    // of the extent as TimeML leaves prepositions.
+    // "around 10:30 p.m.", "shortly after 9:15 p.m.": a clock time's mod. "around" right
+    // before the clock is in the extent, as TimeBank keeps it; the rest stay out as
+    // prepositions do.
     if kind == TimexType::Time && value.contains("hm:") {
         let at = if w(p) == "at" && p >= 1 { p - 1 } else { p };
         return match (w(at.saturating_sub(1)), w(at)) {
-            (_, "about" | "around" | "approximately" | "roughly") => Some((start, "APPROX")),
+            (_, "about" | "around" | "approximately" | "roughly") => Some((if at == p { p } else { start }, "APPROX")),
             ("shortly" | "just" | "soon", "after") => Some((start, "AFTER")),
             ("shortly" | "just", "before") => Some((start, "BEFORE")),
             _ => None,
         };
+    }
+    // "around Nov. 1", "on or about May 5": a day, approximately. "about" alone is as often
+    // the topic's preposition ("wrote about May 4, 1970").
+    if kind == TimexType::Date && (value.starts_with("md:") || day_of(value).is_some_and(|_| value.len() == 10)) {
+        let approx = match w(p) {
+            "around" | "approximately" | "roughly" => true,
+            "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since"),
+            _ => false,
+        };
+        return approx.then_some((p, "APPROX"));
     }
     if !(kind == TimexType::Duration || value.starts_with("ago:")) {
         return None;
