@@ -269,8 +269,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if value == "rel:Y:0" && rule.modifier.as_deref() == Some("END") && toks[m.start].lower == "year" && m.start > 0 && toks[m.start - 1].lower == "since" {
             value = "rel:Y:-1".into();
         }
-        // "the fiscal year ended Jan. 31": a year's span, as "the year ended" is.
-        if value == "rel:Y:0" && toks[m.start].lower == "the" && toks[m.end - 1].lower == "year" && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "ended" | "ending")) {
+        // "the fiscal year ended Jan. 31": a year's span, as "the year ended" is. "the current
+        // fiscal year ending March 31" is still this year, as "this fiscal year" is.
+        if value == "rel:Y:0" && toks[m.start].lower == "the" && toks[m.end - 1].lower == "year" && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "ended" | "ending"))
+            && !matches!(toks[m.start + 1].lower.as_str(), "current" | "present")
+        {
             value = "dur:1:Y".into();
             kind = TimexType::Duration;
         }
