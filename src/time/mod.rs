@@ -683,6 +683,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
             let every = match toks[m.end - 1].lower.as_str() {
                 "season" => Some("every season".to_owned()),
+                // "the first Monday of each month".
+                "month" if r.value == "P1M" && m.end >= m.start + 5 && lookup_tok(&toks[m.end - 4], "weekday").is_some() => {
+                    let day = &toks[m.end - 4];
+                    Some(format!("the {} {} of every month", toks[m.end - 5].lower, &text[day.start..day.end]))
+                }
                 // "weekdays" (Monday to Friday), "weekday mornings".
                 _ if r.value.starts_with("XXXX-WXX-1") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-5")) => {
                     let every_monday = resolve::set_words(&r.value).unwrap_or_default();
@@ -1946,6 +1951,7 @@ mod tests {
             ("He visits twice a week.", "twice a week"),
             ("He checks once an hour.", "once an hour"),
             ("Each summer, tourists come.", "every summer"),
+            ("The board meets on the first Monday of each month.", "the first Monday of every month"),
             ("Markets open daily.", "every day"),
             ("By mid-2024, prices had doubled.", "the middle of 2024, stated in the text"),
             ("The board met the day before last Tuesday.", "the day before 2021-12-28 (the previous Tuesday from 2021-12-30)"),
