@@ -206,7 +206,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let year_first = m.end - m.start > 2 && toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4;
             // "in April May and June": the list's first month, not a span of two.
             let two_months = two_month_names(toks, &m);
-            let cut = if before { Some(m.end - 1) } else if year_first { Some(m.start + 2) } else if two_months { Some(m.start + 1) } else { None };
+            // "24 hours a day", "six months, one year": the first amount alone.
+            let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
+            let first_unit = (m.start + 1..m.end).find(|&k| lookup_tok(&toks[k], "unit").is_some());
+            let cut = if before {
+                Some(m.end - 1)
+            } else if year_first {
+                Some(m.start + 2)
+            } else if two_months {
+                Some(m.start + 1)
+            } else if listed_amounts {
+                first_unit.map(|k| k + 1)
+            } else {
+                None
+            };
             let shorter = cut
                 .and_then(|c| g.match_at(&toks[..c], i))
                 .filter(|s| (!before || g.rules[s.rule].kind == TimexType::Duration) && accept(toks, s));
@@ -999,6 +1012,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     });
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
+    }
+    // "2 hours 15 minutes" with no "and" adds up only when the second unit is the next smaller
+    // one and its count is a number: "24 hours a day" is a rate, "1 year 2 years" a list.
+    let summed = g.rules[m.rule].template.starts_with("dur2:");
+    if summed && !toks[m.start..m.end].iter().any(|t| t.lower == "and") {
+        const RANK: &[&str] = &["Y", "M", "W", "D", "H", "MIN", "S"];
+        let cap = |k: &str| m.caps.iter().find(|(c, _)| c == k).map(|(_, v)| v.as_str());
+        let rank = |k: &str| cap(k).and_then(|u| RANK.iter().position(|r| *r == u));
+        let adjacent = matches!((rank("unit"), rank("unit2")), (Some(a), Some(b)) if b == a + 1);
+        let counted = toks[m.start + 2..m.end].iter().find(|t| t.lower != ",").is_some_and(|t| !matches!(t.lower.as_str(), "a" | "an"));
+        if !adjacent || !counted {
+            return false;
+        }
     }
     // "on strike days", "on match days": a kind of day, not an amount of them.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "weekends") && m.start >= 2
