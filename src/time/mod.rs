@@ -456,6 +456,34 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
             value = "rel:D:0|TNI".into();
         }
+        // "He reached Paris in 1962. By the end of the year he was broke": in a past-tense
+        // story, "the year" is the earlier one it is telling ("this year" stays this year).
+        // Not "the current year", "the rest of the year", nor a forecast ("could double by
+        // the end of the year"); and not when the year last named was a comparison ("up from
+        // $151 million in 1985. Results for the year ...").
+        if value == "rel:Y:0" && tense == Some(Tense::Past) && toks[m.start..m.end].iter().any(|t| t.lower == "the") && toks[m.end - 1].lower.starts_with("year")
+            && !toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "current" | "present" | "this"))
+            && !(m.start >= 2 && toks[m.start - 1].lower == "of" && matches!(toks[m.start - 2].lower.as_str(), "rest" | "balance" | "remainder"))
+            && !(m.start >= 1 && toks[m.start - 1].lower == "since")
+            && !toks.iter().any(|t| matches!(t.lower.as_str(), "will" | "would" | "could" | "may" | "might" | "should" | "expect" | "expects" | "expected" | "forecast" | "forecasts" | "projected" | "predicted" | "estimated"))
+            && ctx.last.zip(ctx.reference).is_some_and(|((d, _), r)| {
+                // A story runs forward: the year it is telling is the latest it has named.
+                let latest = out.iter().filter_map(|p| year_of(&p.timex.value)).filter(|&y| y < r.year()).max();
+                d.year() < r.year() && latest == Some(d.year())
+            })
+            && out.last().is_some_and(|p| {
+                let mut from = p.byte.start.saturating_sub(60);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before = text[from..p.byte.start].to_lowercase();
+                year_of(&p.timex.value) == ctx.last.map(|(d, _)| d.year())
+                    && !["from ", "against", "compared", "than ", "versus", " vs", "over "].iter().any(|w| before.contains(w))
+            })
+            && !toks[m.end..(m.end + 3).min(toks.len())].iter().any(|t| t.kind == Kind::Num && t.lower.len() == 4)
+        {
+            value = "last:Y:0:year".into();
+        }
         // A list of months or days ("in May, June and September of that year"), read below.
         let follows = listed.last().is_some_and(|&(_, pe)| {
             pe < start && start - pe <= 2 && toks[pe..start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
