@@ -376,6 +376,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
             tense = Some(Tense::Future);
         }
+        // "The Met Office has issued a warning from 6pm Saturday until Monday": what a warning,
+        // watch or alert covers is ahead, whatever the tense of its issuing.
+        let covered_from = if clock.is_some_and(|(_, end, _, _)| end == m.start) { clock.map(|(_, _, _, first)| first).unwrap_or(m.start) } else { m.start };
+        if tense == Some(Tense::Past) && covered_from > 0 && matches!(toks[covered_from - 1].lower.as_str(), "from" | "for" | "until" | "till" | "through")
+            && toks[covered_from.saturating_sub(7)..covered_from - 1].iter().any(|t| matches!(t.lower.as_str(), "warning" | "warnings" | "watch" | "alert" | "alerts" | "advisory"))
+            && toks[..covered_from].iter().any(|t| matches!(t.lower.as_str(), "issued" | "extended" | "upgraded" | "declared"))
+            && toks[..covered_from].iter().any(|t| matches!(t.lower.as_str(), "has" | "have" | "is" | "are"))
+        {
+            tense = Some(Tense::Future);
+        }
         // "from late Thursday into Saturday", "between Monday and Friday": the day that closes a
         // range (checked once resolved, below).
         let week_named = value.starts_with("wdrel:") && value.contains(":w");
