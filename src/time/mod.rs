@@ -1672,6 +1672,16 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         }
     }
+    // "could stretch into Wednesday", "may continue until Friday": how far something may yet
+    // run is ahead, though the sentence began in the past.
+    for i in 0..toks.len().saturating_sub(2) {
+        if matches!(toks[i].lower.as_str(), "could" | "might" | "may") && !toks[i].cap {
+            let run = matches!(toks[i + 1].lower.as_str(), "stretch" | "continue" | "last" | "extend" | "run" | "drag" | "spill" | "go" | "persist" | "linger");
+            if let Some(k) = (i + 2..(i + 4).min(toks.len())).find(|&k| matches!(toks[k].lower.as_str(), "into" | "until" | "till" | "through" | "past" | "beyond")).filter(|_| run) {
+                out[k] = Some(Tense::Future);
+            }
+        }
+    }
     // "has been set for Thursday": a date set for is ahead.
     for i in 0..toks.len().saturating_sub(1) {
         if toks[i].lower == "set" && toks[i + 1].lower == "for" && out[i].is_none() {
