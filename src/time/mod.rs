@@ -1064,6 +1064,16 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "open days", "polling days", "the dog days": a kind of day, not an amount of them;
+    // "2.1 billion hours" is an amount, but not "some hours".
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "hours" | "years")
+        && prev.is_some_and(|p| {
+            matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
+                | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion")
+        })
+    {
+        return false;
+    }
     // "on strike days", "on match days": a kind of day, not an amount of them.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "weekends") && m.start >= 2
         && toks[m.start - 2].lower == "on" && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && !matches!(p.lower.as_str(), "few" | "several" | "many" | "some" | "recent" | "those" | "these" | "the" | "all" | "most" | "other" | "alternate" | "consecutive" | "both" | "successive" | "separate" | "different" | "two" | "three"))
