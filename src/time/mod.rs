@@ -378,7 +378,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "The Met Office has issued a warning from 6pm Saturday until Monday": what a warning,
         // watch or alert covers is ahead, whatever the tense of its issuing.
-        let covered_from = if clock.is_some_and(|(_, end, _, _)| end == m.start) { clock.map(|(_, _, _, first)| first).unwrap_or(m.start) } else { m.start };
+        let covered_from = clock.filter(|&(_, end, _, _)| end == m.start).map_or(m.start, |(_, _, _, first)| first);
         if tense == Some(Tense::Past) && covered_from > 0 && matches!(toks[covered_from - 1].lower.as_str(), "from" | "for" | "until" | "till" | "through")
             && toks[covered_from.saturating_sub(7)..covered_from - 1].iter().any(|t| matches!(t.lower.as_str(), "warning" | "warnings" | "watch" | "alert" | "alerts" | "advisory"))
             && toks[..covered_from].iter().any(|t| matches!(t.lower.as_str(), "issued" | "extended" | "upgraded" | "declared"))
