@@ -1010,8 +1010,9 @@ fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(
     let l = t.lower.as_str();
     let digits = ["st", "nd", "rd", "th"].iter().find_map(|s| l.strip_suffix(s)).unwrap_or(l);
     let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d) && digits.len() <= 2)?;
-    // "April 24 and 25 people", "June 3 and 4%", "May 5 and 6, 2020": not a lone day.
-    if toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num || n.lower == "%" || (n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "at" | "in" | "on" | "to" | "and" | "when" | "for" | "that" | "with" | "from" | "before" | "after" | "as" | "by")) || n.lower == "," && toks.get(k + 2).is_some_and(|y| y.kind == Kind::Num)) {
+    // "April 24 and 25 people", "June 3 and 4%", "May 5 and 6, 2020": not a lone day; nor
+    // "5 November and 17 December", whose month follows.
+    if toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num || lookup_tok(n, "month").is_some() || n.lower == "%" || (n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "at" | "in" | "on" | "to" | "and" | "when" | "for" | "that" | "with" | "from" | "before" | "after" | "as" | "by")) || n.lower == "," && toks.get(k + 2).is_some_and(|y| y.kind == Kind::Num)) {
         return None;
     }
     let d = value[8..].parse::<u32>().ok()?;
@@ -1063,6 +1064,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if !adjacent || !counted {
             return false;
         }
+    }
+    // "paid quarterly", not "a quarterly dividend" (nor a headline's "SETS QUARTERLY").
+    if len == 1 && first.lower == "quarterly" && (first.all_caps || next.is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Num)) {
+        return false;
     }
     // "open days", "polling days", "the dog days": a kind of day, not an amount of them;
     // "2.1 billion hours" is an amount, but not "some hours".
@@ -1531,7 +1536,7 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         return None;
     }
     match w(p) {
-        "nearly" => return Some((p, "EQUAL_OR_LESS")),
+        "nearly" | "almost" => return Some((p, "EQUAL_OR_LESS")),
         "than" if p >= 1 => {
             let m = match w(p - 1) {
                 "more" => "MORE_THAN",
