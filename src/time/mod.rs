@@ -88,7 +88,7 @@ pub(crate) fn tag_decided(
     numeric: &order::Numeric,
     names: &[(Range<usize>, Label)],
 ) -> Vec<TemporalMention> {
-    let mut ctx = Context { reference, last: None, last_quarter: None, margin: 60 };
+    let mut ctx = Context { reference, last: None, last_day: None, last_quarter: None, margin: 60 };
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -505,6 +505,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             ctx.last = before_list;
         }
         let last_before = ctx.last;
+        // "that morning", "that day": the day last named, though a month or a year ("since
+        // last year") was named after it. (A bare clock time stays on the reference date.)
+        if value.starts_with("last:D:") && toks[m.start].lower == "that" && !matches!(ctx.last, Some((_, resolve::Gran::Day))) {
+            if let Some(d) = ctx.last_day {
+                ctx.last = Some((d, resolve::Gran::Day));
+            }
+        }
         // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
         // one ("a Sunday night service" is still that Sunday's).
         let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
@@ -515,7 +522,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         });
         let mut r = match some_weekday {
             Some(n) => {
-                let mut r = Context { reference: None, last: None, last_quarter: None, margin: 60 }.resolve(&value, tense);
+                let mut r = Context { reference: None, last: None, last_day: None, last_quarter: None, margin: 60 }.resolve(&value, tense);
                 r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
                 r
             }
@@ -900,6 +907,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 explanation,
             },
         });
+        if let Some((d, resolve::Gran::Day)) = ctx.last {
+            ctx.last_day = Some(d);
+        }
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];
@@ -1969,7 +1979,7 @@ pub(crate) fn propose_decided(text: &str, today: Option<NaiveDate>, numeric: &or
         end -= 1;
     }
     let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None, last_quarter: None, margin: 60 };
+    let mut ctx = Context { reference: None, last: None, last_day: None, last_quarter: None, margin: 60 };
     let mut found = Vec::new();
     tag_sentence(text, &toks, &mut ctx, numeric, &Names::new(text, &[]), &mut found);
     let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);

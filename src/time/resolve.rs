@@ -50,6 +50,9 @@ pub struct Context {
     pub reference: Option<NaiveDate>,
     /// The last resolved date in the text and its granularity.
     pub last: Option<(NaiveDate, Gran)>,
+    /// The last day mentioned, kept when a month or year is named after it: "on Monday 9
+    /// November. A museum, open since last year, will open that morning" (see `tag_sentence`).
+    pub last_day: Option<NaiveDate>,
     /// The last quarter mentioned ("third-quarter"), for "a year ago" in earnings reports.
     pub last_quarter: Option<NaiveDate>,
     /// How many days a month-and-day may lie on the wrong side of the reference before the
@@ -1587,7 +1590,7 @@ mod tests {
 
     #[test]
     fn weekdays_by_tense() {
-        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_quarter: None, margin: 60 };
+        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_day: None, last_quarter: None, margin: 60 };
         assert_eq!(c.resolve("wd:4", Some(Tense::Past)).value, "2021-12-30");
         assert_eq!(c.resolve("wd:5", Some(Tense::Past)).value, "2021-12-24");
         assert_eq!(c.resolve("wd:5", Some(Tense::Future)).value, "2021-12-31");
@@ -1609,7 +1612,7 @@ mod tests {
     /// When the tense points one way and the nearest date lies the other, the card says why.
     #[test]
     fn nearest_against_the_tense_is_explained() {
-        let mut c = Context { reference: Some(d("2026-11-29")), last: None, last_quarter: None, margin: 120 };
+        let mut c = Context { reference: Some(d("2026-11-29")), last: None, last_day: None, last_quarter: None, margin: 120 };
         let r = c.resolve("m:1", Some(Tense::Past));
         assert_eq!(r.value, "2027-01");
         assert_eq!(r.explanation.as_deref(), Some("the January after 2026-11-29, in 2027 (the nearest; the past verb is too far from it to move it)"));
