@@ -737,6 +737,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 "twice" => Some("twice".to_owned()),
                 "thrice" => Some("three times".to_owned()),
                 n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
+                n if m.end - m.start == 4 && matches!(toks[m.start + 1].lower.as_str(), "days" | "nights" | "hours") => Some(format!("{n} {}", toks[m.start + 1].lower)),
                 _ => None,
             };
             let every = match toks[m.end - 1].lower.as_str() {
