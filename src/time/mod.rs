@@ -1708,6 +1708,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
         }
     }
+    // "15 weeks, up from 13 weeks in the autumn": what a figure rose or fell from is past.
+    for i in 1..toks.len() {
+        if toks[i].lower == "from" && matches!(toks[i - 1].lower.as_str(), "up" | "down") && out[i].is_none() {
+            out[i] = Some(Tense::Past);
+        }
+    }
     // "has been set for Thursday": a date set for is ahead.
     for i in 0..toks.len().saturating_sub(1) {
         if toks[i].lower == "set" && toks[i + 1].lower == "for" && out[i].is_none() {
