@@ -1076,6 +1076,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "four o'clock": an hour of the clock face, not "fifty o'clock" or "several o'clock".
+    if toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
+        && m.caps.iter().any(|(c, v)| c == "num" && !v.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h)))
+    {
+        return false;
+    }
     // "paid quarterly", not "a quarterly dividend" (nor a headline's "SETS QUARTERLY").
     if len == 1 && first.lower == "quarterly" && (first.all_caps || next.is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Num)) {
         return false;
