@@ -1067,9 +1067,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // one and its count is a number: "24 hours a day" is a rate, "1 year 2 years" a list.
     let summed = g.rules[m.rule].template.starts_with("dur2:");
     if summed && !toks[m.start..m.end].iter().any(|t| t.lower == "and") {
-        const RANK: &[&str] = &["Y", "M", "W", "D", "H", "MIN", "S"];
-        let cap = |k: &str| m.caps.iter().find(|(c, _)| c == k).map(|(_, v)| v.as_str());
-        let rank = |k: &str| cap(k).and_then(|u| RANK.iter().position(|r| *r == u));
+        let rank = |k: &str| m.caps.iter().find(|(c, _)| c == k).map(|(_, u)| resolve::unit_rank(u)).filter(|&r| r < 7);
         let adjacent = matches!((rank("unit"), rank("unit2")), (Some(a), Some(b)) if b == a + 1);
         let counted = toks[m.start + 2..m.end].iter().find(|t| t.lower != ",").is_some_and(|t| !matches!(t.lower.as_str(), "a" | "an"));
         if !adjacent || !counted {

@@ -1194,7 +1194,8 @@ fn duration_words(v: &str) -> String {
 }
 
 /// Units from the largest: "Y" 0 ... "S" 6 (unknown units last).
-fn unit_rank(u: &str) -> usize {
+/// A duration unit's place from the largest ("Y") to the smallest ("S"); 7 for none.
+pub(crate) fn unit_rank(u: &str) -> usize {
     ["Y", "M", "W", "D", "H", "MIN", "S"].iter().position(|x| *x == u).unwrap_or(7)
 }
 
