@@ -208,7 +208,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let two_months = two_month_names(toks, &m);
             // "24 hours a day", "six months, one year": the first amount alone.
             let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
-            let first_unit = (m.start + 1..m.end).find(|&k| lookup_tok(&toks[k], "unit").is_some());
             let cut = if before {
                 Some(m.end - 1)
             } else if year_first {
@@ -216,7 +215,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             } else if two_months {
                 Some(m.start + 1)
             } else if listed_amounts {
-                first_unit.map(|k| k + 1)
+                (m.start + 1..m.end).find(|&k| lookup_tok(&toks[k], "unit").is_some()).map(|k| k + 1)
             } else {
                 None
             };
@@ -1539,7 +1538,7 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     // "around Nov. 1", "on or about May 5": a day, approximately. "about" alone is as often
     // the topic's preposition ("wrote about May 4, 1970").
-    if kind == TimexType::Date && (value.starts_with("md:") || day_of(value).is_some_and(|_| value.len() == 10)) {
+    if kind == TimexType::Date && (value.starts_with("md:") || value.len() == 10 && day_of(value).is_some()) {
         let approx = match w(p) {
             "around" | "approximately" | "roughly" => true,
             "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since"),
