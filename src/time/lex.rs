@@ -63,12 +63,12 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         if c.is_ascii_digit() {
             j = scan_number(b, i);
             kind = Kind::Num;
-        } else if c == '\'' && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
-            && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
+        } else if (c == '\'' || c == '\u{2019}') && b.get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit)
+            && b.get(i + c.len_utf8() + 1).is_some_and(u8::is_ascii_digit)
+            && !b.get(i + c.len_utf8() + 2).is_some_and(u8::is_ascii_digit)
         {
-            // '90s, '98
-            let mut k = i + 3;
+            // '90s, '98, ’90s
+            let mut k = i + c.len_utf8() + 2;
             if b.get(k) == Some(&b's') {
                 k += 1;
             }
@@ -106,8 +106,11 @@ pub fn lex(text: &str, start: usize, end: usize) -> Vec<Tok> {
         let all_caps = raw.chars().any(char::is_alphabetic)
             && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let mut lower = if raw.is_ascii() { raw.to_ascii_lowercase() } else { raw.to_lowercase() };
+        // A typographic apostrophe reads as a straight one ("Mothers’ Day", "year’s").
         if lower == "\u{2019}s" {
             lower = "'s".into();
+        } else if lower == "\u{2019}" || (kind == Kind::Num && lower.contains('\u{2019}')) {
+            lower = lower.replace('\u{2019}', "'");
         }
         // An en dash in a range ("1–3 December", "Dec. 1 – 3") reads as a hyphen.
         if lower.contains('\u{2013}') && (kind == Kind::Num || lower == "\u{2013}") {
@@ -215,9 +218,14 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
             return i + 3 + digits;
         }
     }
-    // "1990's"
-    if i + 1 < b.len() && b[i] == b'\'' && b[i + 1] == b's' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
-        return i + 2;
+    // "1990's", "1990’s"
+    let q = match b.get(i..) {
+        Some([b'\'', ..]) => 1,
+        Some([0xE2, 0x80, 0x99, ..]) => 3,
+        _ => 0,
+    };
+    if q > 0 && b.get(i + q) == Some(&b's') && !b.get(i + q + 1).is_some_and(u8::is_ascii_alphabetic) {
+        return i + q + 1;
     }
     // "5pm", "9a.m.": the hour alone, so "pm" is a token of its own as in "5 pm".
     if i + 1 < b.len() && matches!(b[i] | 0x20, b'a' | b'p') && (b[i + 1] | 0x20 == b'm' || b[i + 1] == b'.') {
