@@ -865,9 +865,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
-        // Noon, midnight, dawn and dusk follow the day named after them as clock times do.
+        // Noon, midnight, dawn, lunchtime and dusk follow the day named after them as clock times do.
         let bare_clock = bare_clock_value(&value);
-        if bare_clock || bare_clock_value(&rule.template) || matches!(rule.template.as_str(), "last:D:0|TMO" | "last:D:0|TEV") {
+        if bare_clock || bare_clock_value(&rule.template) || matches!(rule.template.as_str(), "last:D:0|TMO" | "last:D:0|TEV" | "last:D:0|TMI") {
             clock = Some((out.len(), m.end, opened_by, start));
         }
         // (A set, "from 9am to 5pm daily", opens no range of dates.)
