@@ -770,6 +770,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // wants the day too; the card gives it, counted from the date last mentioned.
         // So does "will be back in two weeks", counted from the reference date.
         let later = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "later" | "earlier"));
+        let mut moved_to: Option<String> = None;
         let ahead = start == m.start && start > 0 && toks[start - 1].lower == "in" && tense == Some(Tense::Future);
         if kind == TimexType::Duration && (later || ahead) {
             let amount = r.value.strip_prefix('P').filter(|v| !v.starts_with('T'));
@@ -784,8 +785,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 };
                 let from = if ahead { "rel" } else { "last" };
                 let day = ctx.resolve(&format!("{from}:{unit}:{sign}{n}"), tense);
-                (ctx.last, ctx.last_quarter) = saved;
                 let anchored = |w: &String| w.ends_with(if ahead { "the reference date" } else { "the date last mentioned" });
+                // A story told in order moves on: "Three days later he left. The next day ..."
+                // is the day after the leaving. (Not "will be back in two weeks".)
+                if ahead || !day.explanation.as_ref().is_some_and(anchored) {
+                    (ctx.last, ctx.last_quarter) = saved;
+                } else {
+                    moved_to = Some(day.value.clone());
+                }
                 if let Some(why) = day.explanation.filter(anchored) {
                     let words = r.explanation.take().unwrap_or_default();
                     r.explanation = Some(format!("{words}; {why}: {}", day.value));
@@ -881,6 +888,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             || start == 0 && value.starts_with("rel:Y:");
         if scene && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
+        }
+        // So does "Two years later, in June, ...": June of the year the story has moved to.
+        if let Some(v) = moved_to.filter(|_| start == 0) {
+            sentence_year = year_of(&v);
         }
         // So does a full date that opens it: "On March 3, 2019, it moved, and on April 5 ...".
         let stated_year = r.value.get(..4).filter(|y| r.value.len() == 10 && toks[start..m.end].iter().any(|t| t.lower == *y));
