@@ -584,6 +584,28 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
+        // Plans are told in order: "begins on 12 April and finishes on 21 July", "ends on 26
+        // March, two days before Easter Sunday", said in June, are next year's July and Easter
+        // once the day before them is. A day the sentence names ahead is not followed by one
+        // already gone.
+        if tense == Some(Tense::Future) && sentence_year.is_none() {
+            let f: Vec<&str> = value.split(':').collect();
+            let ahead = sentence_day.filter(|&s| ctx.reference.is_some_and(|rf| s > rf));
+            if let (Some(s), Some(y), Some(d)) = (ahead, year_of(&r.value), day_of(&r.value).or_else(|| day_of(&format!("{}-01", r.value.get(..7).unwrap_or(""))))) {
+                let next = match f[0] {
+                    "md" if f.len() >= 3 => Some(format!("ymd:{}:{}:{}", y + 1, f[1], f[2])),
+                    "hol" if f.len() >= 2 => Some(format!("holy:{}:{}", y + 1, f[1..].join(":"))),
+                    _ => None,
+                };
+                if let Some(t) = next.filter(|_| d < s && s.year() > y) {
+                    let moved = ctx.resolve(&t, tense);
+                    if day_of(&moved.value).is_some_and(|x| x >= s) {
+                        let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
+                        r = Resolved { explanation: Some(format!("{what} of {}, after {s}, the day named before it", y + 1)), ..moved };
+                    }
+                }
+            }
+        }
         // A weekday without a tense is the one nearest a day the sentence has just named
         // ("opens at 15:00 Saturday and closes on Sunday"), not the reference date's nearest.
         // Only a day within the week around the reference date: news names a weekday only
