@@ -377,9 +377,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "The Met Office has issued a warning from 6pm Saturday until Monday": what a warning,
         // watch or alert covers is ahead, whatever the tense of its issuing.
-        let covered_from = clock.filter(|&(_, end, _, _)| end == m.start).map_or(m.start, |(_, _, _, first)| first);
+        // ("a warning for strong winds and snow covering the north-west from 6pm tonight until
+        // noon on Saturday": the words between may be many, within the clause.)
+        let covered_from = clock.filter(|&(_, end, _, _)| end == m.start || end + 1 == m.start && toks[end].lower == "on").map_or(m.start, |(_, _, _, first)| first);
+        let clause_back = |k: usize| toks[k.saturating_sub(16)..k].iter().rev().take_while(|t| !matches!(t.lower.as_str(), "." | ";"));
         if tense == Some(Tense::Past) && covered_from > 0 && matches!(toks[covered_from - 1].lower.as_str(), "from" | "for" | "until" | "till" | "through")
-            && toks[covered_from.saturating_sub(7)..covered_from - 1].iter().any(|t| matches!(t.lower.as_str(), "warning" | "warnings" | "watch" | "alert" | "alerts" | "advisory"))
+            && clause_back(covered_from - 1).any(|t| matches!(t.lower.as_str(), "warning" | "warnings" | "watch" | "alert" | "alerts" | "advisory"))
             && toks[..covered_from].iter().any(|t| matches!(t.lower.as_str(), "issued" | "extended" | "upgraded" | "declared"))
             && toks[..covered_from].iter().any(|t| matches!(t.lower.as_str(), "has" | "have" | "is" | "are"))
         {
