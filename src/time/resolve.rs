@@ -266,7 +266,7 @@ impl Context {
         let mut out = Resolved { value: v.to_owned(), ..Default::default() };
         let anchor = |d: NaiveDate| Some(d.to_string());
         match f[0] {
-            "rel" | "last" | "ago" if f.len() == 3 || f.len() == 4 && matches!(f[3], "same" | "year") => {
+            "rel" | "last" | "ago" if f.len() == 3 || f.len() == 4 && matches!(f[3], "same" | "sameday" | "year") => {
                 let unit = f[1];
                 let n = f[2];
                 let (base, from_last) = if f[0] == "last" {
@@ -274,7 +274,10 @@ impl Context {
                     let last = match (self.last_quarter, unit) {
                         // "the previous fiscal year": a whole year, whatever was named before.
                         _ if f.get(3) == Some(&"year") => self.last.map(|(d, _)| (d, Gran::Year)),
-                        (Some(q), "Y") => Some((q, Gran::Quarter)),
+                        // (Not "that year" or "the same day last year", nor once the story has
+                        // moved years away: "arrested on 14 April 2023 ... the summer of that year".)
+                        (Some(q), "Y") if n != "0" && f.get(3) != Some(&"sameday")
+                            && !matches!(self.last, Some((d, Gran::Day | Gran::Month)) if (d.year() - q.year()).abs() >= 2) => Some((q, Gran::Quarter)),
                         // A time of day needs a day: a month or year mentioned last is no anchor.
                         (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day),
                         // "the week before" counts from a day or a week, not from a month's first.
@@ -316,7 +319,7 @@ impl Context {
                 out.value = shift(d, g, unit, k);
                 // "up from $29 million a year earlier", after "the three months to Dec. 31": the
                 // same day a year before, as exact as the date it counts from.
-                let same_day = f.get(3) == Some(&"same") && from_last && unit == "Y" && g == Gran::Day && k < 0;
+                let same_day = matches!(f.get(3), Some(&"same" | &"sameday")) && from_last && unit == "Y" && g == Gran::Day && k < 0;
                 if same_day {
                     if let Some(x) = d.checked_sub_months(Months::new(12 * k.unsigned_abs() as u32)) {
                         out.value = x.to_string();
