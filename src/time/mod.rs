@@ -1098,6 +1098,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
     }
+    // "the current two-week holiday": "current" says which holiday, not how long; the amount
+    // of time is found from the next word.
+    let lead = if first.lower == "the" { toks.get(m.start + 1).unwrap_or(first) } else { first };
+    if lead.lower == "current" && g.rules[m.rule].kind == TimexType::Duration {
+        return false;
+    }
     // "2 hours 15 minutes" with no "and" adds up only when the second unit is the next smaller
     // one and its count is a number: "24 hours a day" is a rate, "1 year 2 years" a list.
     let summed = g.rules[m.rule].template.starts_with("dur2:");
@@ -1443,8 +1449,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "in her late seventies": an age.
     const POSSESSIVE: &[&str] = &["their", "his", "her", "my", "our", "your", "its", "'s"];
     if has("decadew") {
+        let age_at = |end: usize| {
+            let k = if end > 0 && matches!(toks[end - 1].lower.as_str(), "early" | "mid" | "late") { end - 1 } else { end };
+            k > 0 && POSSESSIVE.contains(&toks[k - 1].lower.as_str())
+        };
+        // (And "in their fifties and sixties": the second age too.)
         let k = if prev_is(&["early", "mid", "late"]) { m.start - 1 } else { m.start };
-        if k > 0 && POSSESSIVE.contains(&toks[k - 1].lower.as_str()) {
+        let listed = k >= 2 && matches!(toks[k - 1].lower.as_str(), "and" | "or" | "to") && lookup_tok(&toks[k - 2], "decadew").is_some() && age_at(k - 2);
+        if age_at(m.start) || listed {
             return false;
         }
     }
@@ -1470,7 +1482,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if first.hyphen_before && prev.is_some_and(|p| lookup_tok(p, "num").is_some()) {
         return false;
     }
-    if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" && !(m.end >= 2 && toks[m.end - 2].kind == Kind::Num) {
+    // ("ten-minute", "45-minute" are counts.)
+    if toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "minute" && !(m.end >= 2 && (toks[m.end - 2].kind == Kind::Num || lookup_tok(&toks[m.end - 2], "num").is_some())) {
         return false;
     }
     // "VOA Today", "High Noon": a capitalized common word after a capitalized one is a name.
@@ -1526,6 +1539,15 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
             _ => None,
         }
     };
+    // "late on Friday", "early on Monday morning": as "late Friday" is. (Not after a verb it
+    // may belong to: "can be redeemed early on April 10", "the train arrived late on Friday".)
+    let verb_before = p >= 2 && toks[p - 2].kind == Kind::Word && !toks[p - 2].cap && {
+        let v = w(p - 2);
+        v.ends_with("ed") || v.ends_with("ing") || matches!(v, "be" | "is" | "are" | "was" | "were" | "been" | "arrive" | "arrives" | "came" | "come" | "comes" | "ran" | "run" | "runs" | "left" | "leave" | "leaves" | "start" | "starts" | "finish" | "finishes")
+    };
+    if day_level && w(p) == "on" && p >= 1 && matches!(w(p - 1), "early" | "late") && !verb_before {
+        return (p - 1, single(w(p - 1)).map(str::to_owned));
+    }
     if let Some(m) = single(w(p)) {
         // "earlier this week": TimeML keeps "earlier"/"later" only for months and years.
         if matches!(w(p), "earlier" | "later") && (day_level || value.contains(":W:") || value.contains(":WE:")) {
