@@ -647,6 +647,33 @@ impl Context {
                     }
                 }
             }
+            // "the 3rd of next month", "the 24th of this month": a day of a month counted from
+            // the reference date.
+            "domrel" if f.len() == 3 => {
+                let day: u32 = f[1].parse().unwrap_or(1).clamp(1, 31);
+                let k: i64 = f[2].trim_start_matches('+').parse().unwrap_or(0);
+                match rf {
+                    None => out.value = format!("XXXX-XX-{day:02}"),
+                    Some(d) => {
+                        let month = d.with_day(1).and_then(|x| add_months(x, k));
+                        match month.and_then(|x| x.with_day(day)) {
+                            Some(v) => {
+                                out.value = v.to_string();
+                                out.anchor = anchor(d);
+                                let which = match k {
+                                    0 => "the month of",
+                                    -1 => "the month before",
+                                    1 => "the month after",
+                                    _ => "a month from",
+                                };
+                                out.explanation = Some(format!("day {day} of {which} {d}, the reference date"));
+                            }
+                            // "the 31st of next month" in a 30-day month: no such day.
+                            None => out.value = month.map_or_else(|| format!("XXXX-XX-{day:02}"), |x| x.format("%Y-%m").to_string()),
+                        }
+                    }
+                }
+            }
             // "September of that year": the month in the year last mentioned.
             "lastm" if f.len() == 2 => match self.last {
                 Some((d, _)) => {
