@@ -647,6 +647,25 @@ impl Context {
                     }
                 }
             }
+            // "Fifty years ago this week", "ten years ago today": that week, day or month of the
+            // year so many years back.
+            "agoin" if f.len() == 3 => {
+                let n: u32 = f[1].parse().unwrap_or(0);
+                match rf.and_then(|d| Some((d, d.checked_sub_months(Months::new(12 * n))?))) {
+                    None => out.value = "PAST_REF".into(),
+                    Some((d, x)) => {
+                        let (value, what) = match f[2] {
+                            "W" => (iso_week(x), "week"),
+                            "M" => (x.format("%Y-%m").to_string(), "month"),
+                            _ => (x.to_string(), "day"),
+                        };
+                        out.value = value;
+                        out.anchor = anchor(d);
+                        let years = if n == 1 { "a year".to_owned() } else { format!("{n} years") };
+                        out.explanation = Some(format!("the same {what} {years} before {d}, the reference date"));
+                    }
+                }
+            }
             // "the 3rd of next month", "the 24th of this month": a day of a month counted from
             // the reference date.
             "domrel" if f.len() == 3 => {
