@@ -375,6 +375,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
             tense = Some(Tense::Future);
         }
+        // "central to its plans for the fourth quarter", "its outlook for March": what plans
+        // and forecasts are made for lies ahead of them, though they were told of in the past.
+        let plan = |w: Option<&str>| matches!(w, Some("plan" | "plans" | "outlook" | "guidance" | "forecast" | "forecasts"));
+        if tense == Some(Tense::Past) && prev(1) == Some("for") && plan(prev(2)) && value_underspecified(&value) {
+            tense = Some(Tense::Future);
+        }
         // "The Met Office has issued a warning from 6pm Saturday until Monday": what a warning,
         // watch or alert covers is ahead, whatever the tense of its issuing.
         // ("a warning for strong winds and snow covering the north-west from 6pm tonight until
@@ -1630,6 +1636,12 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     None
 }
 
+/// Whether a template leaves the year to the tense: a quarter, month, season or day named
+/// without one ("q:4", "m:3", "season:SU", "md:3:5").
+fn value_underspecified(v: &str) -> bool {
+    ["q:", "m:", "season:", "md:", "half:"].iter().any(|p| v.starts_with(p))
+}
+
 /// The day a value starts with ("2024-11-29", "2024-11-29T19:00"), if it names one.
 fn day_of(v: &str) -> Option<NaiveDate> {
     v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
@@ -1765,6 +1777,13 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         if matches!(toks[i].lower.as_str(), "could" | "might" | "may") && !toks[i].cap {
             let run = matches!(toks[i + 1].lower.as_str(), "stretch" | "continue" | "last" | "extend" | "run" | "drag" | "spill" | "go" | "persist" | "linger");
             if let Some(k) = (i + 2..(i + 4).min(toks.len())).find(|&k| matches!(toks[k].lower.as_str(), "into" | "until" | "till" | "through" | "past" | "beyond")).filter(|_| run) {
+                out[k] = Some(Tense::Future);
+            }
+            // "might not survive until the summer", "may stay shut until Friday": whatever may
+            // hold until a time, that time is ahead.
+            if let Some(k) = (i + 2..(i + 6).min(toks.len())).take_while(|&k| toks[k].kind == Kind::Word && !matches!(toks[k].lower.as_str(), "and" | "but" | "or"))
+                .find(|&k| matches!(toks[k].lower.as_str(), "until" | "till"))
+            {
                 out[k] = Some(Tense::Future);
             }
         }
