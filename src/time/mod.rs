@@ -513,6 +513,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             ctx.last = before_list;
         }
         let last_before = ctx.last;
+        // "closed on Friday from 10am until mid-afternoon": a part of the day that closes a
+        // range is on the day the sentence has named, not the report's day ("by late
+        // morning" in a market report still is).
+        if rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early") && start > 0 && matches!(toks[start - 1].lower.as_str(), "until" | "till" | "to" | "through")
+            && sentence_day.is_some() && matches!(ctx.last, Some((_, resolve::Gran::Day)))
+        {
+            value = value.replacen("rel:", "last:", 1);
+        }
         // "that morning", "that day": the day last named, though a month or a year ("since
         // last year") was named after it. (A bare clock time stays on the reference date.)
         if value.starts_with("last:D:") && toks[m.start].lower == "that" && !matches!(ctx.last, Some((_, resolve::Gran::Day))) {
