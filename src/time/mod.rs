@@ -559,9 +559,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
         // runs through Saturday"): it is the reference date's.
-        if value.starts_with("last:D:0|hm:") && tense == Some(Tense::Past) {
+        // Nor is one in a present or future one on a day gone by ("Rivers burst their banks on
+        // Tuesday. The next forecast is due at 4pm").
+        if value.starts_with("last:D:0|hm:") && tense.is_some() {
             if let (Some(d), Some(rf)) = (day_of(&r.value), ctx.reference) {
-                if d > rf {
+                // (A day this sentence named keeps its times: "the speech on Tuesday starts at 1530 GMT".)
+                let wrong_side = if tense == Some(Tense::Past) { d > rf } else { d < rf && sentence_day != Some(d) };
+                if wrong_side {
                     value = value.replacen("last:", "rel:", 1);
                     r = ctx.resolve(&value, tense);
                 }
