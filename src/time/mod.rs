@@ -609,21 +609,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // March, two days before Easter Sunday", said in June, are next year's July and Easter
         // once the day before them is. A day the sentence names ahead is not followed by one
         // already gone.
-        if tense == Some(Tense::Future) && sentence_year.is_none() {
+        let ahead = sentence_day.filter(|&s| tense == Some(Tense::Future) && sentence_year.is_none() && ctx.reference.is_some_and(|rf| s > rf));
+        if let (Some(s), Some(y), Some(d)) = (ahead, year_of(&r.value), day_of(&r.value)) {
             let f: Vec<&str> = value.split(':').collect();
-            let ahead = sentence_day.filter(|&s| ctx.reference.is_some_and(|rf| s > rf));
-            if let (Some(s), Some(y), Some(d)) = (ahead, year_of(&r.value), day_of(&r.value).or_else(|| day_of(&format!("{}-01", r.value.get(..7).unwrap_or(""))))) {
-                let next = match f[0] {
-                    "md" if f.len() >= 3 => Some(format!("ymd:{}:{}:{}", y + 1, f[1], f[2])),
-                    "hol" if f.len() >= 2 => Some(format!("holy:{}:{}", y + 1, f[1..].join(":"))),
-                    _ => None,
-                };
-                if let Some(t) = next.filter(|_| d < s && s.year() > y) {
-                    let moved = ctx.resolve(&t, tense);
-                    if day_of(&moved.value).is_some_and(|x| x >= s) {
-                        let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
-                        r = Resolved { explanation: Some(format!("{what} of {}, after {s}, the day named before it", y + 1)), ..moved };
-                    }
+            let next = match f[0] {
+                "md" if f.len() >= 3 => Some(format!("ymd:{}:{}:{}", y + 1, f[1], f[2])),
+                "hol" if f.len() >= 2 => Some(format!("holy:{}:{}", y + 1, f[1..].join(":"))),
+                _ => None,
+            };
+            if let Some(t) = next.filter(|_| d < s && s.year() > y) {
+                let moved = ctx.resolve(&t, tense);
+                if day_of(&moved.value).is_some_and(|x| x >= s) {
+                    let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
+                    r = Resolved { explanation: Some(format!("{what} of {}, after {s}, the day named before it", y + 1)), ..moved };
                 }
             }
         }
@@ -891,7 +889,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let place_time = between.is_empty()
                 || between.len() <= 4 && between.last().is_some_and(|t| t.lower == "time") && between[..between.len() - 1].iter().all(|t| t.cap);
             // "10:15 local time tomorrow": a day right after the time is its day too.
-            let on = start > end && toks[start - 1].lower == "on" && place_time || start == end && !toks.get(m.end).is_some_and(|t| t.lower == "'s");
+            let on = start > end && toks[start - 1].lower == "on" && place_time || start == end && toks.get(m.end).is_none_or(|t| t.lower != "'s");
             if let (Some(named), Some(was)) = (named.filter(|_| on), day_of(&out[k].timex.value)) {
                 // The range's opening time ("from 9 a.m. to 5 p.m. on Monday") moves with it,
                 // as many days before as it was.
@@ -1355,7 +1353,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
             return false; // "Jan" alone is a name; abbreviations need a day or year.
         }
-        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) && !prev.is_some_and(|p| lookup_tok(p, "month").is_some()) {
+        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
             return false;
         }
         // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.
