@@ -814,7 +814,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let mut moved_to: Option<String> = None;
         let ahead = start == m.start && start > 0 && toks[start - 1].lower == "in" && tense == Some(Tense::Future);
         if kind == TimexType::Duration && (later || ahead) {
-            let amount = r.value.strip_prefix('P').filter(|v| !v.starts_with('T'));
+            // ("24 hours earlier", "48 hours later": whole days.)
+            let days = r.value.strip_prefix("PT").and_then(|v| v.strip_suffix('H')).and_then(|h| h.parse::<i64>().ok()).filter(|h| *h > 0 && h % 24 == 0).map(|h| format!("{}D", h / 24));
+            let amount = days.as_deref().or_else(|| r.value.strip_prefix('P').filter(|v| !v.starts_with('T')));
             let split = amount.and_then(|v| v.find(|c: char| !c.is_ascii_digit()).map(|k| v.split_at(k)));
             if let Some((n, unit)) = split.filter(|(n, u)| !n.is_empty() && matches!(*u, "D" | "W" | "M" | "Y")) {
                 let sign = if ahead || toks[m.end].lower == "later" { "+" } else { "-" };
@@ -2158,7 +2160,7 @@ mod tests {
         }
     }
 
-    /// "a week later" stays an amount of time (TimeML), and its card gives the day it reaches,
+    /// "a week later", "24 hours earlier" stay amounts of time (TimeML), and the card gives the day reached,
     /// counted from the date last mentioned; with no date before, no day is made up. "will ...
     /// in three days" counts from the reference date.
     #[test]
@@ -2172,6 +2174,9 @@ mod tests {
         // "in three days" ahead is counted from the reference date; "in two weeks" looking back is not.
         assert_eq!(why("The team will be back in three days."), ["3 days (an amount of time); 3 days after 2026-03-29, the reference date: 2026-04-01"]);
         assert_eq!(why("Prices rose for the first time in two weeks."), ["2 weeks (an amount of time)"]);
+        // Whole days counted in hours.
+        let got = why("The strike will begin on Friday; 24 hours earlier, unions will vote.");
+        assert!(got[1].ends_with("the day before 2026-04-03, the date last mentioned: 2026-04-02"), "{got:?}");
     }
 
     /// TIME is for expressions with a time of day; "FUTURE_REF" has a "T" but is a date.
