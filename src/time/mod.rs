@@ -88,7 +88,7 @@ pub(crate) fn tag_decided(
     numeric: &order::Numeric,
     names: &[(Range<usize>, Label)],
 ) -> Vec<TemporalMention> {
-    let mut ctx = Context { reference, last: None, last_day: None, last_quarter: None, margin: 60 };
+    let mut ctx = Context::new(reference, 60);
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -538,7 +538,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         });
         let mut r = match some_weekday {
             Some(n) => {
-                let mut r = Context { reference: None, last: None, last_day: None, last_quarter: None, margin: 60 }.resolve(&value, tense);
+                let mut r = Context::new(None, 60).resolve(&value, tense);
                 r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
                 r
             }
@@ -2078,7 +2078,7 @@ pub(crate) fn propose_decided(text: &str, today: Option<NaiveDate>, numeric: &or
         end -= 1;
     }
     let toks = lex::lex(text, 0, end);
-    let mut ctx = Context { reference: None, last: None, last_day: None, last_quarter: None, margin: 60 };
+    let mut ctx = Context::new(None, 60);
     let mut found = Vec::new();
     tag_sentence(text, &toks, &mut ctx, numeric, &Names::new(text, &[]), &mut found);
     let dates = || found.iter().filter(|m| m.timex.kind == TimexType::Date);

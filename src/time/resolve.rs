@@ -87,6 +87,11 @@ pub(crate) const MONTHS: [&str; 12] = [
 const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 
 impl Context {
+    /// A context at the start of a text: nothing mentioned yet.
+    pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
+        Context { reference, last: None, last_day: None, last_quarter: None, margin }
+    }
+
     /// Resolves a template value (already substituted) given the sentence tense.
     pub fn resolve(&mut self, raw: &str, tense: Option<Tense>) -> Resolved {
         let (a, b) = match raw.split_once("..") {
@@ -1640,7 +1645,7 @@ mod tests {
 
     #[test]
     fn weekdays_by_tense() {
-        let mut c = Context { reference: Some(d("2021-12-30")), last: None, last_day: None, last_quarter: None, margin: 60 };
+        let mut c = Context::new(Some(d("2021-12-30")), 60);
         assert_eq!(c.resolve("wd:4", Some(Tense::Past)).value, "2021-12-30");
         assert_eq!(c.resolve("wd:5", Some(Tense::Past)).value, "2021-12-24");
         assert_eq!(c.resolve("wd:5", Some(Tense::Future)).value, "2021-12-31");
@@ -1662,7 +1667,7 @@ mod tests {
     /// When the tense points one way and the nearest date lies the other, the card says why.
     #[test]
     fn nearest_against_the_tense_is_explained() {
-        let mut c = Context { reference: Some(d("2026-11-29")), last: None, last_day: None, last_quarter: None, margin: 120 };
+        let mut c = Context::new(Some(d("2026-11-29")), 120);
         let r = c.resolve("m:1", Some(Tense::Past));
         assert_eq!(r.value, "2027-01");
         assert_eq!(r.explanation.as_deref(), Some("the January after 2026-11-29, in 2027 (the nearest; the past verb is too far from it to move it)"));
