@@ -470,6 +470,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
             on_named_day = Some(d);
         }
+        // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
+        // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
+        let mut on_last_day = None;
+        if let (Some(clock @ ("T12:00" | "T24:00")), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("rel:D:0|"), ctx.last, ctx.reference) {
+            if tense == Some(Tense::Future) && d > rf && named_day.is_none() && m.end - m.start == 1 && !day_later() {
+                value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
+                on_last_day = Some(d);
+            }
+        }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
         if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
             value = "rel:D:0|TNI".into();
@@ -555,6 +564,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         if let Some(d) = on_named_day {
             r.explanation = Some(format!("that time of {d}, the day the sentence names"));
+        }
+        if let Some(d) = on_last_day {
+            r.explanation = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
         }
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
