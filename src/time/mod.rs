@@ -1134,6 +1134,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if lead.lower == "current" && g.rules[m.rule].kind == TimexType::Duration {
         return false;
     }
+    // "the first year of the contract", "in the first week,": how long. Not a clause that says
+    // which one ("1986 was the first year South Korea had a surplus", "February, the first month
+    // in which ...") nor a point in it ("at the end of the first year").
+    if len == 3 && first.lower == "the" && matches!(toks[m.start + 1].lower.as_str(), "first" | "opening" | "initial")
+        && g.rules[m.rule].kind == TimexType::Duration
+    {
+        let clause = next.is_some_and(|n| n.kind == Kind::Word && !matches!(n.lower.as_str(), "of" | "after" | "and" | "or" | "to" | "for" | "at" | "on" | "in"))
+            || next.is_some_and(|n| n.lower == "in") && toks.get(m.end + 1).is_some_and(|t| matches!(t.lower.as_str(), "which" | "that"));
+        let point = m.start >= 2 && toks[m.start - 1].lower == "of" && matches!(toks[m.start - 2].lower.as_str(), "end" | "start" | "beginning" | "middle" | "close");
+        if clause || point {
+            return false;
+        }
+    }
     // "2 hours 15 minutes" with no "and" adds up only when the second unit is the next smaller
     // one and its count is a number: "24 hours a day" is a rate, "1 year 2 years" a list.
     let summed = g.rules[m.rule].template.starts_with("dur2:");
