@@ -426,6 +426,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
+        // "has gained 22 percent since January", "since Monday": "since" counts from a day or
+        // month already reached, however the sentence runs.
+        // (Not "since" the conjunction: "since April registrations were closed".)
+        let noun_after = toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && !matches!(t.lower.as_str(), "and" | "or" | "when" | "as" | "after" | "because" | "but" | "to" | "until" | "in" | "on" | "at" | "of" | "the" | "this" | "last"));
+        if prev(1) == Some("since") && !noun_after && (value.starts_with("wd:") || value.starts_with("md:") || value.starts_with("m:") || value.starts_with("season:")) {
+            tense = Some(Tense::Past);
+            ctx.margin = resolve::STRICT_PAST_MARGIN;
+        }
         // "The album is out Friday", "the deadline is March 1", "the vote is in May": a present
         // copula right before a named day or month is about the coming one.
         if (value.starts_with("wd:") || value.starts_with("md:") || value.starts_with("m:")) && matches!(tense, None | Some(Tense::Present)) {
@@ -1134,6 +1142,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if lead.lower == "current" && g.rules[m.rule].kind == TimexType::Duration {
         return false;
     }
+    // "held here annually": every year. "rise 8.5% annually", "10,000 units annually": a rate,
+    // untagged as "visitors a day" is.
+    if len == 1 && first.lower == "annually"
+        && toks[m.start.saturating_sub(4)..m.start].iter().any(|t| t.kind == Kind::Num || matches!(t.lower.as_str(), "%" | "percent" | "pct"))
+    {
+        return false;
+    }
     // "the first year of the contract", "in the first week,": how long. Not a clause that says
     // which one ("1986 was the first year South Korea had a surplus", "February, the first month
     // in which ...") nor a point in it ("at the end of the first year").
@@ -1596,7 +1611,8 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
         if matches!(w(p), "earlier" | "later") && (day_level || value.contains(":W:") || value.contains(":WE:")) {
             return (start, None);
         }
-        let decade = value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit());
+        // ("the early 1950s", "the late 19th century": a decade or a century keeps its "the".)
+        let decade = value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit()) || value.starts_with("cent:");
         let s = if p >= 1 && w(p - 1) == "the" && decade { p - 1 } else { p };
         return (s, Some(m.to_owned()));
     }
