@@ -1833,9 +1833,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 out[k] = Some(Tense::Future);
             }
             // "might not survive until the summer", "may stay shut until Friday": whatever may
-            // hold until a time, that time is ahead.
+            // hold until a time, that time is ahead; so is what may be done by or before one
+            // ("traffic could be restored by Saturday").
             if let Some(k) = (i + 2..(i + 6).min(toks.len())).take_while(|&k| toks[k].kind == Kind::Word && !matches!(toks[k].lower.as_str(), "and" | "but" | "or"))
-                .find(|&k| matches!(toks[k].lower.as_str(), "until" | "till"))
+                .find(|&k| matches!(toks[k].lower.as_str(), "until" | "till" | "by" | "before"))
             {
                 out[k] = Some(Tense::Future);
             }
@@ -1862,6 +1863,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         }
         let before = toks[i.saturating_sub(3)..i].iter().rev().find(|t| !(t.lower.ends_with("ly") || matches!(t.lower.as_str(), "still" | "not" | "yet" | "so" | "very" | "long" | "well" | "newly")));
         if before.is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "our" | "my" | "your" | "'s")) {
+            out[i] = None;
+        }
+        // "The weekend looks unsettled", "the road remains closed": an adjective after a
+        // linking verb, whose own tense stands ("is" is marked present above).
+        let linking = toks[i - 1].lower.as_str();
+        if matches!(linking, "looks" | "look" | "seems" | "seem" | "appears" | "appear" | "remains" | "remain" | "stays" | "stay" | "feels" | "feel" | "sounds" | "becomes" | "become" | "is" | "are" | "be") {
             out[i] = None;
         }
     }
