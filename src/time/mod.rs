@@ -465,8 +465,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "The strike began at midnight": the midnight already passed, which ended the day
         // before (TimeML writes a midnight as the end of its day, T24:00).
         // Not "by midnight tonight", which says its day.
+        // After a day the story is at, that day's: "The truce was agreed late on Thursday. It
+        // took effect at midnight."
+        let mut on_last_day = None;
         if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 && named_day.is_none() {
-            value = "rel:D:-1|T24:00".into();
+            value = match (ctx.last, ctx.reference) {
+                (Some((d, resolve::Gran::Day)), Some(rf)) if d < rf && (rf - d).num_days() <= 7 => {
+                    on_last_day = Some((d, "the day last mentioned (past tense)"));
+                    format!("ymd:{}:{}:{}|T24:00", d.year(), d.month(), d.day())
+                }
+                _ => "rel:D:-1|T24:00".into(),
+            };
         }
         // "On December 11 the doors open at midnight": noon or midnight alone is on the day the
         // sentence has named, unless a day follows ("until midnight (EST) March 24"). A day
@@ -480,11 +489,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
-        let mut on_last_day = None;
         if let (Some(clock @ ("T12:00" | "T24:00")), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("rel:D:0|"), ctx.last, ctx.reference) {
             if tense == Some(Tense::Future) && d > rf && named_day.is_none() && m.end - m.start == 1 && !day_later() {
                 value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
-                on_last_day = Some(d);
+                on_last_day = Some((d, "the day ahead last mentioned (future tense)"));
             }
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
@@ -538,6 +546,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             value = value.replacen("rel:", "last:", 1);
         }
+        // "Rain will spread during Tuesday morning and turn to snow by late afternoon", "voted on
+        // Tuesday night to raise charges from January, after a meeting that ran until 11 p.m.":
+        // a part of the day or a clock time is on the day its sentence named by date or
+        // weekday, though a month was named in between.
+        if let Some(d) = named_day {
+            let ymd = format!("ymd:{}:{}:{}", d.year(), d.month(), d.day());
+            let late_pod = rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early");
+            let clock_off_day = value.starts_with("last:D:0|hm:") && !matches!(ctx.last, Some((_, resolve::Gran::Day)));
+            if late_pod || clock_off_day {
+                value = format!("{ymd}{}", &value[value.find('|').unwrap_or(value.len())..]);
+                on_named_day = Some(d);
+            }
+        }
         // "that morning", "that day": the day last named, though a month or a year ("since
         // last year") was named after it. (A bare clock time stays on the reference date.)
         if value.starts_with("last:D:") && toks[m.start].lower == "that" && !matches!(ctx.last, Some((_, resolve::Gran::Day))) {
@@ -573,8 +594,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some(d) = on_named_day {
             r.explanation = Some(format!("that time of {d}, the day the sentence names"));
         }
-        if let Some(d) = on_last_day {
-            r.explanation = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
+        if let Some((d, which)) = on_last_day {
+            r.explanation = Some(format!("that time of {d}, {which}"));
         }
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
