@@ -1163,6 +1163,28 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if lead.lower == "current" && g.rules[m.rule].kind == TimexType::Duration {
         return false;
     }
+    // "publishes minutes of its December meeting": the record of a meeting, not time.
+    let last = &toks[m.end - 1];
+    if last.lower == "minutes" && toks[m.start..m.end].iter().all(|t| !matches!(t.kind, Kind::Num)) && len <= 2
+        && toks[m.end..(m.end + 6).min(toks.len())].iter().any(|t| matches!(t.lower.as_str(), "meeting" | "meetings"))
+    {
+        return false;
+    }
+    // "weekend passes sold out", "the weekend edition": a kind of ticket or paper.
+    if last.lower == "weekend" && next.is_some_and(|n| matches!(n.lower.as_str(), "pass" | "passes" | "ticket" | "tickets" | "edition" | "editions" | "supplement" | "shift" | "shifts" | "getaway" | "getaways" | "warrior" | "warriors" | "bag")) {
+        return false;
+    }
+    // "second half March shipment" is trade jargon for a half month; "FIRST HALF FEB 28", a
+    // half year that ended on a day.
+    if len == 3 && matches!(first.lower.as_str(), "first" | "second" | "last") && toks[m.start + 1].lower == "half" && has("month")
+        && next.is_some_and(|n| n.kind == Kind::Num)
+    {
+        return false;
+    }
+    // "the winter solstice", "the spring equinox": a day, not the season.
+    if next.is_some_and(|n| matches!(n.lower.as_str(), "solstice" | "equinox")) {
+        return false;
+    }
     // "held here annually": every year. "rise 8.5% annually", "10,000 units annually": a rate,
     // untagged as "visitors a day" is.
     if len == 1 && first.lower == "annually"

@@ -940,9 +940,23 @@ impl Context {
                 match rf {
                     None => out.value = format!("XXXX-H{h}"),
                     Some(d) => {
-                        out.value = format!("{:04}-H{h}", d.year());
+                        // "will recover in the first half", said in November, is next year's.
+                        // (A past-tense cue does not move a half back as it does a quarter:
+                        // half-year news is mostly forecasts that were "said".)
+                        let n: u32 = if h == "2" { 2 } else { 1 };
+                        let y0 = d.year();
+                        let over = NaiveDate::from_ymd_opt(y0, n * 6, 1).and_then(|m| m.checked_add_months(Months::new(1))).map_or(0, |end| (d - end).num_days());
+                        let y = match tense {
+                            Some(Tense::Future) if over > 120 => y0 + 1,
+                            _ => y0,
+                        };
+                        out.value = format!("{y:04}-H{h}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("half {h} of the year of {d}"));
+                        out.explanation = Some(match y.cmp(&y0) {
+                            std::cmp::Ordering::Equal => format!("half {h} of the year of {d}"),
+                            std::cmp::Ordering::Less => format!("half {h} of {y}, the last one before {d} ({tw})"),
+                            std::cmp::Ordering::Greater => format!("half {h} of {y}, the next one after {d} ({tw})"),
+                        });
                     }
                 }
             }
