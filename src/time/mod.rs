@@ -471,7 +471,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 && named_day.is_none() {
             value = match (ctx.last, ctx.reference) {
                 (Some((d, resolve::Gran::Day)), Some(rf)) if d < rf && (rf - d).num_days() <= 7 => {
-                    on_last_day = Some((d, "the day last mentioned (past tense)"));
+                    on_last_day = Some(format!("that time of {d}, the day last mentioned (past tense)"));
                     format!("ymd:{}:{}:{}|T24:00", d.year(), d.month(), d.day())
                 }
                 _ => "rel:D:-1|T24:00".into(),
@@ -492,7 +492,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let (Some(clock @ ("T12:00" | "T24:00")), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("rel:D:0|"), ctx.last, ctx.reference) {
             if tense == Some(Tense::Future) && d > rf && named_day.is_none() && m.end - m.start == 1 && !day_later() {
                 value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
-                on_last_day = Some((d, "the day ahead last mentioned (future tense)"));
+                on_last_day = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
             }
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
@@ -568,6 +568,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
         // one ("a Sunday night service" is still that Sunday's).
+        // "The festival runs from Friday, June 19, to Sunday, June 21. A family day will take
+        // place on the Sunday": the one of the days just named, not the coming one.
+        if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<i64>().ok()), ctx.last) {
+            if m.start > 0 && toks[m.start - 1].lower == "the" && (1..=7).contains(&n) {
+                let off = (n - 1 - d.weekday().num_days_from_monday() as i64).rem_euclid(7);
+                let x = d + chrono::Duration::days(if off > 3 { off - 7 } else { off });
+                value = format!("ymd:{}:{}:{}", x.year(), x.month(), x.day());
+                on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
+            }
+        }
         let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
             let function_word = |w: &str| {
                 matches!(w, "and" | "or" | "but" | "for" | "in" | "at" | "to" | "of" | "with" | "when" | "as" | "after" | "before" | "because" | "while" | "than" | "so" | "if" | "this" | "that" | "last" | "next")
@@ -594,8 +604,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some(d) = on_named_day {
             r.explanation = Some(format!("that time of {d}, the day the sentence names"));
         }
-        if let Some((d, which)) = on_last_day {
-            r.explanation = Some(format!("that time of {d}, {which}"));
+        if let Some(why) = on_last_day {
+            r.explanation = Some(why);
         }
         // A clock time in a past-tense sentence is not on a day still ahead ("will report on
         // Feb. 12. ... Shares closed at 3:45 p.m.", "a memo sent at 6:45 a.m." after "the sale
