@@ -699,6 +699,22 @@ impl Context {
                 }
             }
             // "September of that year": the month in the year last mentioned.
+            // "October 19 of that year": that day in the year last mentioned.
+            "lastm" if f.len() == 3 => match self.last {
+                Some((d, _)) => {
+                    let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
+                    let day: u32 = f[2].parse().unwrap_or(1);
+                    match NaiveDate::from_ymd_opt(d.year(), m, day) {
+                        Some(x) => {
+                            out.value = x.to_string();
+                            out.anchor = anchor(d);
+                            out.explanation = Some(format!("{} {day} of {}, the year last mentioned", MONTHS[(m - 1) as usize], d.year()));
+                        }
+                        None => out.value = format!("{:04}-{m:02}-XX", d.year()),
+                    }
+                }
+                None => return self.base(&format!("md:{}:{}", f[1], f[2]), tense),
+            },
             "lastm" if f.len() == 2 => match self.last {
                 Some((d, _)) => {
                     let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
@@ -1312,6 +1328,10 @@ pub(crate) fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     if b.len() == 7 && matches!(&v[5..], "SP" | "SU" | "FA" | "WI") {
         let m = season_start(&v[5..]);
         return Some((NaiveDate::from_ymd_opt(y, m, 1)?, Gran::Year));
+    }
+    // So does a half ("2024-H1": "the first half of 2024 ... June of that year").
+    if b.len() == 7 && matches!(&v[5..], "H1" | "H2") {
+        return Some((NaiveDate::from_ymd_opt(y, if &v[5..] == "H1" { 1 } else { 7 }, 1)?, Gran::Year));
     }
     if b.len() == 7 {
         let m: u32 = v[5..].parse().ok()?;
