@@ -999,7 +999,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 named_day = Some(d);
             }
         }
-        spans.push((out.len(), start..m.end, bare_clock && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
+        spans.push((out.len(), start..m.end, (bare_clock || bare_clock_value(&rule.template)) && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -1034,6 +1034,36 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
     }
     recur_with_sets(toks, &spans, out);
+    habitual_times(toks, &spans, out);
+}
+
+/// "The stages typically finish at 5 p.m.", "switches off apps between 11 p.m. and 7 a.m. by
+/// default", "sessions on the first Monday of every month, from 10 a.m. to 2 p.m.": a clock
+/// time in a sentence about what usually or repeatedly happens is on no one day. Not when the
+/// sentence names the day it is on ("usually opens at 9 a.m., but on Friday opened at 10"), nor
+/// one a set's day names ("at 10 a.m. on Monday, within the daily limit").
+fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    const USUALLY: &[&str] = &["typically", "usually", "normally", "generally", "routinely", "customarily", "ordinarily", "habitually", "regularly", "always"];
+    let by_default = toks.windows(2).any(|w| w[0].lower == "by" && w[1].lower == "default");
+    let usually = by_default || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
+    // (A set of days or longer: "reviewed every 30 minutes and at 1000 GMT were withdrawn" is
+    // one morning's.)
+    let recurs = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && !out[*k].timex.value.starts_with("PT"));
+    let days: Vec<NaiveDate> = spans.iter().filter(|(k, _, bare)| !(*bare && out[*k].timex.kind == TimexType::Time)).filter_map(|(k, _, _)| day_of(&out[*k].timex.value)).collect();
+    if !(recurs || usually && days.is_empty()) {
+        return;
+    }
+    for (k, _, bare) in spans {
+        let t = &mut out[*k].timex;
+        if !bare || t.kind != TimexType::Time || day_of(&t.value).is_none_or(|d| days.contains(&d)) {
+            continue;
+        }
+        let Some(at) = t.value.find('T') else { continue };
+        t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
+        t.end_value = None;
+        t.anchor = None;
+        t.explanation = Some(format!("{}, on no one day: the sentence tells what {}", &t.value[at + 1..], if recurs { "recurs" } else { "usually happens" }));
+    }
 }
 
 /// "daily from 10am to 8pm", "from 9am to 5pm every Saturday", "9am to 5pm on weekdays": clock
