@@ -1225,6 +1225,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if next.is_some_and(|n| matches!(n.lower.as_str(), "solstice" | "equinox")) {
         return false;
     }
+    // "gaining a minute and a half a day", "an hour a week": how much each day, a rate.
+    if len == 2 && matches!(first.lower.as_str(), "a" | "an" | "per")
+        && prev.is_some_and(|p| p.lower == "half" || lookup_tok(p, "unit").is_some() || lookup_tok(p, "punit").is_some())
+    {
+        return false;
+    }
     // "held here annually": every year. "rise 8.5% annually", "10,000 units annually": a rate,
     // untagged as "visitors a day" is.
     if len == 1 && first.lower == "annually"
