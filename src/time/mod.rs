@@ -426,6 +426,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, _) => 31,
             _ => 120,
         };
+        // "declared a day of national mourning for Wednesday", "called a strike for Monday":
+        // a day something is called or set for lies ahead of its calling.
+        // (Not "a memorial service planned for Saturday was canceled": a plan may have lapsed.)
+        if tense == Some(Tense::Past) && prev(1) == Some("for") && value.starts_with("wd:") && !value.contains('|')
+            && toks.get(m.end).is_none_or(|n| !matches!(n.lower.as_str(), "'s" | "'" | "\u{2019}"))
+            && toks[m.start.saturating_sub(8)..m.start].iter().any(|t| matches!(t.lower.as_str(), "called" | "declared" | "rescheduled" | "set" | "convened" | "proclaimed" | "ordered" | "summoned" | "booked"))
+        {
+            tense = Some(Tense::Future);
+        }
         // "has gained 22 percent since January", "since Monday": "since" counts from a day or
         // month already reached, however the sentence runs.
         // (Not "since" the conjunction: "since April registrations were closed".)
