@@ -457,6 +457,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 tense = Some(Tense::Future);
             }
         }
+        // "The report will be published this week", "delays could last until the middle of
+        // the week", said on a Sunday: the week about to begin, the ISO week being all but over.
+        if value.starts_with("rel:W:0") && tense == Some(Tense::Future) && ctx.reference.is_some_and(|d| d.weekday() == chrono::Weekday::Sun) {
+            value = value.replacen("rel:W:0", "rel:W:+1", 1);
+        }
         // "this past week", said on a Saturday or Sunday, is the week now ending.
         if value == "rel:W:-1" && toks[start].lower == "this" && ctx.reference.is_some_and(|d| d.weekday().number_from_monday() >= 6) {
             value = "rel:W:0".into();
