@@ -486,7 +486,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = match (ctx.last, ctx.reference) {
                 (Some((d, resolve::Gran::Day)), Some(rf)) if d < rf && (rf - d).num_days() <= 7 => {
                     on_last_day = Some(format!("that time of {d}, the day last mentioned (past tense)"));
-                    format!("ymd:{}:{}:{}|T24:00", d.year(), d.month(), d.day())
+                    format!("{}|T24:00", ymd(d))
                 }
                 _ => "rel:D:-1|T24:00".into(),
             };
@@ -498,14 +498,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let mut on_named_day = None;
         let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
         if let (Some(clock @ ("T12:00" | "T24:00")), Some(d)) = (value.strip_prefix("rel:D:0|"), named_day.filter(|_| m.end - m.start == 1 && !day_later())) {
-            value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
+            value = format!("{}|{clock}", ymd(d));
             on_named_day = Some(d);
         }
         // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
         if let (Some(clock @ ("T12:00" | "T24:00")), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("rel:D:0|"), ctx.last, ctx.reference) {
             if tense == Some(Tense::Future) && d > rf && named_day.is_none() && m.end - m.start == 1 && !day_later() {
-                value = format!("ymd:{}:{}:{}|{clock}", d.year(), d.month(), d.day());
+                value = format!("{}|{clock}", ymd(d));
                 on_last_day = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
             }
         }
@@ -565,11 +565,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // a part of the day or a clock time is on the day its sentence named by date or
         // weekday, though a month was named in between.
         if let Some(d) = named_day {
-            let ymd = format!("ymd:{}:{}:{}", d.year(), d.month(), d.day());
             let late_pod = rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early");
             let clock_off_day = value.starts_with("last:D:0|hm:") && !matches!(ctx.last, Some((_, resolve::Gran::Day)));
             if late_pod || clock_off_day {
-                value = format!("{ymd}{}", &value[value.find('|').unwrap_or(value.len())..]);
+                value = format!("{}{}", ymd(d), &value[value.find('|').unwrap_or(value.len())..]);
                 on_named_day = Some(d);
             }
         }
@@ -580,18 +579,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 ctx.last = Some((d, resolve::Gran::Day));
             }
         }
-        // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
-        // one ("a Sunday night service" is still that Sunday's).
         // "The festival runs from Friday, June 19, to Sunday, June 21. A family day will take
         // place on the Sunday": the one of the days just named, not the coming one.
         if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<i64>().ok()), ctx.last) {
             if m.start > 0 && toks[m.start - 1].lower == "the" && (1..=7).contains(&n) {
                 let off = (n - 1 - d.weekday().num_days_from_monday() as i64).rem_euclid(7);
                 let x = d + chrono::Duration::days(if off > 3 { off - 7 } else { off });
-                value = format!("ymd:{}:{}:{}", x.year(), x.month(), x.day());
+                value = ymd(x);
                 on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
             }
         }
+        // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
+        // one ("a Sunday night service" is still that Sunday's).
         let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
             let function_word = |w: &str| {
                 matches!(w, "and" | "or" | "but" | "for" | "in" | "at" | "to" | "of" | "with" | "when" | "as" | "after" | "before" | "because" | "while" | "than" | "so" | "if" | "this" | "that" | "last" | "next")
@@ -2179,6 +2178,11 @@ pub(crate) fn is_month_name(word: &str) -> bool {
 /// takes the day last mentioned, or one named next to it.
 fn bare_clock_value(value: &str) -> bool {
     value.starts_with("last:D:0|hm:") || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
+}
+
+/// A day as a value template ("ymd:2026:6:21"), for a day the context has worked out.
+fn ymd(d: NaiveDate) -> String {
+    format!("ymd:{}:{}:{}", d.year(), d.month(), d.day())
 }
 
 /// A month ("m:9") or a day of a month ("md:9:30") without a year.

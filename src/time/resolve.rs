@@ -962,17 +962,11 @@ impl Context {
                         let n: u32 = if h == "2" { 2 } else { 1 };
                         let y0 = d.year();
                         let over = NaiveDate::from_ymd_opt(y0, n * 6, 1).and_then(|m| m.checked_add_months(Months::new(1))).map_or(0, |end| (d - end).num_days());
-                        let y = match tense {
-                            Some(Tense::Future) if over > 120 => y0 + 1,
-                            _ => y0,
-                        };
+                        let next = tense == Some(Tense::Future) && over > 120;
+                        let y = if next { y0 + 1 } else { y0 };
                         out.value = format!("{y:04}-H{h}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(match y.cmp(&y0) {
-                            std::cmp::Ordering::Equal => format!("half {h} of the year of {d}"),
-                            std::cmp::Ordering::Less => format!("half {h} of {y}, the last one before {d} ({tw})"),
-                            std::cmp::Ordering::Greater => format!("half {h} of {y}, the next one after {d} ({tw})"),
-                        });
+                        out.explanation = Some(if next { format!("half {h} of {y}, the next one after {d} ({tw})") } else { format!("half {h} of the year of {d}") });
                     }
                 }
             }
