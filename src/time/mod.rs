@@ -563,8 +563,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "Rain will spread during Tuesday morning and turn to snow by late afternoon", "voted on
         // Tuesday night to raise charges from January, after a meeting that ran until 11 p.m.":
         // a part of the day or a clock time is on the day its sentence named by date or
-        // weekday, though a month was named in between.
-        if let Some(d) = named_day {
+        // weekday, though a month was named in between. (Not past a "but": "held the jersey
+        // since July 14 but struggled in the early afternoon" is another day's.)
+        let contrast = toks[..m.start].iter().any(|t| matches!(t.lower.as_str(), "but" | "while" | "whereas" | "although" | ";"));
+        if let Some(d) = named_day.filter(|_| !contrast) {
             let late_pod = rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early");
             let clock_off_day = value.starts_with("last:D:0|hm:") && !matches!(ctx.last, Some((_, resolve::Gran::Day)));
             if late_pod || clock_off_day {
