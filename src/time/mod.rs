@@ -497,14 +497,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "yesterday's close" is today's.
         let mut on_named_day = None;
         let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
-        if let (Some(clock @ ("T12:00" | "T24:00")), Some(d)) = (value.strip_prefix("rel:D:0|"), named_day.filter(|_| m.end - m.start == 1 && !day_later())) {
-            value = format!("{}|{clock}", ymd(d));
-            on_named_day = Some(d);
-        }
         // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
-        if let (Some(clock @ ("T12:00" | "T24:00")), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("rel:D:0|"), ctx.last, ctx.reference) {
-            if tense == Some(Tense::Future) && d > rf && named_day.is_none() && m.end - m.start == 1 && !day_later() {
+        if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| m.end - m.start == 1 && !day_later()) {
+            let clock = clock.to_owned();
+            let ahead = match (ctx.last, ctx.reference) {
+                (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Future) && d > rf => Some(d),
+                _ => None,
+            };
+            if let Some(d) = named_day {
+                value = format!("{}|{clock}", ymd(d));
+                on_named_day = Some(d);
+            } else if let Some(d) = ahead {
                 value = format!("{}|{clock}", ymd(d));
                 on_last_day = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
             }
@@ -555,7 +559,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "closed on Friday from 10am until mid-afternoon": a part of the day that closes a
         // range is on the day the sentence has named, not the report's day ("by late
         // morning" in a market report still is).
-        if rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early") && start > 0 && matches!(toks[start - 1].lower.as_str(), "until" | "till" | "to" | "through")
+        let late_pod = rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early");
+        if late_pod && start > 0 && matches!(toks[start - 1].lower.as_str(), "until" | "till" | "to" | "through")
             && sentence_day.is_some() && matches!(ctx.last, Some((_, resolve::Gran::Day)))
         {
             value = value.replacen("rel:", "last:", 1);
@@ -567,7 +572,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // since July 14 but struggled in the early afternoon" is another day's.)
         let contrast = toks[..m.start].iter().any(|t| matches!(t.lower.as_str(), "but" | "while" | "whereas" | "although" | ";"));
         if let Some(d) = named_day.filter(|_| !contrast) {
-            let late_pod = rule.template == "rel:D:0|T{pod}" && matches!(toks[m.start].lower.as_str(), "mid" | "late" | "early");
             let clock_off_day = value.starts_with("last:D:0|hm:") && !matches!(ctx.last, Some((_, resolve::Gran::Day)));
             if late_pod || clock_off_day {
                 value = format!("{}{}", ymd(d), &value[value.find('|').unwrap_or(value.len())..]);
