@@ -188,6 +188,19 @@ fn ends_sentence(text: &str, tokens: &[Token], start: usize, next: usize, at_lin
         return opens;
     }
     if let Some(stem) = last.strip_suffix('.') {
+        // "at 5 p.m. Officials said": a capital after a clock time starts a sentence unless
+        // it says which zone or day ("5 p.m. EST", "p.m. Eastern time", "9 a.m. Friday").
+        // Capitals prove nothing after "A.M.", whose text may be in title case ("A.M. To").
+        if stem == "a.m" || stem == "p.m" {
+            // "9:30 a.m. New York time": a place's name, then "time", within a few words.
+            let zone_word = |w: &str| ["time", "standard", "daylight"].iter().any(|z| w.eq_ignore_ascii_case(z));
+            let names_time = crate::time::is_zone_or_calendar(nxt.trim_end_matches('.'))
+                || tokens.iter().skip(next + 1).take(3).map(|t| &text[t.byte.clone()])
+                    .take_while(|w| w.chars().all(char::is_alphabetic))
+                    .any(zone_word);
+            return at_line_break || OPENERS.contains(&nxt)
+                || nxt.chars().next().is_some_and(char::is_uppercase) && !names_time;
+        }
         if is_abbreviation(stem) {
             return at_line_break || OPENERS.contains(&nxt);
         }
@@ -216,6 +229,10 @@ mod tests {
         ("country abbreviation mid", "The U.S. President spoke.", &["The U.S. President spoke."]),
         ("country abbreviation end", "He flew to the U.S. The talks began.", &["He flew to the U.S.", "The talks began."]),
         ("month abbreviation", "On Dec. 7 they met.", &["On Dec. 7 they met."]),
+        ("clock time ends a sentence", "It closed at 5 p.m. Officials said so.", &["It closed at 5 p.m.", "Officials said so."]),
+        ("clock time with a zone", "It closed at 5 p.m. EST on Friday.", &["It closed at 5 p.m. EST on Friday."]),
+        ("clock time with a day", "It opens at 9 a.m. Friday, Jan. 5.", &["It opens at 9 a.m. Friday, Jan. 5."]),
+        ("clock time with a named zone", "It ends at 9 a.m. Eastern time.", &["It ends at 9 a.m. Eastern time."]),
         ("hyphenated abbreviation", "It runs Nov. 29-Dec. 1 in Ulm.", &["It runs Nov. 29-Dec. 1 in Ulm."]),
         ("initials", "George W. Bush spoke.", &["George W. Bush spoke."]),
         ("lowercase after period", "It rose 3. percent later.", &["It rose 3. percent later."]),

@@ -2153,6 +2153,13 @@ pub(crate) fn is_calendar_name(word: &str) -> bool {
         || grammar().lookup(&lower, "weekdays").is_some()
 }
 
+/// Whether `word` names a time zone ("EST") or is a month's, weekday's or holiday's name:
+/// after "5 p.m." such a word belongs to the time, not to a new sentence.
+pub(crate) fn is_zone_or_calendar(word: &str) -> bool {
+    is_calendar_name(word) || grammar().lookup(&word.to_lowercase(), "zone").is_some()
+        || grammar().lookup(&word.to_lowercase(), "month").is_some()
+}
+
 /// The year of a value ("2024-03-04" is 2024).
 fn year_of(v: &str) -> Option<i32> {
     v.get(..4).and_then(|y| y.parse().ok())
