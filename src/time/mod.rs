@@ -89,6 +89,7 @@ pub(crate) fn tag_decided(
     names: &[(Range<usize>, Label)],
 ) -> Vec<TemporalMention> {
     let mut ctx = Context::new(reference, 60);
+    ctx.fiscal_end = fiscal_year_end(text, reference);
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -593,6 +594,35 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let x = d + chrono::Duration::days(if off > 3 { off - 7 } else { off });
                 value = ymd(x);
                 on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
+            }
+        }
+        // A document that says its fiscal year ends in June counts its quarters from July
+        // ("the second quarter, which ended Dec. 31") and names fiscal years by their end.
+        if let Some(resolve::FiscalEnd { month: e, quarters }) = ctx.fiscal_end {
+            let fiscal = toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "fiscal" | "financial") || t.lower.starts_with("fy"));
+            let f: Vec<&str> = value.split(':').collect();
+            let year_q = value.len() == 7 && value.as_bytes()[4..6] == *b"-Q" && value[..4].bytes().all(|b| b.is_ascii_digit());
+            if f.len() == 2 && f[0] == "q" && quarters {
+                value = format!("q:{}:{e}", f[1]);
+            } else if fiscal && year_q {
+                value = format!("fyq:{}:{e}:{}", &value[6..], &value[..4]);
+            } else if fiscal && value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+                value = format!("fy:{e}:{value}");
+            } else if fiscal && f.len() == 3 && f[..2] == ["rel", "Y"] {
+                // "the fiscal year that ended last March", "sales rose 4% in the fiscal
+                // year": the one over, not the one under way.
+                let k: i32 = f[2].parse().unwrap_or(0);
+                let ended = toks[m.end..].iter().take(3).any(|t| t.lower == "ended");
+                // ("the rest of the fiscal year" is still under way.)
+                let rest = toks[m.start.saturating_sub(2)..m.start].iter().any(|t| matches!(t.lower.as_str(), "rest" | "remainder" | "balance"));
+                let over = k == 0 && !rest && !toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "current" | "this" | "present"))
+                    && (ended || tense == Some(Tense::Past));
+                value = format!("fyrel:{e}:{}", if over { -1 } else { k });
+            } else if fiscal && f.len() >= 3 && f[..2] == ["last", "Y"] {
+                // "the previous fiscal year": the fiscal year before the one last named.
+                if let (Some((d, resolve::Gran::Year)), Ok(k)) = (ctx.last, f[2].parse::<i32>()) {
+                    value = format!("fy:{e}:{}", d.year() + k);
+                }
             }
         }
         // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
@@ -2151,6 +2181,64 @@ pub(crate) fn is_calendar_name(word: &str) -> bool {
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
         || grammar().lookup(&lower, "holiday").is_some()
         || grammar().lookup(&lower, "weekdays").is_some()
+}
+
+/// The month a document's fiscal year ends in, when the text says so ("its fiscal year ends
+/// June 30", "the financial year ending 31 March") and it is not December. A fiscal year
+/// that ended years before the reference date may since have changed ("Following the fiscal
+/// year ended March 31, 1985, it changed to a calendar year").
+fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::FiscalEnd> {
+    use std::sync::OnceLock;
+    static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["fiscal year", "financial year"]).expect("fixed patterns")
+    });
+    for hit in finder.find_iter(text) {
+        let mut stop = text.len().min(hit.end() + 60);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let rest = &text[hit.end()..stop];
+        // "the first four months of the fiscal year, ending Sept 30": the months end then.
+        let part_of = text[..hit.start()].trim_end().rsplit(char::is_whitespace).nth(1).is_some_and(|w| w.eq_ignore_ascii_case("of"));
+        if part_of && rest.trim_start().starts_with(',') {
+            continue;
+        }
+        // The words before, back to the sentence's start: "Its Japanese unit, whose fiscal
+        // year ends on March 31" is not the company's; a government's fiscal year has its
+        // fiscal years, but quarters in its news are usually the economy's calendar ones.
+        let mut from = hit.start().saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..hit.start()].rsplit(['.', '!', '?', '\n']).next().unwrap_or("").to_lowercase();
+        let before: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+        if before.iter().any(|w| matches!(w.trim_end_matches("'s"), "unit" | "units" | "subsidiary" | "subsidiaries" | "division" | "affiliate" | "arm")) {
+            continue;
+        }
+        let public = before.iter().any(|w| matches!(w.trim_end_matches("'s"), "government" | "federal" | "state" | "budget" | "treasury" | "country" | "nation" | "national" | "ministry" | "city" | "council" | "agency"));
+        let mut words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+            .skip_while(|w| matches!(w.as_str(), "s" | "that" | "which" | "normally" | "officially" | "now" | "also" | "always"));
+        if !words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending" | "end" | "closes" | "closed" | "closing")) {
+            continue;
+        }
+        let words: Vec<String> = words.take(5).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "on" | "in" | "at" | "the" | "last" | "this" | "next")).collect();
+        let Some((at, month)) = words.iter().take(3).enumerate().find_map(|(i, w)| grammar().lookup(w, "month").and_then(|m| m.parse::<u32>().ok()).map(|m| (i, m))) else {
+            continue;
+        };
+        // A year of 52 or 53 weeks ending in a month's first days ("ended Feb. 1", "ending
+        // in early March") is the previous month's.
+        let small_day = |w: &&str| w.parse::<u32>().is_ok_and(|d| (1..=7).contains(&d)) || matches!(*w, "one" | "two" | "three" | "first" | "early");
+        let early = words[..at].contains(&"early") || words.get(at + 1).is_some_and(small_day) || at > 0 && small_day(&words[at - 1]);
+        let month = if early { month - 1 } else { month };
+        let year = words.iter().find_map(|w| w.parse::<i32>().ok().filter(|y| (1000..10000).contains(y)));
+        let stale = matches!((year, reference), (Some(y), Some(r)) if y < r.year() - 1);
+        if (1..12).contains(&month) && !stale {
+            return Some(resolve::FiscalEnd { month, quarters: !public });
+        }
+    }
+    None
 }
 
 /// Whether `word` names a time zone ("EST") or is a month's, weekday's or holiday's name:

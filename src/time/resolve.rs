@@ -58,6 +58,19 @@ pub struct Context {
     /// How many days a month-and-day may lie on the wrong side of the reference before the
     /// tense moves it a year: small when the tense cue is right next to the expression.
     pub margin: i64,
+    /// The month the document's fiscal year ends in, when the text says so and it is not
+    /// December ("The company's fiscal year ends on June 30"): its quarters and fiscal years
+    /// are then not the calendar's.
+    pub fiscal_end: Option<FiscalEnd>,
+}
+
+/// The fiscal year a document states (see [`Context::fiscal_end`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FiscalEnd {
+    /// The month it ends in (1-11).
+    pub month: u32,
+    /// Whether the document's quarters are fiscal ones (a company's, not a government's).
+    pub quarters: bool,
 }
 
 /// The margin next to a verb that can only be a simple past ("sales rose in December"): a
@@ -89,7 +102,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None }
     }
 
     /// Resolves a template value (already substituted) given the sentence tense.
@@ -150,7 +163,10 @@ impl Context {
             // Only a week pinned to a day ("the week to Sunday", "the week of March 6", "the last
             // week of June") is a narrative anchor; "this week" or "the week" is too loose to count from.
             let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:") || raw.starts_with("lastweekof:");
-            if let Some(g) = granularity(&r.value).filter(|g| g.1 != Gran::Week || pinned) {
+            // A fiscal year ("2023-07" to "2024-06") is a year for what follows ("the previous
+            // fiscal year"), named by the year it ends in.
+            let fiscal_year = (raw.starts_with("fy:") || raw.starts_with("fyrel:")).then(|| r.end_value.as_deref().and_then(granularity)).flatten().map(|(d, _)| (d, Gran::Year));
+            if let Some(g) = fiscal_year.or_else(|| granularity(&r.value)).filter(|g| g.1 != Gran::Week || pinned) {
                 self.last = Some(g);
                 if g.1 == Gran::Quarter {
                     self.last_quarter = Some(self.topic_quarter(g.0));
@@ -750,6 +766,64 @@ impl Context {
             "mq" if f.len() == 2 => {
                 let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
                 return self.base(&format!("q:{}", (m - 1) / 3 + 1), tense);
+            }
+            // "q:N:E": quarter N of a fiscal year ending in month E.
+            "q" if f.len() == 3 && rf.is_some() => {
+                let (Some(d), Ok(n), Ok(e)) = (rf, f[1].parse::<u32>(), f[2].parse::<u32>()) else {
+                    return self.base(&format!("q:{}", f[1]), tense);
+                };
+                let (n, e) = (n.clamp(1, 4), e.clamp(1, 12));
+                // The fiscal year holding the reference date, named by the year it ends in.
+                let y0 = d.year() + i32::from(d.month() > e);
+                let start = fiscal_quarter_start(y0, n, e);
+                let ahead = (start - d).num_days();
+                let over = start.checked_add_months(Months::new(3)).map_or(0, |end| (d - end).num_days());
+                // As for calendar quarters below, with the fiscal year in the calendar year's place.
+                let y = match tense {
+                    Some(Tense::Past) if ahead > 0 => y0 - 1,
+                    None | Some(Tense::Present) if ahead > 180 => y0 - 1,
+                    Some(Tense::Future) if over > 120 => y0 + 1,
+                    _ => y0,
+                };
+                let (value, end_value, words) = fiscal_quarter(y, n, e);
+                out.value = value;
+                out.end_value = end_value;
+                out.anchor = anchor(d);
+                out.explanation = Some(match y.cmp(&y0) {
+                    std::cmp::Ordering::Equal => format!("{words}, the fiscal year of {d}"),
+                    std::cmp::Ordering::Less => format!("{words}, the last one before {d} ({tw})"),
+                    std::cmp::Ordering::Greater => format!("{words}, the next one after {d} ({tw})"),
+                });
+            }
+            // "fyq:N:E:Y": quarter N of fiscal year Y ("the second quarter of fiscal 2025").
+            "fyq" if f.len() == 4 => {
+                let (Ok(n), Ok(e), Ok(y)) = (f[1].parse::<u32>(), f[2].parse::<u32>(), f[3].parse::<i32>()) else {
+                    return self.base("tq", tense);
+                };
+                let (value, end_value, words) = fiscal_quarter(y, n.clamp(1, 4), e.clamp(1, 12));
+                out.value = value;
+                out.end_value = end_value;
+                out.explanation = Some(words);
+            }
+            // "fy:E:Y": fiscal year Y; "fyrel:E:K": the fiscal year K after the reference's.
+            "fy" | "fyrel" if f.len() == 3 => {
+                let (Ok(e), Ok(k)) = (f[1].parse::<u32>(), f[2].parse::<i32>()) else {
+                    return self.base("tq", tense);
+                };
+                let e = e.clamp(1, 12);
+                let y = match (f[0], rf) {
+                    ("fy", _) => k,
+                    (_, Some(d)) => d.year() + i32::from(d.month() > e) + k,
+                    (_, None) => return self.base(&format!("rel:Y:{k}"), tense),
+                };
+                let start = fiscal_quarter_start(y, 1, e);
+                let last = start.checked_add_months(Months::new(11)).unwrap_or(start);
+                out.value = start.format("%Y-%m").to_string();
+                out.end_value = Some(last.format("%Y-%m").to_string());
+                if let Some(d) = rf.filter(|_| f[0] == "fyrel") {
+                    out.anchor = anchor(d);
+                }
+                out.explanation = Some(format!("fiscal {y}, {} {} to {} {} (the fiscal year ends in {})", MONTHS[start.month0() as usize], start.year(), MONTHS[last.month0() as usize], last.year(), MONTHS[(e - 1) as usize]));
             }
             "q" if f.len() == 2 => {
                 let q = f[1];
@@ -1439,6 +1513,29 @@ fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
         "CE" => format!("{:02}", (d.year() as i64 + 100 * k32).div_euclid(100)),
         _ => d.to_string(),
     }
+}
+
+/// The first day of quarter `n` of the fiscal year that ends in month `e` of year `y`.
+fn fiscal_quarter_start(y: i32, n: u32, e: u32) -> NaiveDate {
+    // Months after January of the year before: 6 for a year ending in June (July).
+    let k = e + 3 * (n - 1);
+    NaiveDate::from_ymd_opt(y - 1 + (k / 12) as i32, k % 12 + 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// Quarter `n` of fiscal year `y` (ending in month `e`) as a value and words: the calendar
+/// quarter holding most of its three months, as for "the quarter ended Jan. 31" ("2024-Q4"
+/// for November to January), so "a year earlier" still finds a quarter.
+fn fiscal_quarter(y: i32, n: u32, e: u32) -> (String, Option<String>, String) {
+    let start = fiscal_quarter_start(y, n, e);
+    let last = start.checked_add_months(Months::new(2)).unwrap_or(start);
+    let mid = start.checked_add_months(Months::new(1)).unwrap_or(start);
+    let months = if start.year() == last.year() {
+        format!("{} to {} {}", MONTHS[start.month0() as usize], MONTHS[last.month0() as usize], last.year())
+    } else {
+        format!("{} {} to {} {}", MONTHS[start.month0() as usize], start.year(), MONTHS[last.month0() as usize], last.year())
+    };
+    let words = format!("fiscal quarter {n} of fiscal {y} ({months}; the fiscal year ends in {})", MONTHS[(e - 1) as usize]);
+    (quarter(mid), None, words)
 }
 
 fn quarter(d: NaiveDate) -> String {
