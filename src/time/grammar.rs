@@ -55,6 +55,8 @@ enum Class {
     Slash,
     Dotted,
     Decade,
+    /// A time taken, hours to seconds ("2:17:50"), one token.
+    Hms,
     Num,
     Ord,
     Lexicon(&'static str),
@@ -84,6 +86,7 @@ impl Class {
             "slash" => Class::Slash,
             "dotted" => Class::Dotted,
             "decade" => Class::Decade,
+            "hms" => Class::Hms,
             "num" => Class::Num,
             "ord" => Class::Ord,
             other => Class::Lexicon(other),
@@ -93,7 +96,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade => {
+            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade | Class::Hms => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -126,6 +129,7 @@ impl Class {
             Class::Slash => "slash",
             Class::Dotted => "dotted",
             Class::Decade => "decade",
+            Class::Hms => "hms",
             Class::Num => "num",
             Class::Ord => "ord",
             Class::Lexicon(c) => c,
@@ -406,7 +410,11 @@ impl Grammar {
         let mark = caps.len();
         if let Some((n, vals)) = self.match_elem(el, toks, i) {
             for (k, v) in vals {
-                let name = if caps.iter().any(|(c, _)| *c == k) { Cow::Owned(format!("{k}2")) } else { k };
+                // A second capture of a class is `{k}2`, a third `{k}3`.
+                let name = match caps.iter().filter(|(c, _)| c.strip_prefix(k.as_ref()).is_some_and(|n| n.is_empty() || n == "2")).count() {
+                    0 => k,
+                    n => Cow::Owned(format!("{k}{}", n + 1)),
+                };
                 caps.push((name, v));
             }
             if let Some(e) = self.match_elems(rest, toks, i + n, caps) {
@@ -605,6 +613,13 @@ impl Grammar {
                 let date = chrono::NaiveDate::from_ymd_opt(v[2].parse().ok()?, v[1].parse().ok()?, v[0].parse().ok()?)?;
                 one(date.format("%Y-%m-%d").to_string())
             }
+            Class::Hms => {
+                let mut f = t.lower.split(':');
+                let (h, m, sec) = (f.next()?, f.next()?, f.next()?);
+                let ok = f.next().is_none() && (1..=2).contains(&h.len()) && m.len() == 2 && sec.len() == 2;
+                let (h, m, sec): (u32, u32, u32) = (h.parse().ok()?, m.parse().ok()?, sec.parse().ok()?);
+                (ok && m < 60 && sec < 60).then(|| (1, smallvec![(Cow::Borrowed("hms"), format!("{h}:{m}:{sec}"))]))
+            }
             Class::Decade => {
                 let l = t.lower.trim_end_matches("'s").trim_end_matches('s');
                 if l.len() == t.lower.len() {
@@ -723,8 +738,14 @@ fn small(s: &str) -> Option<u32> {
 }
 
 /// A clock time "H:MM" or "HH:MM" as "HH:MM" ("9:30" is "09:30"; "24:00" is one, "25:00" not).
+/// "9:30" as "09:30"; "10:32:15" as "10:32.15" (the seconds kept apart from the fields of
+/// an `hm:` suffix).
 pub(crate) fn clock_hm(s: &str) -> Option<String> {
     let (h, m) = s.split_once(':')?;
+    if let Some((m, sec)) = m.split_once(':') {
+        let (h, m, sec): (u32, u32, u32) = (small(h)?, m.parse().ok()?, sec.parse().ok()?);
+        return (h <= 24 && m < 60 && sec < 60 && s.len() <= 8).then(|| format!("{h:02}:{m:02}.{sec:02}"));
+    }
     let (h, m): (u32, u32) = (small(h)?, m.parse().ok()?);
     (h <= 24 && m < 60 && s.len() <= 5).then(|| format!("{h:02}:{m:02}"))
 }

@@ -209,20 +209,21 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let two_months = two_month_names(toks, &m);
             // "24 hours a day", "six months, one year": the first amount alone.
             let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
-            let cut = if before {
-                Some(m.end - 1)
+            // (Of three amounts, the first two are tried first: "24 hours a day, 7 days".)
+            let cuts: Vec<usize> = if before {
+                vec![m.end - 1]
             } else if year_first {
-                Some(m.start + 2)
+                vec![m.start + 2]
             } else if two_months {
-                Some(m.start + 1)
+                vec![m.start + 1]
             } else if listed_amounts {
-                (m.start + 1..m.end).find(|&k| lookup_tok(&toks[k], "unit").is_some()).map(|k| k + 1)
+                (m.start + 1..m.end - 1).rev().filter(|&k| lookup_tok(&toks[k], "unit").is_some()).map(|k| k + 1).collect()
             } else {
-                None
+                Vec::new()
             };
-            let shorter = cut
-                .and_then(|c| g.match_at(&toks[..c], i))
-                .filter(|s| (!before || g.rules[s.rule].kind == TimexType::Duration) && accept(toks, s));
+            let shorter = cuts.into_iter()
+                .filter_map(|c| g.match_at(&toks[..c], i))
+                .find(|s| (!before || g.rules[s.rule].kind == TimexType::Duration) && accept(toks, s));
             match shorter {
                 Some(s) => m = s,
                 None => {
@@ -594,6 +595,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let x = d + chrono::Duration::days(if off > 3 { off - 7 } else { off });
                 value = ymd(x);
                 on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
+            }
+        }
+        // "at 10:32:15", "until 14:05:30": a clock time, not a time taken.
+        if let Some(hms) = value.strip_prefix("dhms:") {
+            if m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "at" | "from" | "until" | "till" | "by" | "before" | "after" | "since" | "around" | "about" | "approximately") {
+                let f: Vec<u32> = hms.split(':').map(|x| x.parse().unwrap_or(99)).collect();
+                if f.len() == 3 && f[0] <= 24 {
+                    value = format!("last:D:0|hm:{:02}:{:02}.{:02}:", f[0], f[1], f[2]);
+                    kind = TimexType::Time;
+                }
             }
         }
         // A document that says its fiscal year ends in June counts its quarters from July
@@ -1303,9 +1314,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "2 hours 15 minutes" with no "and" adds up only when the second unit is the next smaller
     // one and its count is a number: "24 hours a day" is a rate, "1 year 2 years" a list.
     let summed = g.rules[m.rule].template.starts_with("dur2:");
+    let rank = |k: &str| m.caps.iter().find(|(c, _)| c == k).map(|(_, u)| resolve::unit_rank(u)).filter(|&r| r < 7);
+    // Amounts add up only from the larger unit down: "six months, one year and two years" is
+    // a list.
+    if summed {
+        let ranks: Vec<Option<usize>> = ["unit", "unit2", "unit3"].iter().filter(|k| m.caps.iter().any(|(c, _)| c == *k)).map(|k| rank(k)).collect();
+        if !ranks.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if a < b)) {
+            return false;
+        }
+    }
     if summed && !toks[m.start..m.end].iter().any(|t| t.lower == "and") {
-        let rank = |k: &str| m.caps.iter().find(|(c, _)| c == k).map(|(_, u)| resolve::unit_rank(u)).filter(|&r| r < 7);
-        let adjacent = matches!((rank("unit"), rank("unit2")), (Some(a), Some(b)) if b == a + 1);
+        // (Weeks are skipped: "3 years 2 months 5 days".)
+        let next = |a: Option<usize>, b: Option<usize>| matches!((a, b), (Some(a), Some(b)) if b == a + 1 || a == 1 && b == 3);
+        let adjacent = next(rank("unit"), rank("unit2")) && (!m.caps.iter().any(|(c, _)| c == "unit3") || next(rank("unit2"), rank("unit3")));
         let counted = toks[m.start + 2..m.end].iter().find(|t| t.lower != ",").is_some_and(|t| !matches!(t.lower.as_str(), "a" | "an"));
         if !adjacent || !counted {
             return false;

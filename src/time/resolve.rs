@@ -1075,13 +1075,12 @@ impl Context {
             }
             // "one-year and two-year notes" are two choices, not a sum: only a larger unit
             // then a smaller one adds up.
-            "dur2" if f.len() == 5 && unit_rank(f[2]) >= unit_rank(f[4]) => {
+            "dur2" if (f.len() == 5 || f.len() == 7) && f[2..].iter().step_by(2).zip(f[4..].iter().step_by(2)).any(|(a, b)| unit_rank(a) >= unit_rank(b)) => {
                 out.value = duration(f[1], f[2]);
             }
-            "dur2" if f.len() == 5 => {
+            "dur2" if f.len() == 5 || f.len() == 7 => {
                 // "two hours and 42 minutes": PT2H + PT42M = PT2H42M; "2 years and 6 months":
                 // P2Y6M. Date parts come before the T, time parts after it.
-                let (a, b) = (duration(f[1], f[2]), duration(f[3], f[4]));
                 let split = |v: &str| -> (String, String) {
                     let body = v.strip_prefix('P').unwrap_or(v);
                     match body.split_once('T') {
@@ -1089,9 +1088,20 @@ impl Context {
                         None => (body.to_owned(), String::new()),
                     }
                 };
-                let ((da, ta), (db, tb)) = (split(&a), split(&b));
-                let (d, t) = (format!("{da}{db}"), format!("{ta}{tb}"));
+                let (mut d, mut t) = (String::new(), String::new());
+                for pair in f[1..].chunks(2) {
+                    let (dx, tx) = split(&duration(pair[0], pair[1]));
+                    d.push_str(&dx);
+                    t.push_str(&tx);
+                }
                 out.value = if t.is_empty() { format!("P{d}") } else { format!("P{d}T{t}") };
+                out.explanation = Some(duration_words(&out.value));
+            }
+            // "in 2:17:50": a time taken, PT2H17M50S.
+            "dhms" if f.len() == 4 => {
+                let parts: Vec<u32> = f[1..].iter().map(|x| x.parse().unwrap_or(0)).collect();
+                let body: String = parts.iter().zip(["H", "M", "S"]).filter(|(n, _)| **n > 0).map(|(n, u)| format!("{n}{u}")).collect();
+                out.value = format!("PT{}", if body.is_empty() { "0S" } else { &body });
                 out.explanation = Some(duration_words(&out.value));
             }
             "set" if f.len() == 3 => {
@@ -1367,7 +1377,8 @@ fn compound_words(v: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (parts.len() >= 2 && num.is_empty()).then(|| parts.join(" and "))
+    let last = parts.pop()?;
+    (!parts.is_empty() && num.is_empty()).then(|| format!("{} and {last}", parts.join(", ")))
 }
 
 /// `(date, granularity)` of a resolved value, for the narrative anchor.
@@ -1621,7 +1632,12 @@ fn time_suffix(s: &str) -> String {
     if let Some(rest) = s.strip_prefix("hm:") {
         let f: Vec<&str> = rest.split(':').collect();
         let mut h: u32 = f.first().and_then(|h| h.parse().ok()).unwrap_or(0);
-        let m: u32 = f.get(1).and_then(|m| m.parse().ok()).unwrap_or(0);
+        // "32.15": minutes and seconds.
+        let (m, sec) = f.get(1).map_or(("0", None), |m| match m.split_once('.') {
+            Some((m, s)) => (m, s.parse::<u32>().ok()),
+            None => (m, None),
+        });
+        let m: u32 = m.parse().unwrap_or(0);
         // "pm", "am", or a part of the day for a bare clock ("6 this evening", "12 tonight");
         // "pmEV": the clock's own word wins.
         let half = f.get(2).map_or("", |x| x.get(..2).unwrap_or(x));
@@ -1632,7 +1648,10 @@ fn time_suffix(s: &str) -> String {
             "am" | "MO" if h == 12 => h = 0,
             _ => {}
         }
-        return format!("T{h:02}:{m:02}");
+        return match sec {
+            Some(sec) => format!("T{h:02}:{m:02}:{sec:02}"),
+            None => format!("T{h:02}:{m:02}"),
+        };
     }
     s.to_owned()
 }
