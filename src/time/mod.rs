@@ -2057,13 +2057,24 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "postponed until Tuesday", "extended its deadline until Friday": a date things were
     // moved to lies ahead, whatever the tense of the verb that moved them.
     for i in 0..toks.len() {
-        if matches!(toks[i].lower.as_str(), "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "rescheduled" | "postpones" | "delays" | "defers" | "extends" | "adjourns") {
+        // ("moved up to Wednesday evening", "pushed back to Thursday", "brought forward to May")
+        let moved = matches!(toks[i].lower.as_str(), "moved" | "pushed" | "brought" | "bumped" | "shifted" | "switched")
+            && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "up" | "back" | "forward" | "to"));
+        if moved || matches!(toks[i].lower.as_str(), "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "rescheduled" | "postpones" | "delays" | "defers" | "extends" | "adjourns") {
             if let Some(k) = (i + 1..(i + 5).min(toks.len())).find(|&k| {
-                matches!(toks[k].lower.as_str(), "until" | "till")
+                matches!(toks[k].lower.as_str(), "until" | "till") && !moved
                     || toks[k].lower == "to" && toks.get(k + 1).is_some_and(|n| lookup_tok(n, "month").is_some() || lookup_tok(n, "weekday").is_some())
             }) {
                 out[k] = Some(Tense::Future);
             }
+        }
+        // "a storm forecast for Sunday night", "an estimated time of arrival of 3:30 p.m. on
+        // Wednesday", "its ETA is Friday": what is forecast or estimated lies ahead.
+        let forecast = matches!(toks[i].lower.as_str(), "forecast" | "forecasted" | "predicted") && toks.get(i + 1).is_some_and(|n| n.lower == "for");
+        let arrival = toks[i].lower == "eta"
+            || matches!(toks[i].lower.as_str(), "arrival" | "departure" | "completion") && toks[i.saturating_sub(3)..i].iter().any(|t| matches!(t.lower.as_str(), "estimated" | "expected" | "scheduled"));
+        if forecast || arrival {
+            out[i] = Some(Tense::Future);
         }
     }
     // "The festival opens in June", "the offer expires Dec. 1", "the law takes effect in May":
@@ -2150,6 +2161,18 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         };
         if !intent {
             out[i] = None;
+        }
+    }
+    // "The backlog has cleared after peaking in January": what a past or perfect clause says
+    // came before it is past too, the cue right at the time named.
+    for i in 1..toks.len().saturating_sub(1) {
+        let w = toks[i + 1].lower.as_str();
+        let gerund = w.len() > 5 && w.ends_with("ing") && !matches!(w, "morning" | "evening" | "during" | "spring" | "nothing" | "something" | "everything" | "anything" | "thing" | "things" | "building" | "meeting" | "hearing" | "ruling" | "funding" | "opening" | "closing" | "signing" | "shooting" | "bombing" | "landing" | "trading" | "morning's" | "according");
+        if matches!(toks[i].lower.as_str(), "after" | "before") && gerund && out[i + 1].is_none()
+            && toks[..i].iter().zip(&out[..i]).any(|(t, c)| *c == Some(Tense::Past) || matches!(t.lower.as_str(), "has" | "have"))
+            && !out[..i].contains(&Some(Tense::Future))
+        {
+            out[i + 1] = Some(Tense::Past);
         }
     }
     // A participle after a modal or "to" is not a past tense: "will be held", "to be signed",
