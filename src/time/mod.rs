@@ -682,6 +682,28 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
+        // "cleared the Commons late on Wednesday night, setting up a showdown next month. MPs
+        // voted at 11:47 p.m.", "Overnight, crews pulled 230 people from homes. A man died
+        // shortly after 2 a.m.": a clock time in the night or evening last named is that
+        // night's, its small hours on the next day, though a month was named in between.
+        if value.starts_with("last:D:0|hm:") && sentence_day.is_none() && on_named_day.is_none() {
+            let night = out.iter().rev().take(4).find(|p| day_of(&p.timex.value).is_some())
+                .filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 1500)
+                .and_then(|p| Some((day_of(&p.timex.value)?, p.timex.value.get(10..)?.to_owned())));
+            let hour = r.value.get(11..13).and_then(|h| h.parse::<u32>().ok());
+            if let (Some((d, pod)), Some(h)) = (night, hour) {
+                let day = match pod.as_str() {
+                    "TNI" | "TEV" if h >= 18 => Some(d),
+                    "TNI" if h < 6 => d.succ_opt(),
+                    _ => None,
+                };
+                if let Some(x) = day.filter(|x| day_of(&r.value) != Some(*x)) {
+                    value = format!("{}{}", ymd(x), &value[value.find('|').unwrap_or(value.len())..]);
+                    r = ctx.resolve(&value, tense);
+                    r.explanation = Some(if x == d { format!("that time of {d}, the night last mentioned") } else { format!("that time of {x}, in the night after {d}") });
+                }
+            }
+        }
         if looks_back {
             r.explanation = r.explanation.map(|e| e.replace("(past tense)", "(results are reported once it is over)"));
         }
