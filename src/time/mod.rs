@@ -1132,7 +1132,12 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     // one morning's.)
     let recurs = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && !out[*k].timex.value.starts_with("PT"));
     let days: Vec<NaiveDate> = spans.iter().filter(|(k, _, bare)| !(*bare && out[*k].timex.kind == TimexType::Time)).filter_map(|(k, _, _)| day_of(&out[*k].timex.value)).collect();
-    if !(recurs || usually && days.is_empty()) {
+    // "A curfew from 8 p.m. to 6 a.m., imposed on Jan. 2, will stay": its hours are every
+    // night's, when no clock time is tied to a day ("from 10pm to 6am Friday" is one night).
+    let clocks = spans.iter().filter(|(k, _, _)| out[*k].timex.kind == TimexType::Time);
+    let curfew = toks.iter().any(|t| matches!(t.lower.as_str(), "curfew" | "curfews"))
+        && clocks.clone().count() >= 2 && clocks.clone().all(|(_, _, bare)| *bare);
+    if !(recurs || curfew || usually && days.is_empty()) {
         return;
     }
     for (k, _, bare) in spans {
@@ -1144,7 +1149,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
         t.end_value = None;
         t.anchor = None;
-        t.explanation = Some(format!("{}, on no one day: the sentence tells what {}", &t.value[at + 1..], if recurs { "recurs" } else { "usually happens" }));
+        t.explanation = Some(format!("{}, on no one day: the sentence tells what {}", &t.value[at + 1..], if recurs || curfew { "recurs" } else { "usually happens" }));
     }
 }
 
@@ -1849,8 +1854,15 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     if !(kind == TimexType::Duration || value.starts_with("ago:")) {
         return None;
     }
+    // "at least another two weeks", "more than a further month": the amount is still bounded.
+    if kind == TimexType::Duration && matches!(w(p), "another" | "further" | "additional") {
+        let from = if w(p) != "another" && p >= 1 && w(p - 1) == "a" { p - 1 } else { p };
+        return approximator(toks, from, kind, value).filter(|(s, _)| *s < from);
+    }
     match w(p) {
         "nearly" | "almost" => return Some((p, "EQUAL_OR_LESS")),
+        // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
+        "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within") && w(start) != "the" => return Some((p, "LESS_THAN")),
         "than" if p >= 1 => {
             let m = match w(p - 1) {
                 "more" => "MORE_THAN",
