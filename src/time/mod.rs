@@ -1409,9 +1409,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && first.lower == "midweek" && !prev_is(&["in", "by", "until", "till", "since", "before", "after", "from", "at", "on", "through"]) {
         return false;
     }
-    // "the week before the election": "before" starts a phrase of its own; "the week before."
-    // ends one.
-    if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "week" && next.is_some_and(|n| n.kind != Kind::Punct) {
+    // "the week before the election", "the day after the vote": "before" starts a phrase of its
+    // own; "the week before." ends one.
+    if len == 3 && first.lower == "the" && matches!(toks[m.start + 1].lower.as_str(), "week" | "day") && next.is_some_and(|n| n.kind != Kind::Punct) {
         let w = toks[m.start + 2].lower.as_str();
         if w == "before" || w == "after" {
             return false;
@@ -1441,8 +1441,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             matches!(t.lower.as_str(), "scored" | "scoring" | "goal" | "goals" | "touchdown" | "touchdowns" | "halftime" | "half-time"
                 | "trailed" | "trailing" | "rebounds" | "assists" | "yards" | "inning" | "innings" | "quarterback" | "possession"
                 | "penalty" | "whistle" | "buzzer" | "basket" | "baskets" | "free-throw" | "interception" | "sacks" | "fumble" | "kickoff"
-                | "referee" | "striker" | "goalkeeper" | "midfielder" | "winger" | "substitute" | "equaliser" | "equalizer" | "equalised" | "equalized" | "stoppage")
+                | "referee" | "striker" | "goalkeeper" | "midfielder" | "winger" | "substitute" | "equaliser" | "equalizer" | "equalised" | "equalized" | "stoppage"
+                | "marathon" | "race" | "halfway" | "lap" | "laps" | "splits" | "runner" | "runners")
         };
+        // "ran the second half in just over 62 minutes": a half timed in minutes is a race's.
+        let timed = toks[m.end..(m.end + 6).min(toks.len())].iter().any(|t| matches!(t.lower.as_str(), "minutes" | "seconds" | "minute"));
         // "The second half began at 16:05": a part of a year does not begin at a clock time.
         let clocked = matches!(next.map(|n| n.lower.as_str()), Some("began" | "begins" | "started" | "starts" | "resumed" | "resumes" | "kicked" | "kicks"))
             && toks[m.end + 1..(m.end + 5).min(toks.len())].iter().any(|t| t.kind == Kind::Num && clock_hm(&t.lower).is_some() || lookup_tok(t, "ampm").is_some() || t.lower == "noon");
@@ -1450,7 +1453,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
         // "the index fell 12 points in the second half of the year" names the year.
-        if around.iter().any(sport) && next.is_none_or(|n| n.lower != "of") {
+        if (around.iter().any(sport) || timed) && next.is_none_or(|n| n.lower != "of") {
             return false;
         }
     }
@@ -1640,6 +1643,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             }
         }
     }
+    // "The last day of classes", "the next day of talks": a day of something else, not the
+    // day before or after (the month's own days have rules of their own).
+    if g.rules[m.rule].template == "last:D:{rel}" && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
     // "fall" / "spring" alone are verbs and nouns more often than seasons.
     if has("season") && len <= 2 {
         let s = toks[m.start..m.end].iter().find(|t| lookup_tok(t, "season").is_some());
@@ -1649,9 +1657,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let at = if first.lower == "the" || !article { m.start.checked_sub(1) } else { m.start.checked_sub(2) };
             let before = at.map(|p| &toks[p]);
             let before_for = at.and_then(|p| p.checked_sub(1)).map(|p| &toks[p]);
-            // "that spring": the word that makes it a season is in the match.
-            let ok = first.lower == "that" || before.is_some_and(|p| {
+            // "that spring", "every spring": the word that makes it a season is in the match.
+            let ok = matches!(first.lower.as_str(), "that" | "every" | "each") || before.is_some_and(|p| {
                 matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "till" | "by" | "through" | "over" | "throughout" | "before" | "after")
+                    // "well into the spring", not "into the spring range".
+                    || p.lower == "into" && next.is_none_or(|n| n.kind != Kind::Word || n.cap)
                     // "scheduled for the spring"; not "the reason for the fall".
                     || p.lower == "for" && before_for.is_some_and(|w| matches!(w.lower.as_str(), "scheduled" | "planned" | "set" | "slated" | "due" | "expected" | "pencilled" | "penciled" | "booked" | "postponed" | "delayed" | "deferred"))
                     || (!article && matches!(p.lower.as_str(), "this" | "last" | "next" | "early" | "late" | "mid" | "that" | "each" | "every"))
@@ -1739,8 +1749,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
-    // Rates ("$1.76 a year", "700 seats a week") are not durations.
-    if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") {
+    // Rates ("$1.76 a year", "700 seats a week") are not durations; "41 percent a week
+    // earlier" is a time.
+    if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") && next.is_none_or(|n| !matches!(n.lower.as_str(), "earlier" | "later")) {
         if let Some(p) = prev {
             let plural = p.kind == Kind::Word && p.lower.len() > 3 && p.lower.ends_with('s')
                 && !matches!(p.lower.as_str(), "this" | "thus" | "plus" | "less" | "unless" | "across" | "perhaps" | "always" | "was" | "has" | "does" | "towards" | "afterwards");
@@ -1841,6 +1852,14 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
             _ => None,
         };
     }
+    // "no earlier than Feb. 12", "no later than March": a bound, the words in the extent.
+    if kind == TimexType::Date && p >= 2 && w(p) == "than" && w(p - 2) == "no" {
+        match w(p - 1) {
+            "earlier" | "sooner" => return Some((p - 2, "ON_OR_AFTER")),
+            "later" => return Some((p - 2, "ON_OR_BEFORE")),
+            _ => {}
+        }
+    }
     // "around Nov. 1", "on or about May 5": a day, approximately. "about" alone is as often
     // the topic's preposition ("wrote about May 4, 1970").
     if kind == TimexType::Date && (value.starts_with("md:") || value.len() == 10 && day_of(value).is_some()) {
@@ -1935,6 +1954,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 return None;
             }
             let w = t.lower.as_str();
+            // "no earlier than Feb. 12" bounds a date; it says nothing of the past.
+            if matches!(w, "earlier" | "later") && i > 0 && matches!(toks[i - 1].lower.as_str(), "no" | "not") {
+                return None;
+            }
             if negated(i) {
                 return match w {
                     "won" => Some(Tense::Future),
