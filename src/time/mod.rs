@@ -1643,6 +1643,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             }
         }
     }
+    // "New Year" is the holiday; "a new year of growth" is not.
+    if len == 2 && first.lower == "new" && toks[m.start + 1].lower == "year" && !(first.cap && toks[m.start + 1].cap && !first.all_caps) {
+        return false;
+    }
     // "The last day of classes", "the next day of talks": a day of something else, not the
     // day before or after (the month's own days have rules of their own).
     if g.rules[m.rule].template == "last:D:{rel}" && next.is_some_and(|n| n.lower == "of") {
