@@ -737,9 +737,8 @@ fn small(s: &str) -> Option<u32> {
     (s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-/// A clock time "H:MM" or "HH:MM" as "HH:MM" ("9:30" is "09:30"; "24:00" is one, "25:00" not).
-/// "9:30" as "09:30"; "10:32:15" as "10:32.15" (the seconds kept apart from the fields of
-/// an `hm:` suffix).
+/// A clock time "H:MM" or "HH:MM" as "HH:MM" ("9:30" is "09:30"; "24:00" is one, "25:00" not);
+/// with seconds, "10:32:15" as "10:32.15" (kept apart from the fields of an `hm:` suffix).
 pub(crate) fn clock_hm(s: &str) -> Option<String> {
     let (h, m) = s.split_once(':')?;
     if let Some((m, sec)) = m.split_once(':') {

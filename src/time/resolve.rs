@@ -785,9 +785,8 @@ impl Context {
                     Some(Tense::Future) if over > 120 => y0 + 1,
                     _ => y0,
                 };
-                let (value, end_value, words) = fiscal_quarter(y, n, e);
+                let (value, words) = fiscal_quarter(y, n, e);
                 out.value = value;
-                out.end_value = end_value;
                 out.anchor = anchor(d);
                 out.explanation = Some(match y.cmp(&y0) {
                     std::cmp::Ordering::Equal => format!("{words}, the fiscal year of {d}"),
@@ -797,18 +796,18 @@ impl Context {
             }
             // "fyq:N:E:Y": quarter N of fiscal year Y ("the second quarter of fiscal 2025").
             "fyq" if f.len() == 4 => {
+                // (mod.rs writes only numbers here; anything else is no quarter known.)
                 let (Ok(n), Ok(e), Ok(y)) = (f[1].parse::<u32>(), f[2].parse::<u32>(), f[3].parse::<i32>()) else {
-                    return self.base("tq", tense);
+                    return self.base("XXXX-QX", tense);
                 };
-                let (value, end_value, words) = fiscal_quarter(y, n.clamp(1, 4), e.clamp(1, 12));
+                let (value, words) = fiscal_quarter(y, n.clamp(1, 4), e.clamp(1, 12));
                 out.value = value;
-                out.end_value = end_value;
                 out.explanation = Some(words);
             }
             // "fy:E:Y": fiscal year Y; "fyrel:E:K": the fiscal year K after the reference's.
             "fy" | "fyrel" if f.len() == 3 => {
                 let (Ok(e), Ok(k)) = (f[1].parse::<u32>(), f[2].parse::<i32>()) else {
-                    return self.base("tq", tense);
+                    return self.base("XXXX", tense);
                 };
                 let e = e.clamp(1, 12);
                 let y = match (f[0], rf) {
@@ -1533,10 +1532,10 @@ fn fiscal_quarter_start(y: i32, n: u32, e: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y - 1 + (k / 12) as i32, k % 12 + 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
-/// Quarter `n` of fiscal year `y` (ending in month `e`) as a value and words: the calendar
+/// Quarter `n` of fiscal year `y` (ending in month `e`) as a value and its words: the calendar
 /// quarter holding most of its three months, as for "the quarter ended Jan. 31" ("2024-Q4"
 /// for November to January), so "a year earlier" still finds a quarter.
-fn fiscal_quarter(y: i32, n: u32, e: u32) -> (String, Option<String>, String) {
+fn fiscal_quarter(y: i32, n: u32, e: u32) -> (String, String) {
     let start = fiscal_quarter_start(y, n, e);
     let last = start.checked_add_months(Months::new(2)).unwrap_or(start);
     let mid = start.checked_add_months(Months::new(1)).unwrap_or(start);
@@ -1545,8 +1544,7 @@ fn fiscal_quarter(y: i32, n: u32, e: u32) -> (String, Option<String>, String) {
     } else {
         format!("{} {} to {} {}", MONTHS[start.month0() as usize], start.year(), MONTHS[last.month0() as usize], last.year())
     };
-    let words = format!("fiscal quarter {n} of fiscal {y} ({months}; the fiscal year ends in {})", MONTHS[(e - 1) as usize]);
-    (quarter(mid), None, words)
+    (quarter(mid), format!("fiscal quarter {n} of fiscal {y} ({months}; the fiscal year ends in {})", MONTHS[(e - 1) as usize]))
 }
 
 fn quarter(d: NaiveDate) -> String {
