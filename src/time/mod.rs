@@ -1429,7 +1429,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     let describes_next = || next.is_some_and(|n| {
         n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "or" | "but" | "as" | "is" | "are" | "was" | "were" | "will"
             | "would" | "could" | "may" | "might" | "should" | "to" | "for" | "at" | "in" | "on" | "of" | "than" | "that" | "because"
-            | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though")
+            | "if" | "while" | "when" | "with" | "it" | "they" | "we" | "he" | "she" | "the" | "a" | "an" | "there" | "though"
+            // ("grounded overnight by 9-meter waves", "in effect overnight from 10 p.m.")
+            | "by" | "from" | "into" | "until" | "till" | "after" | "before" | "during" | "across" | "through")
     });
     // "scored 12 points in the fourth quarter", "trailed in the second half": a part of a
     // game, not of a year. The words around say which.
