@@ -767,33 +767,6 @@ impl Context {
                 let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
                 return self.base(&format!("q:{}", (m - 1) / 3 + 1), tense);
             }
-            // "q:N:E": quarter N of a fiscal year ending in month E.
-            "q" if f.len() == 3 && rf.is_some() => {
-                let (Some(d), Ok(n), Ok(e)) = (rf, f[1].parse::<u32>(), f[2].parse::<u32>()) else {
-                    return self.base(&format!("q:{}", f[1]), tense);
-                };
-                let (n, e) = (n.clamp(1, 4), e.clamp(1, 12));
-                // The fiscal year holding the reference date, named by the year it ends in.
-                let y0 = d.year() + i32::from(d.month() > e);
-                let start = fiscal_quarter_start(y0, n, e);
-                let ahead = (start - d).num_days();
-                let over = start.checked_add_months(Months::new(3)).map_or(0, |end| (d - end).num_days());
-                // As for calendar quarters below, with the fiscal year in the calendar year's place.
-                let y = match tense {
-                    Some(Tense::Past) if ahead > 0 => y0 - 1,
-                    None | Some(Tense::Present) if ahead > 180 => y0 - 1,
-                    Some(Tense::Future) if over > 120 => y0 + 1,
-                    _ => y0,
-                };
-                let (value, words) = fiscal_quarter(y, n, e);
-                out.value = value;
-                out.anchor = anchor(d);
-                out.explanation = Some(match y.cmp(&y0) {
-                    std::cmp::Ordering::Equal => format!("{words}, the fiscal year of {d}"),
-                    std::cmp::Ordering::Less => format!("{words}, the last one before {d} ({tw})"),
-                    std::cmp::Ordering::Greater => format!("{words}, the next one after {d} ({tw})"),
-                });
-            }
             // "fyq:N:E:Y": quarter N of fiscal year Y ("the second quarter of fiscal 2025").
             "fyq" if f.len() == 4 => {
                 // (mod.rs writes only numbers here; anything else is no quarter known.)
@@ -824,8 +797,11 @@ impl Context {
                 }
                 out.explanation = Some(format!("fiscal {y}, {} {} to {} {} (the fiscal year ends in {})", MONTHS[start.month0() as usize], start.year(), MONTHS[last.month0() as usize], last.year(), MONTHS[(e - 1) as usize]));
             }
-            "q" if f.len() == 2 => {
+            // "q:N": quarter N by tense; "q:N:E": quarter N of a fiscal year ending in month E
+            // (a calendar quarter is one of a year ending in December).
+            "q" if f.len() == 2 || f.len() == 3 && rf.is_some() => {
                 let q = f[1];
+                let fiscal = f.get(2).and_then(|e| e.parse::<u32>().ok()).map(|e| e.clamp(1, 12));
                 match rf {
                     None => out.value = format!("XXXX-Q{q}"),
                     Some(d) => {
@@ -835,24 +811,31 @@ impl Context {
                         // already over stays this year's whatever the verbs say ("expects to
                         // release third-quarter results").
                         let n: u32 = q.parse().unwrap_or(1).clamp(1, 4);
-                        let y0 = d.year();
-                        let start = NaiveDate::from_ymd_opt(y0, n * 3 - 2, 1).unwrap_or(d);
+                        let e = fiscal.unwrap_or(12);
+                        // The (fiscal) year holding the reference date, named by the year it ends in.
+                        let y0 = d.year() + i32::from(d.month() > e);
+                        let start = fiscal_quarter_start(y0, n, e);
                         let ahead = (start - d).num_days();
                         // "due by the end of the first quarter", said in November: next
                         // year's, once this year's has been over for months.
-                        let over = NaiveDate::from_ymd_opt(y0, n * 3, 1).and_then(|m| m.checked_add_months(Months::new(1))).map_or(0, |end| (d - end).num_days());
+                        let over = start.checked_add_months(Months::new(3)).map_or(0, |end| (d - end).num_days());
                         let y = match tense {
                             Some(Tense::Past) if ahead > 0 => y0 - 1,
                             None | Some(Tense::Present) if ahead > 180 => y0 - 1,
                             Some(Tense::Future) if over > 120 => y0 + 1,
                             _ => y0,
                         };
-                        out.value = format!("{y:04}-Q{q}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(match y.cmp(&y0) {
-                            std::cmp::Ordering::Equal => format!("quarter {q} of the year of {d}"),
-                            std::cmp::Ordering::Less => format!("quarter {q} of {y}, the last one before {d} ({tw})"),
-                            std::cmp::Ordering::Greater => format!("quarter {q} of {y}, the next one after {d} ({tw})"),
+                        let (value, words) = match fiscal {
+                            Some(e) => fiscal_quarter(y, n, e),
+                            None => (format!("{y:04}-Q{q}"), format!("quarter {q} of {y}")),
+                        };
+                        out.value = value;
+                        out.explanation = Some(match (y.cmp(&y0), fiscal) {
+                            (std::cmp::Ordering::Equal, None) => format!("quarter {q} of the year of {d}"),
+                            (std::cmp::Ordering::Equal, Some(_)) => format!("{words}, the fiscal year of {d}"),
+                            (std::cmp::Ordering::Less, _) => format!("{words}, the last one before {d} ({tw})"),
+                            (std::cmp::Ordering::Greater, _) => format!("{words}, the next one after {d} ({tw})"),
                         });
                     }
                 }
