@@ -39,6 +39,8 @@ enum Class {
     DayRange,
     HourRange,
     Numd,
+    /// A decimal amount ("4.5", "13.85"): one or two places, as in "4.5 days".
+    Dec,
     Hour,
     Clock,
     /// Two clock times joined by a hyphen, one token ("9:00-17:00").
@@ -72,6 +74,7 @@ impl Class {
             "dayrange" => Class::DayRange,
             "hourrange" => Class::HourRange,
             "numd" => Class::Numd,
+            "dec" => Class::Dec,
             "hour" => Class::Hour,
             "clock" => Class::Clock,
             "clockrange" => Class::ClockRange,
@@ -96,7 +99,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade | Class::Hms => {
+            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Dec | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade | Class::Hms => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -115,6 +118,7 @@ impl Class {
             Class::DayRange => "dayrange",
             Class::HourRange => "hourrange",
             Class::Numd => "numd",
+            Class::Dec => "dec",
             Class::Hour => "hour",
             Class::Clock => "clock",
             Class::ClockRange => "clockrange",
@@ -482,6 +486,12 @@ impl Grammar {
                 })
             }
             Class::Numd => one(plain_int(t, 5)?.to_string()),
+            Class::Dec => {
+                let (w, f) = t.lower.split_once('.')?;
+                let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+                // "4.50" reads as "4.5" and "2.0" as "2", so a half is always written ".5".
+                (digits(w, 4) && digits(f, 2)).then(|| one(format!("{}", t.lower.parse::<f64>().ok()?)))?
+            }
             Class::Hour => {
                 let h = plain_int(t, 2)?;
                 (1..=12).contains(&h).then(|| (1, smallvec![(Cow::Borrowed("hour"), format!("{h:02}"))]))

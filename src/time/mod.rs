@@ -1203,13 +1203,20 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                 }
                 let Some(at) = t.value.find('T') else { continue };
                 let clock = t.value[at..].to_owned();
+                // "9-11 a.m. daily": a clock range keeps its end on each day.
+                let until = t.end_value.as_deref().and_then(|e| e.find('T').map(|k| e[k..].to_owned())).filter(|_| last.is_none());
                 t.kind = TimexType::Set;
                 t.value = format!("{days}{clock}");
-                t.end_value = last.as_ref().map(|l| format!("{l}{clock}"));
+                t.end_value = match (&last, &until) {
+                    (Some(l), _) => Some(format!("{l}{clock}")),
+                    (None, Some(u)) => Some(format!("{days}{u}")),
+                    (None, None) => None,
+                };
                 t.anchor = None;
-                t.explanation = resolve::set_words(&t.value).map(|w| match &last {
-                    Some(_) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
-                    None => w,
+                t.explanation = resolve::set_words(&t.value).map(|w| match (&last, &until) {
+                    (Some(_), _) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
+                    (None, Some(u)) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
+                    (None, None) => w,
                 });
             }
         }
@@ -1283,6 +1290,32 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     });
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
+    }
+    // "8 to 11 a.m.": a range only if it rises within one half of the day ("10 to 2 p.m."
+    // crosses noon); "8 and 11 a.m." is one only after "between" ("at 8 and 11 a.m." is two).
+    if first.kind == Kind::Num && (has("hour2") || has("clock")) && len >= 4
+        && matches!(toks[m.start + 1].lower.as_str(), "to" | "until" | "till" | "through" | "and")
+    {
+        let val = |k: &str| m.caps.iter().find(|(c, _)| c == k).and_then(|(_, v)| v.split(':').next()?.parse::<u32>().ok());
+        let (a, b) = (val("hour").unwrap_or(0), val("hour2").or_else(|| val("clock")).unwrap_or(0));
+        if !(a < b && b < 12) || (toks[m.start + 1].lower == "and" && !prev_is(&["between"])) {
+            return false;
+        }
+    }
+    // "to 11.30 hrs", "at 15.00 hrs local time": a clock written with a stop, not 11.3 hours.
+    if has("dec") && matches!(toks[m.end - 1].lower.as_str(), "hrs" | "hr" | "hours" | "hour") && first.lower.split_once('.').is_some_and(|(_, f)| f.len() == 2) {
+        return false;
+    }
+    // "stay another week" is an amount of time; "1987 will be another year of growth", "just
+    // another day", "on another day" name one, and "another quarter" in earnings news is one.
+    if len == 2 && first.lower == "another" {
+        let be = |t: &Tok| matches!(t.lower.as_str(), "be" | "is" | "was" | "were" | "been" | "being" | "'s" | "are");
+        let before = &toks[m.start.saturating_sub(2)..m.start];
+        if before.iter().any(be) || prev_is(&["just", "on", "some", "any", "one", "of"]) || next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "when"))
+            || matches!(toks[m.end - 1].lower.as_str(), "quarter" | "weekend" | "century" | "millennium") || toks[m.end - 1].lower.ends_with('s')
+        {
+            return false;
+        }
     }
     // "the current two-week holiday": "current" says which holiday, not how long; the amount
     // of time is found from the next word.
@@ -1586,7 +1619,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if w.len() <= 4 && !matches!(w, "may" | "june" | "july") {
             return false; // "Jan" alone is a name; abbreviations need a day or year.
         }
-        if matches!(w, "may" | "march") && !first.all_caps && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
+        // "after a cold March", "a wet May": weather or trade that describes the month.
+        let described = prev.is_some_and(|p| !p.cap && matches!(p.lower.as_str(), "cold" | "colder" | "wet" | "wetter" | "dry" | "drier" | "warm" | "warmer" | "mild" | "milder" | "hot" | "hotter" | "rainy" | "snowy" | "chilly" | "cool" | "cooler" | "sunny" | "stormy" | "frigid" | "soggy" | "freezing" | "busy" | "quiet" | "record" | "slow" | "strong" | "weak"))
+            && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "a" | "an" | "the" | "this" | "last");
+        if matches!(w, "may" | "march") && !first.all_caps && !described && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
             return false;
         }
         // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.
