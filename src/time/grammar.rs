@@ -683,6 +683,11 @@ impl Grammar {
         let t = &toks[i];
         let cap = |n: usize, v: String| Some((n, smallvec![(Cow::Borrowed("num"), v)]));
         if t.kind == Kind::Num {
+            // "3,200 years ago": thousands grouped with commas.
+            let grouped = t.lower.split(',').enumerate().all(|(k, g)| (if k == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }) && g.bytes().all(|b| b.is_ascii_digit()));
+            if grouped && t.lower.contains(',') && t.lower.len() <= 9 {
+                return cap(1, t.lower.replace(',', "").parse::<u32>().ok()?.to_string());
+            }
             let v = plain_int(t, 6)?;
             return cap(1, v.to_string());
         }

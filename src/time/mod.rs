@@ -351,7 +351,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             Some((_, end, _, first)) if end + 1 == m.start && toks[end].lower == "on" => first,
             _ => m.start,
         };
-        let (mut tense, distance) = tense_at(cues, clause, from, m.end);
+        let (mut tense, distance) = tense_at(toks, cues, clause, from, m.end);
         // "3RD QTR NET", "first-quarter shr": results are reported once the quarter is over, so
         // with no verb to say otherwise one not yet begun is last year's.
         let mut looks_back = false;
@@ -364,9 +364,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "Wednesday's ruling", "Thursday's closing price", "January's depressed levels": a day
         // or month already past; but "before Sunday's game" is only as past as its sentence.
-        if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s")
+        // Nor "looking ahead to Friday's jobs report", and not an event a future sentence
+        // tells of ("Sunday's service will be broadcast live"; "Wednesday's ruling will be
+        // appealed" stays past).
+        let scheduled = tense == Some(Tense::Future)
+            && toks[(m.end + 1).min(toks.len())..(m.end + 4).min(toks.len())].iter().any(|t| {
+                matches!(t.lower.as_str(), "game" | "match" | "race" | "service" | "vote" | "election" | "meeting" | "summit" | "report" | "final" | "debate" | "hearing"
+                    | "session" | "launch" | "parade" | "concert" | "show" | "ceremony" | "deadline" | "opening" | "release" | "auction" | "talks" | "rally" | "funeral"
+                    | "memorial" | "kickoff" | "data" | "figures" | "broadcast" | "episode" | "premiere" | "sale" | "sales" | "gathering" | "march" | "event")
+            });
+        if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s") && !scheduled
             && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "before" | "ahead" | "until" | "till" | "for"))
-            && !(m.start > 1 && toks[m.start - 1].lower == "of" && toks[m.start - 2].lower == "ahead")
+            && !(m.start > 1 && matches!(toks[m.start - 1].lower.as_str(), "of" | "to") && matches!(toks[m.start - 2].lower.as_str(), "ahead" | "forward"))
         {
             tense = Some(Tense::Past);
         }
@@ -518,6 +527,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
         if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
             value = "rel:D:0|TNI".into();
+        }
+        // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
+        // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
+        // that year, not the reference's.
+        if month_or_day(&value) && tense == Some(Tense::Past) && value.split(':').count() <= 3 {
+            let year_tok = |t: &Tok| (t.kind == Kind::Num && t.lower.len() == 4).then(|| t.lower.parse::<i32>().ok()).flatten().filter(|y| (1000..=2100).contains(y));
+            let when = toks[..m.start].iter().rposition(|t| t.lower == "when").filter(|&w| w >= 2 && toks[w - 1].lower == ",");
+            if let Some(w) = when {
+                let named = year_tok(&toks[w - 2]);
+                let later_year = toks[w..m.start].iter().any(|t| year_tok(t).is_some());
+                if named.is_some() && !later_year && named != ctx.reference.map(|r| r.year()) && ctx.last.map(|(d, _)| d.year()) == named {
+                    value = format!("lastm:{}", value.split_once(':').map_or("", |(_, r)| r));
+                }
+            }
         }
         // "He reached Paris in 1962. By the end of the year he was broke": in a past-tense
         // story, "the year" is the earlier one it is telling ("this year" stays this year).
@@ -1306,6 +1329,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("dec") && matches!(toks[m.end - 1].lower.as_str(), "hrs" | "hr" | "hours" | "hour") && first.lower.split_once('.').is_some_and(|(_, f)| f.len() == 2) {
         return false;
     }
+    // An era is written in capitals ("44 BC", "AD 79"), or with stops ("b.c."): "100 ad
+    // campaigns" is advertising. "1250 and 1150 B.C." is a range only after "between".
+    let era = |t: &Tok| matches!(t.lower.as_str(), "bc" | "bce" | "ad" | "ce");
+    if toks[m.start..m.end].iter().any(|t| era(t) && !t.all_caps) || has("numd2") && len >= 4 && toks[m.start + 1].lower == "and" && !prev_is(&["between"]) {
+        return false;
+    }
+    // "versus 292,000 week ago", "vs 78,000 qtr prior": a count of head or dollars beside
+    // the period it compares with; a count of time takes the plural ("1,250 hours").
+    if toks[m.start..m.end].iter().any(|t| t.kind == Kind::Num && t.lower.contains(','))
+        && toks[m.start..m.end].iter().any(|t| lookup_tok(t, "unit").is_some() && !t.lower.ends_with('s'))
+    {
+        return false;
+    }
     // "stay another week" is an amount of time; "1987 will be another year of growth", "just
     // another day", "on another day" name one, and "another quarter" in earnings news is one.
     if len == 2 && first.lower == "another" {
@@ -1593,6 +1629,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }) {
         return false;
     }
+    // "it feels very current", "a more recent study": a quality, compared or graded.
+    if len == 1 && matches!(first.lower.as_str(), "current" | "recent")
+        && prev_is(&["very", "so", "too", "more", "most", "less", "least", "quite", "feels", "feel", "seems", "seem", "looks", "sounds", "remains", "stays"])
+    {
+        return false;
+    }
     // "hourly workers", "the hourly wage": paid by the hour, not every hour.
     if len == 1 && first.lower == "hourly" && next.is_some_and(|n| matches!(n.lower.as_str(), "workers" | "worker" | "employees" | "employee" | "wage" | "wages" | "pay" | "rate" | "rates" | "staff" | "labor" | "labour")) {
         return false;
@@ -1742,6 +1784,16 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     if has("decade") && first.lower.len() <= 4 && !first.lower.starts_with('\'') && prev_is(&["their", "his", "her", "my", "our", "your", "its", "early", "mid", "late"]) {
+        return false;
+    }
+    // "Temperatures should climb into the 30s", "highs in the upper 20s": degrees.
+    let decade_tok = toks[m.start..m.end].iter().find(|t| t.kind == Kind::Num && t.lower.ends_with('s'));
+    if has("decade") && decade_tok.is_some_and(|t| t.lower.len() <= 4 && !t.lower.starts_with('\''))
+        && toks[m.start.saturating_sub(12)..(m.end + 4).min(toks.len())].iter().any(|t| {
+            matches!(t.lower.as_str(), "temperature" | "temperatures" | "degrees" | "highs" | "lows" | "mercury" | "thermometer" | "fahrenheit" | "celsius" | "chill" | "chills")
+        })
+        && !prev_is(&["since"])
+    {
         return false;
     }
     // "in her late seventies": an age.
@@ -2007,6 +2059,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                     "isn" | "aren" => Some(Tense::Present),
                     _ => None,
                 };
+            }
+            // "Temperatures should climb on Saturday": a forecast ("should have" looks back).
+            if w == "should" {
+                return toks.get(i + 1).filter(|n| !matches!(n.lower.as_str(), "have" | "'ve")).map(|_| Tense::Future);
             }
             match w {
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
@@ -2297,15 +2353,17 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
 
 /// The tense for a mention at tokens `a..b`, and how far its cue is: the nearest cue in the
 /// same clause, a cue after the mention counting double (news puts the verb first: "said
-/// Friday", "will meet on Friday").
-fn tense_at(cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize) {
+/// Friday", "will meet on Friday"). A "should" after it does not outweigh a past before it:
+/// "the deal, announced on Wednesday, should put" leaves Wednesday past.
+fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize) {
     const REACH: usize = 40;
     let mut best: Option<(usize, Tense)> = None;
     let here = clause[a];
     let lo = a.saturating_sub(REACH);
     let before = (lo..a).rev().take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (a - k, c)));
     let hi = (b + REACH).min(cues.len());
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c)));
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
+    let after = after.filter(|&(_, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past))).map(|(d, t, _)| (d, t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));

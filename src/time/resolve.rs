@@ -212,6 +212,10 @@ impl Context {
             None => (base, None),
         };
         let mut r = self.base(base, tense);
+        // "3,200 years ago": year -1180 counts a year 0, which is 1 BC.
+        if let Some(y) = r.value.strip_prefix('-').filter(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<u32>().ok()) {
+            r.value = format!("BC{:04}", y + 1);
+        }
         if r.explanation.is_none() {
             r.explanation = stated(&r.value);
         }
@@ -322,7 +326,9 @@ impl Context {
                     out.explanation = Some("relative to a date that is not known".into());
                     return out;
                 };
-                let Ok(k) = n.trim_start_matches('+').parse::<i64>() else {
+                // "500,000 years ago": before any calendar the date library (or TIMEX3) writes.
+                let parsed = n.trim_start_matches('+').parse::<i64>().ok().filter(|k| unit != "Y" || k.abs() <= 10_000);
+                let Some(k) = parsed else {
                     out.value = if n.starts_with('-') { "PAST_REF" } else { "FUTURE_REF" }.into();
                     out.explanation = Some(format!("an unspecified time {} {d}", if n.starts_with('-') { "before" } else { "after" }));
                     return out;
@@ -1023,6 +1029,21 @@ impl Context {
                         out.value = format!("{y:04}-H{h}");
                         out.anchor = anchor(d);
                         out.explanation = Some(if next { format!("half {h} of {y}, the next one after {d} ({tw})") } else { format!("half {h} of the year of {d}") });
+                    }
+                }
+            }
+            // "1150 B.C.": TIMEX3 writes a year before the common era "BC1150"; "AD 79" is 0079.
+            "bc" | "ad" if f.len() == 2 => {
+                if let Ok(n) = f[1].parse::<u32>() {
+                    out.value = if f[0] == "bc" { format!("BC{n:04}") } else { format!("{n:04}") };
+                    out.explanation = Some(format!("the year {n} {}", if f[0] == "bc" { "BC" } else { "AD" }));
+                }
+            }
+            "bccent" if f.len() == 2 => {
+                if let Ok(n) = f[1].parse::<u32>() {
+                    if n >= 1 {
+                        out.value = format!("BC{:02}", n - 1);
+                        out.explanation = Some(format!("the years {n}00 to {}01 BC", n - 1));
                     }
                 }
             }
