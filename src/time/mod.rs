@@ -526,7 +526,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
         if value == "rel:D:-1|TNI" && toks[start].lower == "overnight" && matches!(tense, Some(Tense::Future | Tense::Present)) {
-            value = "rel:D:0|TNI".into();
+            // "Snow will begin Monday afternoon, with 2 to 4 inches overnight": the night of
+            // the day the sentence has named ahead.
+            value = match sentence_day.filter(|&d| tense == Some(Tense::Future) && ctx.reference.is_some_and(|rf| d > rf)) {
+                Some(d) => {
+                    on_last_day = Some(format!("the night of {d}, the day the sentence names ahead"));
+                    format!("{}|TNI", ymd(d))
+                }
+                None => "rel:D:0|TNI".into(),
+            };
         }
         // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
         // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
@@ -858,6 +866,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // Friday until noon on Sunday" keeps its Friday.)
                 if clock(&r.value) && clock(&first) && bare_clock {
                     opened_by = Some(k);
+                }
+                // "kicks off at 2 p.m. and the late game at 4:30": a clock with no a.m. or p.m.
+                // after an afternoon one is in the same half of the day, if that keeps it later.
+                let hour = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
+                if value.contains("|hm:") && value.ends_with(':') && clock(&r.value) && clock(&first) && r.value[..10] == first[..10] {
+                    if let (Some(h), Some(hf)) = (hour(&r.value), hour(&first)) {
+                        if (1..12).contains(&h) && hf >= 12 && h + 12 > hf {
+                            r.value = format!("{}{:02}{}", &r.value[..11], h + 12, &r.value[13..]);
+                            r.explanation = Some(format!("{} on {}: after {}, so past noon", &r.value[11..], &r.value[..10], &first[11..]));
+                        }
+                    }
                 }
                 if clock(&r.value) && clock(&first) && r.value[..10] == first[..10] && r.value <= first {
                     // "from 10pm to 6am": past midnight.
@@ -1193,6 +1212,23 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             e += 1;
         }
         let group = &spans[g..e];
+        // "every April and October": a month listed after a set of a month is one too.
+        let monthly = group.iter().any(|(k, _, _)| {
+            let t = &out[*k].timex;
+            t.kind == TimexType::Set && t.value.len() == 7 && t.value.starts_with("XXXX-") && t.value[5..].bytes().all(|b| b.is_ascii_digit())
+        });
+        if monthly {
+            for (k, r, _) in group {
+                let t = &mut out[*k].timex;
+                let listed = r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "and" | "or" | ",") && r.end - r.start == 1;
+                if t.kind == TimexType::Date && listed && t.value.len() == 7 && t.value.as_bytes()[4] == b'-' {
+                    t.kind = TimexType::Set;
+                    t.value = format!("XXXX-{}", &t.value[5..]);
+                    t.anchor = None;
+                    t.explanation = resolve::set_words(&t.value);
+                }
+            }
+        }
         // The days the set recurs on ("XXXX-XX-XX", "XXXX-WXX-6"), and the last weekday of a
         // weekday range ("on weekdays").
         let days = group.iter().find_map(|(k, _, _)| {
@@ -1340,6 +1376,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if toks[m.start..m.end].iter().any(|t| t.kind == Kind::Num && t.lower.contains(','))
         && toks[m.start..m.end].iter().any(|t| lookup_tok(t, "unit").is_some() && !t.lower.ends_with('s'))
     {
+        return false;
+    }
+    // "it wouldn't last five years", "expected to last two weeks": the verb, not "the last
+    // five years" (the amount alone is found from the next word).
+    if first.lower == "last" && len >= 3 && g.rules[m.rule].kind == TimexType::Duration && prev.is_some_and(|p| BEFORE_VERB_LAST.contains(&p.lower.as_str()) || matches!(p.lower.as_str(), "t" | "not" | "never" | "would" | "will" | "'ll")) {
         return false;
     }
     // "stay another week" is an amount of time; "1987 will be another year of growth", "just
@@ -1742,7 +1783,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let before = at.map(|p| &toks[p]);
             let before_for = at.and_then(|p| p.checked_sub(1)).map(|p| &toks[p]);
             // "that spring", "every spring": the word that makes it a season is in the match.
-            let ok = matches!(first.lower.as_str(), "that" | "every" | "each") || before.is_some_and(|p| {
+            // "Spring is still nine weeks away": the subject of a sentence about its coming.
+            // ("Fall is my favorite season" is any fall.)
+            let coming = |k: usize| toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "still" | "here" | "near" | "coming" | "over" | "around" | "approaching" | "almost" | "nearly"));
+            let subject = m.start == 0 && first.cap && next.is_some_and(|n| {
+                matches!(n.lower.as_str(), "will" | "arrives" | "arrived" | "begins" | "began" | "starts" | "comes" | "came") || matches!(n.lower.as_str(), "is" | "was") && coming(m.end + 1)
+            });
+            let ok = subject || matches!(first.lower.as_str(), "that" | "every" | "each") || before.is_some_and(|p| {
                 matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "till" | "by" | "through" | "over" | "throughout" | "before" | "after")
                     // "well into the spring", not "into the spring range".
                     || p.lower == "into" && next.is_none_or(|n| n.kind != Kind::Word || n.cap)
@@ -1772,7 +1819,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("unit") && next.is_some_and(|n| n.hyphen_before && matches!(n.lower.as_str(), "old" | "olds")) {
         return false;
     }
-    if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") && toks[m.end - 1].hyphen_before && toks[m.end - 1].lower == "quarters" {
+    if m.caps.iter().any(|(c, v)| c == "unit" && v == "Q") && toks[m.start..m.end].iter().any(|t| t.hyphen_before && t.lower == "quarters") {
         return false;
     }
     // "inspect such quarters", "living quarters": alone, a place.
@@ -1845,10 +1892,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // Rates ("$1.76 a year", "700 seats a week") are not durations; "41 percent a week
     // earlier" is a time.
-    if len == 2 && matches!(first.lower.as_str(), "a" | "an") && has("unit") && next.is_none_or(|n| !matches!(n.lower.as_str(), "earlier" | "later")) {
+    // ("10 barrels a day or less" too.)
+    let bounded = len == 4 && toks[m.start + 2].lower == "or";
+    if (len == 2 || bounded) && matches!(first.lower.as_str(), "a" | "an") && (has("unit") || has("sunit")) && next.is_none_or(|n| !matches!(n.lower.as_str(), "earlier" | "later")) {
         if let Some(p) = prev {
             let plural = p.kind == Kind::Word && p.lower.len() > 3 && p.lower.ends_with('s')
-                && !matches!(p.lower.as_str(), "this" | "thus" | "plus" | "less" | "unless" | "across" | "perhaps" | "always" | "was" | "has" | "does" | "towards" | "afterwards");
+                && !matches!(p.lower.as_str(), "this" | "thus" | "plus" | "less" | "unless" | "across" | "perhaps" | "always" | "was" | "has" | "does" | "towards" | "afterwards"
+                    // verbs of how long ("lasts a month", "takes a week")
+                    | "lasts" | "takes" | "spends" | "needs" | "requires" | "stays" | "remains" | "waits" | "continues" | "persists" | "lives");
             if p.kind == Kind::Num || plural || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
@@ -1920,6 +1971,18 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
         if let Some(m) = m {
             let s = if p >= 2 && w(p - 2) == "the" { p - 2 } else { p - 1 };
             return (s, Some(m.to_owned()));
+        }
+        // "the final days of 2025", "the first weeks of January": the end or start of it.
+        if p >= 2 && matches!(w(p - 1), "days" | "weeks" | "months" | "hours") {
+            let m = match w(p - 2) {
+                "final" | "last" | "closing" | "dying" => Some("END"),
+                "first" | "opening" | "early" => Some("START"),
+                _ => None,
+            };
+            if let Some(m) = m {
+                let s = if p >= 3 && w(p - 3) == "the" { p - 3 } else { p - 2 };
+                return (s, Some(m.to_owned()));
+            }
         }
     }
     (start, None)

@@ -850,12 +850,14 @@ impl Context {
                 None => out.value = "XXXX-WXX-WE".into(),
                 Some(d) => {
                     // "the weekend": in a past-tense sentence the one before the date.
+                    // In a future one said on a Sunday, the next (that weekend is all but over).
                     let past = tense == Some(Tense::Past) && d.weekday().num_days_from_monday() < 5;
-                    let x = if past { add_days(d, -7) } else { d };
+                    let next = tense == Some(Tense::Future) && d.weekday() == Weekday::Sun;
+                    let x = if past { add_days(d, -7) } else if next { add_days(d, 7) } else { d };
                     let w = x.iso_week();
                     out.value = format!("{:04}-W{:02}-WE", w.year(), w.week());
                     out.anchor = anchor(d);
-                    out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else { "of the week of" }));
+                    out.explanation = Some(format!("the weekend {} {d}, {tw}", if past { "before" } else if next { "after" } else { "of the week of" }));
                 }
             },
             // "into the new year": the year that begins next, or in its first quarter the one
