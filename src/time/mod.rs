@@ -692,6 +692,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             r = ctx.resolve(&value, tense);
             r.explanation = r.explanation.map(|e| format!("{e} (a time stamp opening a line)"));
         }
+        // "By 10:30 p.m. [Tuesday] ... in the early hours of the morning": after an evening or
+        // night on the day last named, the early hours are the next day's.
+        if value == "last:D:0|TMO" && toks[m.start..m.end].iter().any(|t| t.lower == "hours") {
+            let evening = out.last().is_some_and(|p| {
+                let v = &p.timex.value;
+                v.len() > 11 && r.value.get(..10) == v.get(..10) && (v.ends_with("TEV") || v.ends_with("TNI") || v.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h >= 18))
+            });
+            if let (true, Some(d)) = (evening, day_of(&r.value)) {
+                let next = resolve::add_days(d, 1);
+                r.value = format!("{next}TMO");
+                r.explanation = Some(format!("{next}, the day after the evening of {d}"));
+            }
+        }
         if let Some(d) = on_named_day {
             r.explanation = Some(format!("that time of {d}, the day the sentence names"));
         }
@@ -952,7 +965,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 "twice" => Some("twice".to_owned()),
                 "thrice" => Some("three times".to_owned()),
                 n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
-                n if m.end - m.start == 4 && matches!(toks[m.start + 1].lower.as_str(), "days" | "nights" | "hours") => Some(format!("{n} {}", toks[m.start + 1].lower)),
+                n if m.end - m.start == 4 && matches!(toks[m.start + 1].lower.as_str(), "days" | "nights" | "hours" | "weekend" | "weekends" | "weeks") => Some(format!("{n} {}", toks[m.start + 1].lower)),
                 _ => None,
             };
             let every = match toks[m.end - 1].lower.as_str() {
@@ -961,6 +974,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 "month" if r.value == "P1M" && m.end >= m.start + 5 && lookup_tok(&toks[m.end - 4], "weekday").is_some() => {
                     let day = &toks[m.end - 4];
                     Some(format!("the {} {} of every month", toks[m.end - 5].lower, &text[day.start..day.end]))
+                }
+                // "the first and third Thursdays of the month".
+                "month" if r.value == "P1M" && m.end >= m.start + 7 && lookup_tok(&toks[m.end - 4], "weekdays").is_some() && toks[m.end - 6].lower == "and" => {
+                    let days = &toks[m.end - 4];
+                    Some(format!("the {} and {} {} of every month", toks[m.end - 7].lower, toks[m.end - 5].lower, &text[days.start..days.end]))
                 }
                 // "weekdays" (Monday to Friday), "weekday mornings".
                 _ if r.value.starts_with("XXXX-WXX-1") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-5")) => {
@@ -1381,6 +1399,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "it wouldn't last five years", "expected to last two weeks": the verb, not "the last
     // five years" (the amount alone is found from the next word).
     if first.lower == "last" && len >= 3 && g.rules[m.rule].kind == TimexType::Duration && prev.is_some_and(|p| BEFORE_VERB_LAST.contains(&p.lower.as_str()) || matches!(p.lower.as_str(), "t" | "not" | "never" | "would" | "will" | "'ll")) {
+        return false;
+    }
+    // "52 weeks a year earlier", "six weeks a year ago": the amount, then a date.
+    if g.rules[m.rule].kind == TimexType::Set && len >= 3 && matches!(toks[m.end - 2].lower.as_str(), "a" | "per")
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "ago" | "earlier" | "later" | "before" | "after"))
+    {
         return false;
     }
     // "stay another week" is an amount of time; "1987 will be another year of growth", "just
