@@ -1370,7 +1370,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "8 to 11 a.m.": a range only if it rises within one half of the day ("10 to 2 p.m."
     // crosses noon); "8 and 11 a.m." is one only after "between" ("at 8 and 11 a.m." is two).
-    if first.kind == Kind::Num && (has("hour2") || has("clock")) && len >= 4
+    if first.kind == Kind::Num && has("hour") && (has("hour2") || has("clock")) && len >= 4
         && matches!(toks[m.start + 1].lower.as_str(), "to" | "until" | "till" | "through" | "and")
     {
         let val = |k: &str| m.caps.iter().find(|(c, _)| c == k).and_then(|(_, v)| v.split(':').next()?.parse::<u32>().ok());
