@@ -1385,9 +1385,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // An era is written in capitals ("44 BC", "AD 79"), or with stops ("b.c."): "100 ad
     // campaigns" is advertising. "1250 and 1150 B.C." is a range only after "between".
-    let era = |t: &Tok| matches!(t.lower.as_str(), "bc" | "bce" | "ad" | "ce");
-    if toks[m.start..m.end].iter().any(|t| era(t) && !t.all_caps) || has("numd2") && len >= 4 && toks[m.start + 1].lower == "and" && !prev_is(&["between"]) {
-        return false;
+    if g.rules[m.rule].template.starts_with("bc") || g.rules[m.rule].template.starts_with("ad:") {
+        let era = |t: &Tok| matches!(t.lower.as_str(), "bc" | "bce" | "ad" | "ce");
+        if toks[m.start..m.end].iter().any(|t| era(t) && !t.all_caps) || has("numd2") && len >= 4 && toks[m.start + 1].lower == "and" && !prev_is(&["between"]) {
+            return false;
+        }
     }
     // "versus 292,000 week ago", "vs 78,000 qtr prior": a count of head or dollars beside
     // the period it compares with; a count of time takes the plural ("1,250 hours").
@@ -1858,8 +1860,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "Temperatures should climb into the 30s", "highs in the upper 20s": degrees.
-    let decade_tok = toks[m.start..m.end].iter().find(|t| t.kind == Kind::Num && t.lower.ends_with('s'));
-    if has("decade") && decade_tok.is_some_and(|t| t.lower.len() <= 4 && !t.lower.starts_with('\''))
+    if has("decade") && toks[m.start..m.end].iter().find(|t| t.kind == Kind::Num && t.lower.ends_with('s')).is_some_and(|t| t.lower.len() <= 4 && !t.lower.starts_with('\''))
         && toks[m.start.saturating_sub(12)..(m.end + 4).min(toks.len())].iter().any(|t| {
             matches!(t.lower.as_str(), "temperature" | "temperatures" | "degrees" | "highs" | "lows" | "mercury" | "thermometer" | "fahrenheit" | "celsius" | "chill" | "chills")
         })
