@@ -173,6 +173,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut sentence_day: Option<NaiveDate> = None;
     // The last day this sentence has named by its date or weekday.
     let mut named_day: Option<NaiveDate> = None;
+    // Whether that day was named by its start or its morning ("early on Wednesday").
+    let mut named_early = false;
     // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
     // and days named after it without a year are in it.
     let mut sentence_year: Option<i32> = None;
@@ -517,8 +519,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 _ => None,
             };
             if let Some(d) = named_day {
-                value = format!("{}|{clock}", ymd(d));
-                on_named_day = Some(d);
+                // "claimed victory early on Wednesday after a count that ran past midnight":
+                // the midnight that began the day named by its start or morning ended the day before.
+                if clock == "T24:00" && named_early {
+                    let before = resolve::add_days(d, -1);
+                    value = format!("{}|{clock}", ymd(before));
+                    on_last_day = Some(format!("the midnight that ended {before} and began {d}, the day the sentence names by its start"));
+                } else {
+                    value = format!("{}|{clock}", ymd(d));
+                    on_named_day = Some(d);
+                }
             } else if let Some(d) = ahead {
                 value = format!("{}|{clock}", ymd(d));
                 on_last_day = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
@@ -826,6 +836,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // or after the reference date closes a week later; a time of day before the opening
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
+        let in_range = closes_range.is_some();
         if let Some((k, _, first, bare_weekday, bare_clock)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
             let named_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
@@ -916,6 +927,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                         ctx.last = Some((d, resolve::Gran::Day));
                     }
                 }
+            }
+        }
+        // "stretched past midnight before the race was called at 1:30 a.m.": a bare morning
+        // clock right after a midnight (the end of day D, TimeML's DT24:00) is D+1's.
+        if value.starts_with("last:D:0|hm:") && !in_range {
+            let after_midnight = out.last().is_some_and(|p| p.timex.value.ends_with("T24:00") && p.timex.value.get(..10) == r.value.get(..10));
+            let morning = r.value.len() == 16 && r.value.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h < 12);
+            if let (true, true, Some(d)) = (after_midnight, morning, day_of(&r.value)) {
+                let next = resolve::add_days(d, 1);
+                r.value = format!("{next}{}", &r.value[10..]);
+                r.explanation = Some(format!("that time of {next}, after the midnight that ended {d}"));
+                ctx.last = Some((next, resolve::Gran::Day));
             }
         }
         // A list of months or days is in calendar order. An item without a year that would fall
@@ -1139,6 +1162,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // (A day named by its date or weekday, not "yesterday" or "last night".)
             if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("ymd:") || value.starts_with(|c: char| c.is_ascii_digit()) {
                 named_day = Some(d);
+                named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
             }
         }
         spans.push((out.len(), start..m.end, (bare_clock || bare_clock_value(&rule.template)) && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
@@ -2052,7 +2076,9 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         };
         return approx.then_some((p, "APPROX"));
     }
-    if !(kind == TimexType::Duration || value.starts_with("ago:")) {
+    // "about 2 million years ago" (PAST_REF) is approximate as "about 3 years ago" is.
+    let deep_time = value == "PAST_REF" && matches!(w(start + 1), "million" | "billion");
+    if !(kind == TimexType::Duration || value.starts_with("ago:") || deep_time) {
         return None;
     }
     // "at least another two weeks", "more than a further month": the amount is still bounded.
