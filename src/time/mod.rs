@@ -1074,7 +1074,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         });
         // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
         let clocked = kind == TimexType::Time && value.contains("hm:");
-        let explanation = explanation.map(|e| match modifier.as_deref() {
+        // "late afternoon": the end of the afternoon, not of its day.
+        let pod = ["MO", "AF", "EV", "NI", "DT"].iter().zip(["morning", "afternoon", "evening", "night", "daytime"]).find(|(c, _)| r.value.ends_with(&format!("T{c}"))).map(|(_, w)| w);
+        let explanation = explanation.map(|e| match (modifier.as_deref(), pod) {
+            (Some("START"), Some(w)) => format!("the start of the {w}, {e}"),
+            (Some("END"), Some(w)) => format!("the end of the {w}, {e}"),
+            (Some("MID"), Some(w)) => format!("the middle of the {w}, {e}"),
+            _ => e,
+        });
+        let explanation = explanation.map(|e| match modifier.as_deref().filter(|m| pod.is_none() || !matches!(*m, "START" | "END" | "MID")) {
             Some("APPROX") if clocked => format!("{e}, at about that time"),
             Some("AFTER") if clocked => format!("{e}, shortly after that time"),
             Some("BEFORE") if clocked => format!("{e}, shortly before that time"),
@@ -1383,6 +1391,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
         "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
     ];
+    // A meeting's minutes: "minutes released three weeks after", "the FOMC minutes showed",
+    // "Minutes of February's meeting", "No conclusions were in the minutes." (Not "within
+    // minutes of the statement", "Minutes after the explosion", "the final minutes of trading".)
+    if len == 1 && first.lower == "minutes" {
+        let nx = next.map_or("", |t| t.lower.as_str());
+        let report_verb = matches!(nx, "showed" | "show" | "shows" | "released" | "published" | "revealed" | "indicated" | "said" | "say" | "says" | "are" | "were" | "noted");
+        let of_meeting = prev_is(&["fomc", "meeting", "call", "council", "committee", "board", "publishes", "published", "publish", "releases", "released", "release", "issued", "issues"]);
+        let the_minutes = prev_is(&["the", "its", "their"]) && matches!(nx, "." | "," | ";" | "of" | "") || first.cap && nx == "of" && !prev_is(&["within", "in", "for"]);
+        if report_verb || of_meeting || the_minutes {
+            return false;
+        }
+    }
     // "the same 1986 month", "the first two 1987 months", "1986 and 1985 years": a year
     // before the unit, not a count of months ("2000 years", a round number, may be one).
     let year_count = toks[m.start..m.end].windows(2).any(|w| {
