@@ -546,6 +546,49 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 None => "rel:D:0|TNI".into(),
             };
         }
+        // "Diwali lands on Nov. 1 this year", "opened in March last year": the year after the
+        // month or day says which one, whatever the tense.
+        if month_or_day(&value) && value.split(':').count() <= 3 {
+            let k = m.end + usize::from(toks.get(m.end).is_some_and(|t| t.lower == ","));
+            let rel = match (toks.get(k).map(|t| t.lower.as_str()), toks.get(k + 1).map(|t| t.lower.as_str())) {
+                (Some("this"), Some("year")) => Some(0),
+                (Some("last"), Some("year")) => Some(-1),
+                (Some("next"), Some("year")) => Some(1),
+                _ => None,
+            };
+            if let (Some(r), Some(rf)) = (rel, ctx.reference) {
+                let y = rf.year() + r;
+                let f: Vec<&str> = value.split(':').collect();
+                value = match f.as_slice() {
+                    ["m", mo] => format!("my:{mo}:{r:+}"),
+                    ["md", mo, d] => {
+                        let name = mo.parse::<usize>().ok().and_then(|k| resolve::MONTHS.get(k.wrapping_sub(1)));
+                        let day = d.parse::<u32>().unwrap_or(0);
+                        on_last_day = name.map(|n| format!("{n} {day} of {y}, the year named after it"));
+                        format!("ymd:{y}:{mo}:{d}")
+                    }
+                    _ => value,
+                };
+            }
+        }
+        // "Diwali lands on Nov. 1 this year, a few weeks before Americans gather for
+        // Thanksgiving": with no tense to say otherwise, a month, day or holiday after "this
+        // year" in its sentence is in this year.
+        let holiday = value.starts_with("hol:");
+        let nth = value.starts_with("nthwd:");
+        if tense.is_none() && (holiday || nth || month_or_day(&value) && value.split(':').count() <= 3) {
+            let this_year = (1..m.start).any(|i| toks[i - 1].lower == "this" && toks[i].lower == "year" && clause[i] == clause[m.start]);
+            if let (true, Some(rf)) = (this_year, ctx.reference) {
+                let f: Vec<&str> = value.split(':').collect();
+                value = match f.as_slice() {
+                    ["m", mo] => format!("my:{mo}:+0"),
+                    ["md", mo, d] => format!("ymd:{}:{mo}:{d}", rf.year()),
+                    _ if holiday => format!("holr:0:{}", &value[4..]),
+                    _ if nth => format!("nthwdy:{}:{}", rf.year(), &value[6..]),
+                    _ => value,
+                };
+            }
+        }
         // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
         // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
         // that year, not the reference's.
@@ -837,7 +880,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
         let in_range = closes_range.is_some();
-        if let Some((k, _, first, bare_weekday, bare_clock)) = closes_range {
+        if let Some((k, p, first, bare_weekday, bare_clock)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
             let named_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
             if bare_clock && named_day {
@@ -890,6 +933,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // Friday until noon on Sunday" keeps its Friday.)
                 if clock(&r.value) && clock(&first) && bare_clock {
                     opened_by = Some(k);
+                }
+                // "meals from 6:30 to 9 p.m.": an opening clock with no a.m. or p.m. (nor a zero,
+                // "06:30") is in the closing one's afternoon if that keeps the range rising.
+                let hour_of = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
+                let opener = &toks[..p];
+                let plain_open = opener.last().is_some_and(|t| t.kind == Kind::Num && !t.lower.starts_with('0'))
+                    && !opener.iter().rev().take(2).any(|t| t.lower.contains("a.m") || t.lower.contains("p.m") || t.lower == "am" || t.lower == "pm");
+                let pm_close = toks[m.start..m.end].iter().any(|t| t.lower.starts_with("p.m") || t.lower == "pm");
+                if let (true, true, Some(hf), Some(h)) = (plain_open, pm_close, hour_of(&first), hour_of(&r.value)) {
+                    if clock(&first) && clock(&r.value) && (1..12).contains(&hf) && h >= 12 && hf + 12 < h {
+                        let t = &mut out[k].timex;
+                        t.value = format!("{}{:02}{}", &first[..11], hf + 12, &first[13..]);
+                        t.explanation = Some(format!("{} on {}: the range closes at {} p.m.", &t.value[11..], &t.value[..10], h - 12));
+                    }
                 }
                 // "kicks off at 2 p.m. and the late game at 4:30": a clock with no a.m. or p.m.
                 // after an afternoon one is in the same half of the day, if that keeps it later.
@@ -1279,10 +1336,26 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                 }
             }
         }
+        // "from 6:30 to 9 p.m. on weekdays": the opening clock shares the closing one's p.m.
+        for w in group.windows(2) {
+            let ((a, ra, true), (b, rb, _)) = (&w[0], &w[1]) else { continue };
+            let to = toks[ra.end..rb.start].iter().all(|t| matches!(t.lower.as_str(), "to" | "-" | "until" | "till" | "through"));
+            let plain = toks[ra.end - 1].kind == Kind::Num && !toks[ra.end - 1].lower.starts_with('0') && ra.end - ra.start == 1;
+            let pm = toks[rb.clone()].iter().any(|t| t.lower.starts_with("p.m") || t.lower == "pm");
+            let hour = |v: &str| v.find('T').and_then(|i| v.get(i + 1..i + 3)).and_then(|h| h.parse::<u32>().ok());
+            if let (true, true, true, Some(ha), Some(hb)) = (to, plain, pm, hour(&out[*a].timex.value), hour(&out[*b].timex.value)) {
+                if (1..12).contains(&ha) && hb >= 12 && ha + 12 < hb {
+                    let t = &mut out[*a].timex;
+                    if let Some(i) = t.value.find('T') {
+                        t.value = format!("{}T{:02}{}", &t.value[..i], ha + 12, &t.value[i + 3..]);
+                    }
+                }
+            }
+        }
         // The days the set recurs on ("XXXX-XX-XX", "XXXX-WXX-6"), and the last weekday of a
         // weekday range ("on weekdays").
-        let days = group.iter().find_map(|(k, _, _)| {
-            let t = &out[*k].timex;
+        let set_days = |k: usize| {
+            let t = &out[k].timex;
             if t.kind != TimexType::Set {
                 return None;
             }
@@ -1295,9 +1368,17 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             };
             let last = t.end_value.as_deref().filter(|v| v.starts_with("XXXX-WXX-") && v.len() >= 10).map(|v| v[..10].to_owned());
             Some((d.to_owned(), last))
-        });
-        if let Some((days, last)) = days {
-            for (k, r, _) in group.iter().filter(|s| s.2) {
+        };
+        // Each time takes the set its phrase ends in ("at noon on Saturdays"), else the one
+        // before it ("from 6:30 to 9 p.m. on weekdays and at noon on Saturdays").
+        // (Its phrase runs on to the next "and": "9 a.m. to 5 p.m. on weekdays and on Saturdays".)
+        let phrase_end = |i: usize| (i + 1..group.len()).find(|&j| toks[group[j - 1].1.end..group[j].1.start].iter().any(|t| matches!(t.lower.as_str(), "and" | "," | "or"))).unwrap_or(group.len());
+        let days_at: Vec<Option<(String, Option<String>)>> = (0..group.len())
+            .map(|i| group[i..phrase_end(i)].iter().chain(group[..i].iter().rev()).find_map(|(k, _, _)| set_days(*k)))
+            .collect();
+        for (i, (k, r, _)) in group.iter().enumerate().filter(|(_, s)| s.2) {
+            let Some((days, last)) = days_at[i].clone() else { continue };
+            {
                 let t = &mut out[*k].timex;
                 // "every Monday and Thursday": a weekday listed after a set of weekdays is one.
                 if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
