@@ -1279,7 +1279,15 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let usually = by_default || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
     // (A set of days or longer: "reviewed every 30 minutes and at 1000 GMT were withdrawn" is
     // one morning's.)
-    let recurs = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && !out[*k].timex.value.starts_with("PT"));
+    // (Not a set inside a quote the clock is outside of: "'... every Sunday for 30 years,'
+    // Whitmore told him during the hearing, which began at 9:30 a.m.")
+    let quote = |t: &Tok| matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``");
+    let sets: Vec<&Range<usize>> = spans.iter().filter(|(k, _, _)| out[*k].timex.kind == TimexType::Set && !out[*k].timex.value.starts_with("PT")).map(|(_, r, _)| r).collect();
+    let recurs_at = |r: &Range<usize>| sets.iter().any(|s| {
+        let between = if s.end <= r.start { s.end..r.start } else { r.end..s.start.max(r.end) };
+        !toks[between].iter().any(quote)
+    });
+    let recurs = !sets.is_empty();
     let days: Vec<NaiveDate> = spans.iter().filter(|(k, _, bare)| !(*bare && out[*k].timex.kind == TimexType::Time)).filter_map(|(k, _, _)| day_of(&out[*k].timex.value)).collect();
     // "A curfew from 8 p.m. to 6 a.m., imposed on Jan. 2, will stay": its hours are every
     // night's, when no clock time is tied to a day ("from 10pm to 6am Friday" is one night).
@@ -1289,7 +1297,10 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     if !(recurs || curfew || usually && days.is_empty()) {
         return;
     }
-    for (k, _, bare) in spans {
+    for (k, r, bare) in spans {
+        if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) {
+            continue;
+        }
         let t = &mut out[*k].timex;
         if !bare || t.kind != TimexType::Time || day_of(&t.value).is_none_or(|d| days.contains(&d)) {
             continue;
@@ -1627,7 +1638,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "paid quarterly", not "a quarterly dividend" (nor a headline's "SETS QUARTERLY").
-    if len == 1 && first.lower == "quarterly" && (first.all_caps || next.is_some_and(|n| n.kind == Kind::Word || n.kind == Kind::Num)) {
+    let function_word = |n: &Tok| matches!(n.lower.as_str(), "and" | "or" | "but" | "in" | "since" | "from" | "to" | "at" | "on" | "until" | "by" | "with" | "for" | "as" | "instead" | "rather" | "thereafter" | "after" | "before");
+    if len == 1 && first.lower == "quarterly" && (first.all_caps || next.is_some_and(|n| (n.kind == Kind::Word && !(function_word(n) && prev.is_some_and(|p| !matches!(p.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "your" | "and" | "or" | "," | "both" | "of" | "future" | "recent" | "latest" | "past" | "regular" | "first")))) || n.kind == Kind::Num)) {
         return false;
     }
     // "open days", "polling days", "the dog days": a kind of day, not an amount of them;
@@ -1635,7 +1647,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "hours" | "years")
         && prev.is_some_and(|p| {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
-                | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion")
+                | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
+                | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial")
         })
     {
         return false;
@@ -2255,6 +2268,7 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "won't", "didn't": the lexer leaves "won" ' "t"; "won" there is "will", not a win.
     let negated = |i: usize| toks.get(i + 1).is_some_and(|a| matches!(a.lower.as_str(), "'" | "\u{2019}")) && toks.get(i + 2).is_some_and(|t| t.lower == "t");
+    let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "their" | "its" | "his" | "her" | "our" | "your" | "my" | "this" | "these" | "those");
     let mut out: Vec<Option<Tense>> = toks
         .iter()
         .enumerate()
@@ -2272,11 +2286,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                     "won" => Some(Tense::Future),
                     "didn" | "hadn" | "wasn" | "weren" => Some(Tense::Past),
                     "isn" | "aren" => Some(Tense::Present),
+                    // "Don't wait until Thursday night": an imperative that opens its sentence
+                    // or quote looks ahead.
+                    "don" if i == 0 || matches!(toks[i - 1].lower.as_str(), "\"" | "\u{201c}" | "``" | "." | ":") => Some(Tense::Future),
                     _ => None,
                 };
             }
-            // "Temperatures should climb on Saturday": a forecast ("should have" looks back).
-            if w == "should" {
+            // "Temperatures should climb on Saturday": a forecast ("should have" looks back);
+            // "must send their payment by Thursday", an obligation ahead.
+            if w == "should" || w == "must" {
                 return toks.get(i + 1).filter(|n| !matches!(n.lower.as_str(), "have" | "'ve")).map(|_| Tense::Future);
             }
             match w {
@@ -2284,6 +2302,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
+                // (Not an adjective: "their first estimated payment", "the revised plan".)
+                _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
             }
