@@ -55,6 +55,9 @@ enum Class {
     IsoTime,
     QuarterYy,
     Slash,
+    /// A month and day with a slash and no year ("3/9"); rules accept it only after "on" and
+    /// the like (see `accept`), as "3/4" is as often a fraction.
+    SlashMd,
     Dotted,
     Decade,
     /// A time taken, hours to seconds ("2:17:50"), one token.
@@ -87,6 +90,7 @@ impl Class {
             "isotime" => Class::IsoTime,
             "quarteryy" => Class::QuarterYy,
             "slash" => Class::Slash,
+            "slashmd" => Class::SlashMd,
             "dotted" => Class::Dotted,
             "decade" => Class::Decade,
             "hms" => Class::Hms,
@@ -99,7 +103,7 @@ impl Class {
     /// False only when token `t` cannot start a match of this class (cheap, conservative).
     fn may_match(&self, t: &Tok) -> bool {
         match self {
-            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Dec | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::Dotted | Class::Decade | Class::Hms => {
+            Class::Yy | Class::Day | Class::DayOrd | Class::DayRange | Class::HourRange | Class::Numd | Class::Dec | Class::Hour | Class::Clock | Class::ClockRange | Class::DotClock | Class::Hhmm | Class::YearRange | Class::Iso | Class::IsoTime | Class::Slash | Class::SlashMd | Class::Dotted | Class::Decade | Class::Hms => {
                 t.kind == Kind::Num
             }
             Class::Year | Class::Num | Class::Ord => true,
@@ -131,6 +135,7 @@ impl Class {
             Class::IsoTime => "isotime",
             Class::QuarterYy => "quarteryy",
             Class::Slash => "slash",
+            Class::SlashMd => "slashmd",
             Class::Dotted => "dotted",
             Class::Decade => "decade",
             Class::Hms => "hms",
@@ -613,6 +618,20 @@ impl Grammar {
                 }
                 let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
                 one(date.format("%Y-%m-%d").to_string())
+            }
+            Class::SlashMd => {
+                let (m, d) = t.lower.split_once('/')?;
+                if m.is_empty() || d.is_empty() || m.len() > 2 || d.len() > 2 || !m.bytes().chain(d.bytes()).all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let (mut m, mut d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+                // Month first unless the first number cannot be one ("25/12").
+                if m > 12 && d <= 12 {
+                    std::mem::swap(&mut m, &mut d);
+                }
+                // (2000 is a leap year: "2/29" is a day.)
+                chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+                Some((1, smallvec![(Cow::Borrowed("smonth"), m.to_string()), (Cow::Borrowed("sday"), d.to_string())]))
             }
             Class::Dotted => {
                 // 30.12.2021: day first, as written where dots separate dates.

@@ -329,6 +329,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "03/04/2024": day or month first, as the document reads (said in the card's "why").
         let mut order_note = None;
+        // "on 3/9" in a document that writes its days first is 3 September.
+        if rule.template == "md:{smonth}:{sday}" && numeric.day_first {
+            if let Some((a, b)) = value.strip_prefix("md:").and_then(|v| v.split_once(':')) {
+                if a != b && b.parse::<u32>().is_ok_and(|b| (1..=12).contains(&b)) {
+                    order_note = Some(format!("day first, {}", numeric.why));
+                    value = format!("md:{b}:{a}");
+                }
+            }
+        }
         if rule.template == "{slash}" {
             if let Some((v, note)) = order::reorder(&toks[m.start].lower, &value, numeric) {
                 value = v;
@@ -1483,6 +1492,23 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
         "or", "between", "for", "that", "each", "every", "until", "into", "throughout", "starting",
     ];
+    // "on 3/9", "since 11/2": a month and day; "3/4 of the vote", "a 24/7 service" are not.
+    // ("declining by 1/2 pct", "from 1/4 to 1/2 point": fractions.)
+    let amount_after = next.is_some_and(|n| n.kind == Kind::Num || matches!(n.lower.as_str(), "pct" | "percent" | "percentage" | "point" | "points" | "cts" | "cent" | "cents" | "of" | "to" | "%" | "inch" | "inches" | "mile" | "miles"));
+    if len == 1 && has("smonth") && (!prev_is(&["on", "since", "until", "till", "before", "after"]) || amount_after) {
+        return false;
+    }
+    // "a day's high of 426.50 dlrs": the trading day, no amount of time.
+    if len == 2 && first.lower == "a" && toks[m.start + 1].lower == "day" && next.is_some_and(|n| n.lower == "'s")
+        && toks.get(m.end + 1).is_some_and(|t| matches!(t.lower.as_str(), "high" | "low" | "highs" | "lows" | "range" | "trading" | "gain" | "loss" | "best" | "worst"))
+    {
+        return false;
+    }
+    // "waited until the last minute", "at the last second": an idiom, or a game's final
+    // minute; not the minute before the reference time.
+    if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "last" && matches!(toks[m.start + 2].lower.as_str(), "minute" | "second" | "moment") {
+        return false;
+    }
     // A meeting's minutes: "minutes released three weeks after", "the FOMC minutes showed",
     // "Minutes of February's meeting", "No conclusions were in the minutes." (Not "within
     // minutes of the statement", "Minutes after the explosion", "the final minutes of trading".)
@@ -2200,7 +2226,17 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         let from = if w(p) != "another" && p >= 1 && w(p - 1) == "a" { p - 1 } else { p };
         return approximator(toks, from, kind, value).filter(|(s, _)| *s < from);
     }
+    // "over as long as 72 months": a bound, in the extent; "as little as five minutes" the other.
+    if w(p) == "as" && p >= 2 && w(p - 2) == "as" {
+        match w(p - 1) {
+            "long" | "many" | "much" => return Some((p - 2, "EQUAL_OR_LESS")),
+            "little" | "few" | "short" => return Some((p - 2, "EQUAL_OR_MORE")),
+            _ => {}
+        }
+    }
     match w(p) {
+        // "just under 11 hours": less, the words in the extent.
+        "under" if p >= 1 && matches!(w(p - 1), "just" | "slightly") => return Some((p - 1, "LESS_THAN")),
         "nearly" | "almost" => return Some((p, "EQUAL_OR_LESS")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
         "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within") && w(start) != "the" => return Some((p, "LESS_THAN")),
