@@ -526,7 +526,9 @@ impl Grammar {
                 if b.len() == 2 {
                     y2 += y / 100 * 100;
                 }
-                ((1900..=2099).contains(&y) && y < y2 && y2 - y <= 20).then(|| {
+                // A span written in full may be a lifetime ("(1898-1971)").
+                let (from, most) = if b.len() == 4 { (1000, 120) } else { (1900, 20) };
+                ((from..=2099).contains(&y) && y < y2 && y2 - y <= most).then(|| {
                     (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}")), (Cow::Borrowed("year2"), format!("{y2:04}"))])
                 })
             }
@@ -672,6 +674,11 @@ impl Grammar {
             Class::Ord => {
                 if let Some(d) = digit_ordinal(t) {
                     return one(d.to_string());
+                }
+                // "the 197th day of 2019": a day of the year may need three digits.
+                let three = ["st", "nd", "rd", "th"].iter().find_map(|s| t.lower.strip_suffix(s)).filter(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()));
+                if let Some(n) = three.filter(|_| toks.get(i + 1).is_some_and(|d| d.lower == "day")) {
+                    return one(n.trim_start_matches('0').to_owned());
                 }
                 if let Some(tens) = lookup_tok(t, "tens") {
                     if let Some(n) = toks.get(i + 1).and_then(|u| lookup_tok(u, "ord")) {

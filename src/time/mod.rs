@@ -327,6 +327,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 None => break,
             }
         }
+        // "kicks off next Sunday at 4:30", "the meeting resumes at 2:15": a clock written with
+        // minutes but no a.m. or p.m., between one and six, is in the afternoon; the small hours
+        // get their "a.m." or a word for the night.
+        if value.contains("|hm:") && value.ends_with(':') && m.end - m.start <= 3 {
+            let clock_tok = toks[m.start..m.end].iter().find(|t| t.kind == Kind::Num && t.lower.contains(':'));
+            let hour = clock_tok.filter(|t| !t.lower.starts_with('0') && t.lower.len() == 4).and_then(|t| t.lower[..1].parse::<u32>().ok());
+            let night = toks.iter().any(|t| matches!(t.lower.as_str(), "morning" | "mornings" | "dawn" | "night" | "overnight" | "midnight" | "hours" | "sunrise" | "early" | "breakfast" | "am" | "a.m" | "a.m."));
+            if hour.is_some_and(|h| (1..=6).contains(&h)) && !night {
+                value.push_str("pm");
+            }
+        }
         // "03/04/2024": day or month first, as the document reads (said in the card's "why").
         let mut order_note = None;
         // "on 3/9" in a document that writes its days first is 3 September.
@@ -597,6 +608,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     _ => value,
                 };
             }
+        }
+        // "a midweek round every third week in winter": a season named bare, with no tense, in
+        // a present-tense sentence about what recurs is any year's.
+        if matches!(tense, None | Some(Tense::Present)) && value.starts_with("season:") && value.split(':').count() == 2 && m.end - m.start == 1
+            && spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set)
+        {
+            let name = match &value[7..] { "WI" => "winter", "SP" => "spring", "SU" => "summer", _ => "autumn" };
+            on_last_day = Some(format!("any year's {name}: the sentence tells what recurs"));
+            value = format!("XXXX-{}", &value[7..]);
         }
         // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
         // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
@@ -1504,6 +1524,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "a full year loss", "a full-year dividend": a kind of result, not an amount of time
+    // ("in a full year", "took a full day" are).
+    if len == 3 && first.lower == "a" && matches!(toks[m.start + 1].lower.as_str(), "full" | "whole")
+        && next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "in" | "of" | "and" | "or" | "to" | "for" | "at" | "on" | "before" | "after" | "later" | "earlier" | "ago" | "but" | "than" | "as" | "with" | "without" | "from" | "since" | "until"))
+    {
+        return false;
+    }
     // "waited until the last minute", "at the last second": an idiom, or a game's final
     // minute; not the minute before the reference time.
     if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "last" && matches!(toks[m.start + 2].lower.as_str(), "minute" | "second" | "moment") {
@@ -1931,7 +1958,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         // "until 1305 Central Time", "to 1500 local": a clock; "fell 508 points to 1738": a level.
         let clock_after = toks.get(m.end).is_some_and(|t| clock_word(t) || matches!(t.lower.as_str(), "central" | "eastern" | "pacific" | "mountain"));
         let level = toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "points" | "point" | "pct" | "percent" | "index"));
-        if !(1900..=2050).contains(&y) && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
+        // "The poet (1898-1971)": a lifetime, unless both ends could be clock times ("1130-1230").
+        let hhmm = |v: u32| v / 100 <= 23 && v % 100 <= 59;
+        let y2: Option<u32> = m.caps.iter().find(|(c, _)| c == "year2").and_then(|(_, v)| v.parse().ok());
+        let lifetime = y2.is_some_and(|y2| !(hhmm(y) && hhmm(y2))) && !clock_after && !level && (prev_is(&["(", "["]) || prev_is(TEMPORAL_PREP));
+        if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
             return false;
         }
         if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {

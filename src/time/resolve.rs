@@ -517,6 +517,17 @@ impl Context {
                     }
                 }
             }
+            // "the 197th day of 2019": a day counted from the year's start.
+            "yday" if f.len() == 3 => {
+                let day = f[1].parse::<i32>().ok().zip(f[2].parse::<u32>().ok()).and_then(|(y, n)| NaiveDate::from_yo_opt(y, n));
+                match day {
+                    Some(d) => {
+                        out.value = d.to_string();
+                        out.explanation = Some(format!("day {} of {}", f[2], f[1]));
+                    }
+                    None => out.value = format!("{}-XX-XX", f[1]),
+                }
+            }
             "my" if f.len() == 3 => {
                 let m: u32 = f[1].parse().unwrap_or(1);
                 let k: i32 = f[2].trim_start_matches('+').parse().unwrap_or(0);
@@ -914,6 +925,14 @@ impl Context {
             "weekof" if f.len() == 3 => {
                 // "the week of March 6": the ISO week of that day.
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
+                out = week_of(inner);
+            }
+            "weekof" if f.len() == 2 && NaiveDate::parse_from_str(f[1], "%Y-%m-%d").is_ok() => {
+                out = week_of(Resolved { value: f[1].to_owned(), explanation: Some(f[1].to_owned()), ..Default::default() });
+            }
+            "weekof" if f.len() == 4 => {
+                // "the week of 2025-01-06", "the week of March 6, 2025": that day's ISO week.
+                let inner = self.base(&format!("ymd:{}:{}:{}", f[1], f[2], f[3]), tense);
                 out = week_of(inner);
             }
             "lastweekof" if f.len() == 2 => {
