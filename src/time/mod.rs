@@ -1254,7 +1254,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
             // (A day named by its date or weekday, not "yesterday" or "last night".)
-            if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("ymd:") || value.starts_with(|c: char| c.is_ascii_digit()) {
+            // (So is a one-day holiday: "New Year's Eve, when fireworks start at midnight".)
+            if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
                 named_day = Some(d);
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
             }
