@@ -909,7 +909,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // one is the next day's.
         let mut opened_by: Option<usize> = None;
         let in_range = closes_range.is_some();
-        if let Some((k, p, first, bare_weekday, bare_clock)) = closes_range {
+        if let Some((k, _, first, bare_weekday, bare_clock)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
             let named_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
             if bare_clock && named_day {
@@ -962,20 +962,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // Friday until noon on Sunday" keeps its Friday.)
                 if clock(&r.value) && clock(&first) && bare_clock {
                     opened_by = Some(k);
-                }
-                // "meals from 6:30 to 9 p.m.": an opening clock with no a.m. or p.m. (nor a zero,
-                // "06:30") is in the closing one's afternoon if that keeps the range rising.
-                let hour_of = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
-                let opener = &toks[..p];
-                let plain_open = opener.last().is_some_and(|t| t.kind == Kind::Num && !t.lower.starts_with('0'))
-                    && !opener.iter().rev().take(2).any(|t| t.lower.contains("a.m") || t.lower.contains("p.m") || t.lower == "am" || t.lower == "pm");
-                let pm_close = toks[m.start..m.end].iter().any(|t| t.lower.starts_with("p.m") || t.lower == "pm");
-                if let (true, true, Some(hf), Some(h)) = (plain_open, pm_close, hour_of(&first), hour_of(&r.value)) {
-                    if clock(&first) && clock(&r.value) && (1..12).contains(&hf) && h >= 12 && hf + 12 < h {
-                        let t = &mut out[k].timex;
-                        t.value = format!("{}{:02}{}", &first[..11], hf + 12, &first[13..]);
-                        t.explanation = Some(format!("{} on {}: the range closes at {} p.m.", &t.value[11..], &t.value[..10], h - 12));
-                    }
                 }
                 // "kicks off at 2 p.m. and the late game at 4:30": a clock with no a.m. or p.m.
                 // after an afternoon one is in the same half of the day, if that keeps it later.
@@ -1161,7 +1147,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
         let clocked = kind == TimexType::Time && value.contains("hm:");
         // "late afternoon": the end of the afternoon, not of its day.
-        let pod = ["MO", "AF", "EV", "NI", "DT"].iter().zip(["morning", "afternoon", "evening", "night", "daytime"]).find(|(c, _)| r.value.ends_with(&format!("T{c}"))).map(|(_, w)| w);
+        let pod = r.value.rsplit_once('T').and_then(|(_, c)| match c {
+            "MO" => Some("morning"),
+            "AF" => Some("afternoon"),
+            "EV" => Some("evening"),
+            "NI" => Some("night"),
+            "DT" => Some("daytime"),
+            _ => None,
+        });
         let explanation = explanation.map(|e| match (modifier.as_deref(), pod) {
             (Some("START"), Some(w)) => format!("the start of the {w}, {e}"),
             (Some("END"), Some(w)) => format!("the end of the {w}, {e}"),
@@ -1377,7 +1370,8 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                 }
             }
         }
-        // "from 6:30 to 9 p.m. on weekdays": the opening clock shares the closing one's p.m.
+        // "from 6:30 to 9 p.m. (on weekdays)": an opening clock with no a.m. or p.m. (nor a
+        // zero, "06:30") shares the closing one's afternoon if that keeps the range rising.
         for w in group.windows(2) {
             let ((a, ra, true), (b, rb, _)) = (&w[0], &w[1]) else { continue };
             let to = toks[ra.end..rb.start].iter().all(|t| matches!(t.lower.as_str(), "to" | "-" | "until" | "till" | "through"));
@@ -1389,6 +1383,9 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                     let t = &mut out[*a].timex;
                     if let Some(i) = t.value.find('T') {
                         t.value = format!("{}T{:02}{}", &t.value[..i], ha + 12, &t.value[i + 3..]);
+                        if let Some(d) = day_of(&t.value) {
+                            t.explanation = Some(format!("{} on {d}: the range closes at {} p.m.", &t.value[i + 1..], hb - 12));
+                        }
                     }
                 }
             }
@@ -1418,38 +1415,36 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             .map(|i| group[i..phrase_end(i)].iter().chain(group[..i].iter().rev()).find_map(|(k, _, _)| set_days(*k)))
             .collect();
         for (i, (k, r, _)) in group.iter().enumerate().filter(|(_, s)| s.2) {
-            let Some((days, last)) = days_at[i].clone() else { continue };
-            {
-                let t = &mut out[*k].timex;
-                // "every Monday and Thursday": a weekday listed after a set of weekdays is one.
-                if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
-                    let listed = r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "and" | "or" | ",");
-                    if let Some(d) = day_of(&t.value).filter(|_| listed) {
-                        t.kind = TimexType::Set;
-                        t.value = format!("XXXX-WXX-{}", d.weekday().number_from_monday());
-                        t.anchor = None;
-                        t.explanation = resolve::set_words(&t.value);
-                    }
-                    continue;
+            let Some((days, last)) = &days_at[i] else { continue };
+            let t = &mut out[*k].timex;
+            // "every Monday and Thursday": a weekday listed after a set of weekdays is one.
+            if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
+                let listed = r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "and" | "or" | ",");
+                if let Some(d) = day_of(&t.value).filter(|_| listed) {
+                    t.kind = TimexType::Set;
+                    t.value = format!("XXXX-WXX-{}", d.weekday().number_from_monday());
+                    t.anchor = None;
+                    t.explanation = resolve::set_words(&t.value);
                 }
-                let Some(at) = t.value.find('T') else { continue };
-                let clock = t.value[at..].to_owned();
-                // "9-11 a.m. daily": a clock range keeps its end on each day.
-                let until = t.end_value.as_deref().and_then(|e| e.find('T').map(|k| e[k..].to_owned())).filter(|_| last.is_none());
-                t.kind = TimexType::Set;
-                t.value = format!("{days}{clock}");
-                t.end_value = match (&last, &until) {
-                    (Some(l), _) => Some(format!("{l}{clock}")),
-                    (None, Some(u)) => Some(format!("{days}{u}")),
-                    (None, None) => None,
-                };
-                t.anchor = None;
-                t.explanation = resolve::set_words(&t.value).map(|w| match (&last, &until) {
-                    (Some(_), _) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
-                    (None, Some(u)) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
-                    (None, None) => w,
-                });
+                continue;
             }
+            let Some(at) = t.value.find('T') else { continue };
+            let clock = t.value[at..].to_owned();
+            // "9-11 a.m. daily": a clock range keeps its end on each day.
+            let until = t.end_value.as_deref().and_then(|e| e.find('T').map(|k| e[k..].to_owned())).filter(|_| last.is_none());
+            t.kind = TimexType::Set;
+            t.value = format!("{days}{clock}");
+            t.end_value = match (&last, &until) {
+                (Some(l), _) => Some(format!("{l}{clock}")),
+                (None, Some(u)) => Some(format!("{days}{u}")),
+                (None, None) => None,
+            };
+            t.anchor = None;
+            t.explanation = resolve::set_words(&t.value).map(|w| match (&last, &until) {
+                (Some(_), _) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
+                (None, Some(u)) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
+                (None, None) => w,
+            });
         }
         g = e;
     }
