@@ -567,47 +567,41 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
         }
         // "Diwali lands on Nov. 1 this year", "opened in March last year": the year after the
-        // month or day says which one, whatever the tense.
-        if month_or_day(&value) && value.split(':').count() <= 3 {
+        // month or day says which one, whatever the tense. With no tense to say otherwise, so
+        // does a "this year" before it in its sentence, for a holiday too ("Diwali lands on
+        // Nov. 1 this year, a few weeks before Americans gather for Thanksgiving").
+        let plain = month_or_day(&value) && value.split(':').count() <= 3;
+        let holiday = value.starts_with("hol:");
+        let nth = value.starts_with("nthwd:");
+        let after = plain.then(|| {
             let k = m.end + usize::from(toks.get(m.end).is_some_and(|t| t.lower == ","));
-            let rel = match (toks.get(k).map(|t| t.lower.as_str()), toks.get(k + 1).map(|t| t.lower.as_str())) {
+            match (toks.get(k).map(|t| t.lower.as_str()), toks.get(k + 1).map(|t| t.lower.as_str())) {
                 (Some("this"), Some("year")) => Some(0),
                 (Some("last"), Some("year")) => Some(-1),
                 (Some("next"), Some("year")) => Some(1),
                 _ => None,
-            };
-            if let (Some(r), Some(rf)) = (rel, ctx.reference) {
-                let y = rf.year() + r;
-                let f: Vec<&str> = value.split(':').collect();
-                value = match f.as_slice() {
-                    ["m", mo] => format!("my:{mo}:{r:+}"),
-                    ["md", mo, d] => {
+            }
+        }).flatten();
+        let before = (tense.is_none() && (holiday || nth || plain)
+            && (1..m.start).any(|i| toks[i - 1].lower == "this" && toks[i].lower == "year" && clause[i] == clause[m.start]))
+            .then_some(0);
+        if let (Some(r), Some(rf)) = (after.or(before), ctx.reference) {
+            let y = rf.year() + r;
+            let f: Vec<&str> = value.split(':').collect();
+            value = match f.as_slice() {
+                ["m", mo] => format!("my:{mo}:{r:+}"),
+                ["md", mo, d] => {
+                    if after.is_some() {
                         let name = mo.parse::<usize>().ok().and_then(|k| resolve::MONTHS.get(k.wrapping_sub(1)));
                         let day = d.parse::<u32>().unwrap_or(0);
                         on_last_day = name.map(|n| format!("{n} {day} of {y}, the year named after it"));
-                        format!("ymd:{y}:{mo}:{d}")
                     }
-                    _ => value,
-                };
-            }
-        }
-        // "Diwali lands on Nov. 1 this year, a few weeks before Americans gather for
-        // Thanksgiving": with no tense to say otherwise, a month, day or holiday after "this
-        // year" in its sentence is in this year.
-        let holiday = value.starts_with("hol:");
-        let nth = value.starts_with("nthwd:");
-        if tense.is_none() && (holiday || nth || month_or_day(&value) && value.split(':').count() <= 3) {
-            let this_year = (1..m.start).any(|i| toks[i - 1].lower == "this" && toks[i].lower == "year" && clause[i] == clause[m.start]);
-            if let (true, Some(rf)) = (this_year, ctx.reference) {
-                let f: Vec<&str> = value.split(':').collect();
-                value = match f.as_slice() {
-                    ["m", mo] => format!("my:{mo}:+0"),
-                    ["md", mo, d] => format!("ymd:{}:{mo}:{d}", rf.year()),
-                    _ if holiday => format!("holr:0:{}", &value[4..]),
-                    _ if nth => format!("nthwdy:{}:{}", rf.year(), &value[6..]),
-                    _ => value,
-                };
-            }
+                    format!("ymd:{y}:{mo}:{d}")
+                }
+                _ if holiday => format!("holr:{r}:{}", &value[4..]),
+                _ if nth => format!("nthwdy:{y}:{}", &value[6..]),
+                _ => value,
+            };
         }
         // "a midweek round every third week in winter": a season named bare, with no tense, in
         // a present-tense sentence about what recurs is any year's.

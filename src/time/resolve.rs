@@ -927,7 +927,8 @@ impl Context {
                 let inner = self.base(&format!("md:{}:{}", f[1], f[2]), tense);
                 out = week_of(inner);
             }
-            "weekof" if f.len() == 2 && NaiveDate::parse_from_str(f[1], "%Y-%m-%d").is_ok() => {
+            "weekof" if f.len() == 2 => {
+                // "the week of 2025-01-06": the ISO date's week.
                 out = week_of(Resolved { value: f[1].to_owned(), explanation: Some(f[1].to_owned()), ..Default::default() });
             }
             "weekof" if f.len() == 4 => {
