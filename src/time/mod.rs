@@ -408,6 +408,22 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
             tense = Some(Tense::Future);
         }
+        // "The IRS moves the filing deadline to Oct. 15", "extended the deadline on its offer
+        // to Monday": what is put off is put ahead of the report, unless the sentence is set
+        // in a year of its own ("in 2020, when disruption pushed the launch to October").
+        // (Not "payment delays", a noun.)
+        if matches!(prev(1), Some("to" | "until" | "till" | "into")) {
+            let back = &toks[m.start.saturating_sub(8)..m.start - 1];
+            let told_year = toks[..m.start].iter().any(|t| t.kind == Kind::Num && t.lower.len() == 4 && t.lower.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y)));
+            let put_off = back.iter().enumerate().any(|(k, t)| {
+                (matches!(t.lower.as_str(), "moves" | "extends" | "postpones" | "delays" | "pushes" | "reschedules" | "defers")
+                    || !told_year && matches!(t.lower.as_str(), "moved" | "extended" | "postponed" | "delayed" | "pushed" | "rescheduled" | "deferred"))
+                    && k.checked_sub(1).is_none_or(|p| !matches!(back[p].lower.as_str(), "the" | "a" | "its" | "their" | "his" | "her" | "payment" | "payments"))
+            });
+            if put_off && !back.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | "and" | "but")) {
+                tense = Some(Tense::Future);
+            }
+        }
         // "central to its plans for the fourth quarter", "its outlook for March": what plans
         // and forecasts are made for lies ahead of them, though they were told of in the past.
         let plan = |w: Option<&str>| matches!(w, Some("plan" | "plans" | "outlook" | "guidance" | "forecast" | "forecasts"));
@@ -1538,6 +1554,20 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "the same month of 1985", "the same year ago period", "over a year ago the same
+    // month": the same month or week of another year, which the words after or before name;
+    // "paid tax that same year", "deliveries starting the same month" are the one last
+    // mentioned.
+    if len == 3 && toks[m.start + 1].lower == "same" && matches!(toks[m.start + 2].lower.as_str(), "year" | "month" | "week" | "weekend") {
+        let after: Vec<&str> = toks[m.end..(m.end + 3).min(toks.len())].iter().map(|t| t.lower.as_str()).collect();
+        let other_year = matches!(after.first(), Some(&("ago" | "earlier" | "before" | "year" | "-" | "last" | "a")))
+            || matches!(after.first(), Some(&("in" | "of" | "for"))) && after.get(1).is_some_and(|w| matches!(*w, "last" | "the" | "a" | "that" | "previous") || w.len() == 4 && w.parse::<u32>().is_ok())
+            || matches!(after.first(), Some(&"the")) && after.get(1).is_some_and(|w| matches!(*w, "year" | "previous"));
+        let before = toks[m.start.saturating_sub(3)..m.start].iter().any(|t| matches!(t.lower.as_str(), "ago" | "earlier"));
+        if other_year || before {
+            return false;
+        }
+    }
     // "the same 1986 month", "the first two 1987 months", "1986 and 1985 years": a year
     // before the unit, not a count of months ("2000 years", a round number, may be one).
     let year_count = toks[m.start..m.end].windows(2).any(|w| {
@@ -2355,6 +2385,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 return toks.get(i + 1).filter(|n| !matches!(n.lower.as_str(), "have" | "'ve")).map(|_| Tense::Future);
             }
             match w {
+                // "ends on the last day of summer", "its last game": an ordinal, no past.
+                "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
