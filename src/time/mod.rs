@@ -395,7 +395,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     | "session" | "launch" | "parade" | "concert" | "show" | "ceremony" | "deadline" | "opening" | "release" | "auction" | "talks" | "rally" | "funeral"
                     | "memorial" | "kickoff" | "data" | "figures" | "broadcast" | "episode" | "premiere" | "sale" | "sales" | "gathering" | "march" | "event")
             });
-        if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s") && !scheduled
+        // (Nor in a condition: "If Thursday's attempt is also scrubbed".)
+        let condition = toks[..m.start].iter().any(|t| matches!(t.lower.as_str(), "if" | "unless"));
+        if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s") && !scheduled && !condition
             && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "before" | "ahead" | "until" | "till" | "for"))
             && !(m.start > 1 && matches!(toks[m.start - 1].lower.as_str(), "of" | "to") && matches!(toks[m.start - 2].lower.as_str(), "ahead" | "forward"))
         {
@@ -1727,6 +1729,31 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "on strike days", "on match days": a kind of day, not an amount of them.
+    // "He was arrested that October.": that year's October; but "said that February orders
+    // fell", "noted that June yen futures set a high": a clause whose subject has a month.
+    if len == 2 && first.lower == "that" && has("month")
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}") || n.kind != Kind::Punct && !matches!(n.lower.as_str(), "when" | "as" | "in" | "at" | "on" | "and" | "but" | "after" | "before" | "while" | "until"
+            | "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "his" | "her" | "their" | "its" | "there" | "for" | "with" | "of"))
+    {
+        return false;
+    }
+    // "working 14-hour days", "two-week shifts": the days the hours fill, not some days.
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "shifts") && prev_is(&["hour", "day", "week", "minute"]) {
+        return false;
+    }
+    // "extended its cafe hours", "during office hours": the hours something is open.
+    if len == 1 && first.lower == "hours" && prev_is(&[
+        "cafe", "opening", "office", "business", "trading", "visiting", "store", "shop", "library", "museum", "operating", "banking", "school",
+        "service", "peak", "off-peak", "polling", "clinic", "pharmacy", "bar", "pub", "restaurant", "club", "counter", "desk", "weekday", "weekend",
+    ]) {
+        return false;
+    }
+    // "run on a Sunday schedule", "the Sunday edition": a kind of day's, not a date.
+    if len == 1 && has("weekday") && prev_is(&["a", "the", "its", "their"])
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "schedule" | "schedules" | "timetable" | "timetables" | "school" | "edition" | "editions" | "paper" | "papers" | "supplement"))
+    {
+        return false;
+    }
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "weekends") && m.start >= 2
         && toks[m.start - 2].lower == "on" && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && !matches!(p.lower.as_str(), "few" | "several" | "many" | "some" | "recent" | "those" | "these" | "the" | "all" | "most" | "other" | "alternate" | "consecutive" | "both" | "successive" | "separate" | "different" | "two" | "three"))
     {
@@ -1735,7 +1762,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "at 6 this evening", "by 10 tomorrow morning": a bare hour is a clock only after a word
     // that says so; "the index rose 6 this morning" is a number.
     if has("hour") && !has("ampm") && !has("hour2") && !toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
-        && g.rules[m.rule].template.contains(":00:")
+        && g.rules[m.rule].template.contains(":00:") && !g.rules[m.rule].template.ends_with(":00:pm") && !g.rules[m.rule].template.ends_with(":00:am")
         && !prev_is(&["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"])
     {
         return false;
@@ -1985,7 +2012,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
             return false;
         }
-        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses")) {
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses" | "model" | "suite" | "apt" | "apt." | "gate" | "platform" | "bus")) {
+            return false;
+        }
+        // "whose farm sits at 2030 County Road 9", "2024 Elm Street": a house number.
+        let street = |t: &Tok| t.cap && matches!(t.lower.as_str(), "road" | "rd" | "street" | "st" | "avenue" | "ave" | "boulevard" | "blvd" | "drive" | "dr" | "lane" | "ln" | "highway" | "way" | "court" | "place" | "terrace" | "parkway" | "pike");
+        if next.is_some_and(|n| n.kind == Kind::Word && n.cap) && toks[m.end..(m.end + 3).min(toks.len())].iter().any(street) {
             return false;
         }
         // "Kopp's 1987 Chevrolet Cavalier", "his 1995 Ford to work": a model year, part of the
@@ -2391,6 +2423,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
+                // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
+                _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then"))
+                    .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
                 // (Not an adjective: "their first estimated payment", "the revised plan".)
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
