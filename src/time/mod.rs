@@ -2838,7 +2838,9 @@ pub(crate) fn is_month_name(word: &str) -> bool {
 /// Whether an unresolved value is a clock time with no day of its own ("9am", "noon"): it
 /// takes the day last mentioned, or one named next to it.
 fn bare_clock_value(value: &str) -> bool {
-    value.starts_with("last:D:0|hm:") || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
+    // (Not "10 o'clock that night": its part of the day ties it to the day last mentioned.)
+    value.starts_with("last:D:0|hm:") && !value.ends_with("{pod}") && !["MO", "AF", "EV", "NI"].iter().any(|p| value.ends_with(p))
+        || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
 }
 
 /// A day as a value template ("ymd:2026:6:21"), for a day the context has worked out.

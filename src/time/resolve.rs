@@ -895,6 +895,21 @@ impl Context {
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
                 out = week_of(inner);
             }
+            "holwkr" if f.len() >= 3 => {
+                // "the week before Thanksgiving", "the week after Easter": the ISO week one
+                // week from the holiday's.
+                let inner = self.base(&format!("hol:{}", f[2..].join(":")), tense);
+                let k: i64 = f[1].trim_start_matches('+').parse().unwrap_or(0);
+                out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d").ok().and_then(|x| x.checked_add_signed(Duration::days(7 * k))) {
+                    Some(x) => {
+                        let dir = if k < 0 { "before" } else { "after" };
+                        let why = inner.explanation.clone().map(|e| format!("the week {dir} that of {} ({e})", inner.value));
+                        let w = week_of(Resolved { value: x.to_string(), ..inner });
+                        Resolved { explanation: why, ..w }
+                    }
+                    None => Resolved { value: "XXXX-WXX".into(), ..inner },
+                };
+            }
             "holwe" if f.len() >= 2 => {
                 // "Memorial Day weekend", "Thanksgiving weekend": the weekend a holiday falls in
                 // or, for a Monday or Tuesday holiday, the one just before it.
