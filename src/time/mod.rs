@@ -769,7 +769,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
             m.start > 0 && toks[m.start - 1].lower == "a" && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && !function_word(&t.lower))
         });
+        // "on New Year's Day, a Thursday": the day just named, told by its weekday.
+        let apposed = some_weekday.filter(|_| m.start >= 2 && toks[m.start - 2].lower == ",").and_then(|n| {
+            let before = out.last().filter(|p| p.byte.end == toks[m.start - 2].start)?;
+            let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
+            (d.weekday().number_from_monday() as usize == n).then_some(d)
+        });
         let mut r = match some_weekday {
+            Some(_) if apposed.is_some() => {
+                let d = apposed.expect("checked");
+                let mut r = ctx.resolve(&ymd(d), tense);
+                r.explanation = Some(format!("the day named just before, {d}, a {}", resolve::WEEKDAYS[d.weekday().num_days_from_monday() as usize]));
+                r
+            }
             Some(n) => {
                 let mut r = Context::new(None, 60).resolve(&value, tense);
                 r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
@@ -2217,7 +2229,8 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     // may belong to: "can be redeemed early on April 10", "the train arrived late on Friday".)
     let verb_before = p >= 2 && toks[p - 2].kind == Kind::Word && !toks[p - 2].cap && {
         let v = w(p - 2);
-        v.ends_with("ed") || v.ends_with("ing") || matches!(v, "be" | "is" | "are" | "was" | "were" | "been" | "arrive" | "arrives" | "came" | "come" | "comes" | "ran" | "run" | "runs" | "left" | "leave" | "leaves" | "start" | "starts" | "finish" | "finishes")
+        v.ends_with("ed") || v.ends_with("ing") || matches!(v, "be" | "is" | "are" | "was" | "were" | "been" | "arrive" | "arrives" | "came" | "come" | "comes" | "ran" | "run" | "runs" | "left" | "leave" | "leaves" | "start" | "starts" | "finish" | "finishes"
+            | "close" | "closes" | "open" | "opens" | "end" | "ends" | "shut" | "shuts" | "go" | "goes" | "went" | "stay" | "stays" | "work" | "works")
     };
     if day_level && w(p) == "on" && p >= 1 && matches!(w(p - 1), "early" | "late") && !verb_before {
         return (p - 1, single(w(p - 1)).map(str::to_owned));
