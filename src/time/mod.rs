@@ -2437,7 +2437,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
-                _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then"))
+                _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then") && !t.lower.ends_with("ly"))
                     .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
                 // (Not an adjective: "their first estimated payment", "the revised plan".)
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
