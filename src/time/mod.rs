@@ -1099,10 +1099,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     let days = &toks[m.end - 4];
                     Some(format!("the {} and {} {} of every month", toks[m.end - 7].lower, toks[m.end - 5].lower, &text[days.start..days.end]))
                 }
-                // "weekdays" (Monday to Friday), "weekday mornings".
-                _ if r.value.starts_with("XXXX-WXX-1") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-5")) => {
-                    let every_monday = resolve::set_words(&r.value).unwrap_or_default();
-                    Some(every_monday.replacen("Monday", "weekday", 1) + ", Monday to Friday")
+                // "weekdays" (Monday to Friday), "weekday mornings", "Mondays through Thursdays".
+                _ if r.value.starts_with("XXXX-WXX-") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-")) => {
+                    let every_first = resolve::set_words(&r.value).unwrap_or_default();
+                    Some(day_span(&every_first, &r.value, r.end_value.as_deref().unwrap_or_default()))
                 }
                 // "from 9am to 5pm daily".
                 _ if r.value.starts_with("XXXX-XX-XXT") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-XX-XXT")) => {
@@ -1311,8 +1311,39 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             i = k + 1;
         }
     }
+    weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
+}
+
+/// "The office is open Monday through Friday", "trading hours run ..., Monday to Friday":
+/// in a sentence about opening hours, a span of weekdays is every such week's, a set.
+fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
+    if !toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) || toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll")) {
+        return;
+    }
+    let weekday = |t: &Timex, r: &Range<usize>| (t.kind == TimexType::Date && r.end - r.start == 1 && lookup_tok(&toks[r.start], "weekday").is_some()).then(|| day_of(&t.value)).flatten();
+    for w in spans.windows(2) {
+        let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
+        let to = rb.start == ra.end + 1 && matches!(toks[ra.end].lower.as_str(), "through" | "to" | "-" | "until" | "thru");
+        let this = ra.start > 0 && matches!(toks[ra.start - 1].lower.as_str(), "this" | "next" | "last" | "coming");
+        let (Some(da), Some(db)) = (weekday(&out[*a].timex, ra), weekday(&out[*b].timex, rb)) else { continue };
+        if !to || this {
+            continue;
+        }
+        let (na, nb) = (da.weekday().number_from_monday(), db.weekday().number_from_monday());
+        for (k, n) in [(*a, na), (*b, nb)] {
+            let t = &mut out[k].timex;
+            t.kind = TimexType::Set;
+            t.value = format!("XXXX-WXX-{n}");
+            t.anchor = None;
+            t.explanation = resolve::set_words(&t.value);
+        }
+        let t = &mut out[*a].timex;
+        t.end_value = Some(format!("XXXX-WXX-{nb}"));
+        t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &format!("XXXX-WXX-{nb}")));
+    }
 }
 
 /// "The stages typically finish at 5 p.m.", "switches off apps between 11 p.m. and 7 a.m. by
@@ -1465,7 +1496,7 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             };
             t.anchor = None;
             t.explanation = resolve::set_words(&t.value).map(|w| match (&last, &until) {
-                (Some(_), _) => format!("{}, Monday to Friday", w.replacen("Monday", "weekday", 1)),
+                (Some(l), _) => day_span(&w, days, l),
                 (None, Some(u)) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
                 (None, None) => w,
             });
@@ -2854,6 +2885,20 @@ fn bare_clock_value(value: &str) -> bool {
     // (Not "10 o'clock that night": its part of the day ties it to the day last mentioned.)
     value.starts_with("last:D:0|hm:") && !value.ends_with("{pod}") && !["MO", "AF", "EV", "NI"].iter().any(|p| value.ends_with(p))
         || matches!(value, "rel:D:0|T12:00" | "rel:D:0|T24:00")
+}
+
+/// Words for a set that runs over a span of weekdays, from the words for its first day
+/// ("every Monday at 09:00", XXXX-WXX-1, XXXX-WXX-4): "every day at 09:00, Monday to
+/// Thursday"; Monday to Friday is "every weekday".
+fn day_span(every_first: &str, first: &str, last: &str) -> String {
+    let day = |v: &str| v.get(9..10).and_then(|d| d.parse::<usize>().ok()).and_then(|d| resolve::WEEKDAYS.get(d.wrapping_sub(1))).copied();
+    match (day(first), day(last)) {
+        (Some(a), Some(b)) => {
+            let noun = if a == "Monday" && b == "Friday" { "weekday" } else { "day" };
+            format!("{}, {a} to {b}", every_first.replacen(a, noun, 1))
+        }
+        _ => every_first.to_owned(),
+    }
 }
 
 /// A day as a value template ("ymd:2026:6:21"), for a day the context has worked out.
