@@ -1317,8 +1317,24 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 }
 
 /// "The office is open Monday through Friday", "trading hours run ..., Monday to Friday":
-/// in a sentence about opening hours, a span of weekdays is every such week's, a set.
+/// in a sentence about opening hours, a span of weekdays is every such week's, a set. So is
+/// a weekday listed before a set of weekdays ("Friday and Saturday nights").
 fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    // "Friday and Saturday nights": a weekday listed before a set of weekdays shares it.
+    for w in spans.windows(2) {
+        let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
+        let listed = rb.start == ra.end + 1 && matches!(toks[ra.end].lower.as_str(), "and" | "or" | ",");
+        let plural = rb.end - rb.start == 2 && lookup_tok(&toks[rb.start], "weekday").is_some() && lookup_tok(&toks[rb.end - 1], "pods").is_some();
+        let set = &out[*b].timex;
+        let Some(suffix) = set.value.strip_prefix("XXXX-WXX-").filter(|_| set.kind == TimexType::Set && set.end_value.is_none()).and_then(|v| v.get(1..)).map(str::to_owned) else { continue };
+        let t = &out[*a].timex;
+        let Some(d) = day_of(&t.value).filter(|_| listed && plural && t.kind == TimexType::Date && ra.end - ra.start == 1 && lookup_tok(&toks[ra.start], "weekday").is_some()) else { continue };
+        let t = &mut out[*a].timex;
+        t.kind = TimexType::Set;
+        t.value = format!("XXXX-WXX-{}{suffix}", d.weekday().number_from_monday());
+        t.anchor = None;
+        t.explanation = resolve::set_words(&t.value);
+    }
     const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
     if !toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) || toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll")) {
         return;
