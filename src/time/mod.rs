@@ -1277,6 +1277,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
             }
         }
+        // "by the end of fiscal 2026": the fiscal year's last month, not its first.
+        if modifier.as_deref() == Some("END") && value.starts_with("fy") && r.end_value.is_some() {
+            r.value = r.end_value.take().unwrap_or_default();
+        }
         spans.push((out.len(), start..m.end, (bare_clock || bare_clock_value(&rule.template)) && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
