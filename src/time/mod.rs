@@ -2109,6 +2109,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if g.rules[m.rule].template == "last:D:{rel}" && next.is_some_and(|n| n.lower == "of") {
         return false;
     }
+    // "in the last week of the spring term", "the final month of the season": the end of
+    // something else, not the week or month before ("the last week of March" has a rule).
+    let the_last = len == 3 && first.lower == "the" && toks[m.start + 1].lower == "last" && g.rules[m.rule].template == "rel:{sunit}:-1"
+        || len == 2 && first.lower == "last" && prev_is(&["the"]) && matches!(g.rules[m.rule].template.as_str(), "rel:W:{rel}" | "rel:M:{rel}");
+    if the_last && next.is_some_and(|n| n.lower == "of") && matches!(toks[m.end - 1].lower.as_str(), "week" | "month") {
+        return false;
+    }
     // "fall" / "spring" alone are verbs and nouns more often than seasons.
     if has("season") && len <= 2 {
         let s = toks[m.start..m.end].iter().find(|t| lookup_tok(t, "season").is_some());
