@@ -775,19 +775,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
             (d.weekday().number_from_monday() as usize == n).then_some(d)
         });
-        let mut r = match some_weekday {
-            Some(_) if apposed.is_some() => {
-                let d = apposed.expect("checked");
+        let mut r = match (some_weekday, apposed) {
+            (_, Some(d)) => {
                 let mut r = ctx.resolve(&ymd(d), tense);
                 r.explanation = Some(format!("the day named just before, {d}, a {}", resolve::WEEKDAYS[d.weekday().num_days_from_monday() as usize]));
                 r
             }
-            Some(n) => {
+            (Some(n), None) => {
                 let mut r = Context::new(None, 60).resolve(&value, tense);
                 r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
                 r
             }
-            None => ctx.resolve(&value, tense),
+            (None, None) => ctx.resolve(&value, tense),
         };
         // "16:20 Update: ...", "15:05 - Crowds gather": a clock opening a line is a live
         // report's time stamp, on the day of the report, not on the day the last entry named.
@@ -1791,7 +1790,6 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
-    // "on strike days", "on match days": a kind of day, not an amount of them.
     // "He was arrested that October.": that year's October; but "said that February orders
     // fell", "noted that June yen futures set a high": a clause whose subject has a month.
     if len == 2 && first.lower == "that" && has("month")
@@ -1817,6 +1815,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "on strike days", "on match days": a kind of day, not an amount of them.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "weekends") && m.start >= 2
         && toks[m.start - 2].lower == "on" && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && !matches!(p.lower.as_str(), "few" | "several" | "many" | "some" | "recent" | "those" | "these" | "the" | "all" | "most" | "other" | "alternate" | "consecutive" | "both" | "successive" | "separate" | "different" | "two" | "three"))
     {
