@@ -1332,11 +1332,7 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
         let Some(suffix) = set.value.strip_prefix("XXXX-WXX-").filter(|_| set.kind == TimexType::Set && set.end_value.is_none()).and_then(|v| v.get(1..)).map(str::to_owned) else { continue };
         let t = &out[*a].timex;
         let Some(d) = day_of(&t.value).filter(|_| listed && plural && t.kind == TimexType::Date && ra.end - ra.start == 1 && lookup_tok(&toks[ra.start], "weekday").is_some()) else { continue };
-        let t = &mut out[*a].timex;
-        t.kind = TimexType::Set;
-        t.value = format!("XXXX-WXX-{}{suffix}", d.weekday().number_from_monday());
-        t.anchor = None;
-        t.explanation = resolve::set_words(&t.value);
+        weekday_set(&mut out[*a].timex, d.weekday().number_from_monday(), &suffix);
     }
     const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
     if !toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) || toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll")) {
@@ -1353,16 +1349,21 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
         }
         let (na, nb) = (da.weekday().number_from_monday(), db.weekday().number_from_monday());
         for (k, n) in [(*a, na), (*b, nb)] {
-            let t = &mut out[k].timex;
-            t.kind = TimexType::Set;
-            t.value = format!("XXXX-WXX-{n}");
-            t.anchor = None;
-            t.explanation = resolve::set_words(&t.value);
+            weekday_set(&mut out[k].timex, n, "");
         }
         let t = &mut out[*a].timex;
         t.end_value = Some(format!("XXXX-WXX-{nb}"));
         t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &format!("XXXX-WXX-{nb}")));
     }
+}
+
+/// Makes a mention of one day every such weekday (N, Monday = 1), with the part of the day
+/// or time `suffix` ("TNI") it keeps.
+fn weekday_set(t: &mut Timex, n: u32, suffix: &str) {
+    t.kind = TimexType::Set;
+    t.value = format!("XXXX-WXX-{n}{suffix}");
+    t.anchor = None;
+    t.explanation = resolve::set_words(&t.value);
 }
 
 /// "The stages typically finish at 5 p.m.", "switches off apps between 11 p.m. and 7 a.m. by
@@ -1495,10 +1496,7 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
                 let listed = r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "and" | "or" | ",");
                 if let Some(d) = day_of(&t.value).filter(|_| listed) {
-                    t.kind = TimexType::Set;
-                    t.value = format!("XXXX-WXX-{}", d.weekday().number_from_monday());
-                    t.anchor = None;
-                    t.explanation = resolve::set_words(&t.value);
+                    weekday_set(t, d.weekday().number_from_monday(), "");
                 }
                 continue;
             }
