@@ -1323,16 +1323,25 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 /// in a sentence about opening hours, a span of weekdays is every such week's, a set. So is
 /// a weekday listed before a set of weekdays ("Friday and Saturday nights").
 fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
-    // "Friday and Saturday nights": a weekday listed before a set of weekdays shares it.
+    // "Friday and Saturday nights": a weekday listed before a set of weekdays shares it;
+    // "Sunday through Thursday nights" opens a span of them.
     for w in spans.windows(2) {
         let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
-        let listed = rb.start == ra.end + 1 && matches!(toks[ra.end].lower.as_str(), "and" | "or" | ",");
+        let next_to = rb.start == ra.end + 1;
+        let span = next_to && matches!(toks[ra.end].lower.as_str(), "through" | "to" | "-" | "thru");
+        let listed = next_to && matches!(toks[ra.end].lower.as_str(), "and" | "or" | ",") || span;
         let plural = rb.end - rb.start == 2 && lookup_tok(&toks[rb.start], "weekday").is_some() && lookup_tok(&toks[rb.end - 1], "pods").is_some();
         let set = &out[*b].timex;
         let Some(suffix) = set.value.strip_prefix("XXXX-WXX-").filter(|_| set.kind == TimexType::Set && set.end_value.is_none()).and_then(|v| v.get(1..)).map(str::to_owned) else { continue };
         let t = &out[*a].timex;
         let Some(d) = day_of(&t.value).filter(|_| listed && plural && t.kind == TimexType::Date && ra.end - ra.start == 1 && lookup_tok(&toks[ra.start], "weekday").is_some()) else { continue };
-        weekday_set(&mut out[*a].timex, d.weekday().number_from_monday(), &suffix);
+        let until = span.then(|| out[*b].timex.value.clone());
+        let t = &mut out[*a].timex;
+        weekday_set(t, d.weekday().number_from_monday(), &suffix);
+        if let Some(last) = until {
+            t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &last));
+            t.end_value = Some(last);
+        }
     }
     const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
     if !toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) || toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll")) {
@@ -2919,7 +2928,12 @@ fn day_span(every_first: &str, first: &str, last: &str) -> String {
     match (day(first), day(last)) {
         (Some(a), Some(b)) => {
             let noun = if a == "Monday" && b == "Friday" { "weekday" } else { "day" };
-            format!("{}, {a} to {b}", every_first.replacen(a, noun, 1))
+            let mut every = every_first.replacen(a, noun, 1);
+            // "every night, Sunday to Thursday", not "every day night".
+            for pod in ["morning", "afternoon", "evening", "night"] {
+                every = every.replacen(&format!("every day {pod}"), &format!("every {pod}"), 1);
+            }
+            format!("{every}, {a} to {b}")
         }
         _ => every_first.to_owned(),
     }
