@@ -626,7 +626,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if matches!(tense, None | Some(Tense::Present)) && value.starts_with("season:") && value.split(':').count() == 2 && m.end - m.start == 1
             && spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set)
         {
-            let name = match &value[7..] { "WI" => "winter", "SP" => "spring", "SU" => "summer", _ => "autumn" };
+            let name = resolve::season_word(&value[7..]);
             on_last_day = Some(format!("any year's {name}: the sentence tells what recurs"));
             value = format!("XXXX-{}", &value[7..]);
         }

@@ -1360,7 +1360,8 @@ fn season_start(s: &str) -> u32 {
     }
 }
 
-fn season_word(s: &str) -> &'static str {
+/// The word for a season code ("SU" → "summer").
+pub(crate) fn season_word(s: &str) -> &'static str {
     match s {
         "SP" => "spring",
         "SU" => "summer",
