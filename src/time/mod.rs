@@ -164,6 +164,7 @@ impl<'a> Names<'a> {
 /// Tags one sentence's tokens.
 fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
+    ctx.sentence += 1;
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
     // The last bare clock time ("7 p.m.") pushed: its index in `out`, its end token, and the
@@ -374,6 +375,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             _ => m.start,
         };
         let (mut tense, distance) = tense_at(toks, cues, clause, from, m.end);
+        ctx.clause_now = (0..toks.len()).any(|i| clause[i] == clause[m.start] && matches!(cues[i], Some(Tense::Present | Tense::Future)));
         // "3RD QTR NET", "first-quarter shr": results are reported once the quarter is over, so
         // with no verb to say otherwise one not yet begun is last year's.
         let mut looks_back = false;
@@ -642,6 +644,28 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 if named.is_some() && !later_year && named != ctx.reference.map(|r| r.year()) && ctx.last.map(|(d, _)| d.year()) == named {
                     value = format!("lastm:{}", value.split_once(':').map_or("", |(_, r)| r));
                 }
+            }
+        }
+        // A story told of a past year ("On a bitterly cold night in January 1871, fire broke
+        // out ... The fire began shortly after 11 p.m. on Jan. 17"): a month, day, season or
+        // holiday named bare in a past-tense sentence is in the year the story is at (see
+        // `Context::story_year`), not the reference's.
+        if tense == Some(Tense::Past) && sentence_year.is_none() && (value.split(':').count() == 2 && (value.starts_with("m:") || value.starts_with("season:")) || value.split(':').count() == 3 && value.starts_with("md:") || value.starts_with("hol:")) {
+            let f: Vec<&str> = value.split(':').collect();
+            let month = (f[0] != "hol").then(|| f[1].parse::<u32>().ok()).flatten().filter(|m| (1..=12).contains(m));
+            if let Some(y) = ctx.story_year(month) {
+                on_last_day = Some(match (f[0], month) {
+                    ("md", Some(mo)) => format!("{} {} of {y}, the year the story is at", resolve::MONTHS[(mo - 1) as usize], f[2].trim_start_matches('0')),
+                    ("m", Some(mo)) => format!("{} of {y}, the year the story is at", resolve::MONTHS[(mo - 1) as usize]),
+                    ("season", _) => format!("the {} of {y}, the year the story is at", resolve::season_word(f[1])),
+                    _ => format!("the holiday in {y}, the year the story is at"),
+                });
+                value = match f[0] {
+                    "md" => format!("ymd:{y}:{}:{}", f[1], f[2]),
+                    "m" => format!("{y:04}-{:0>2}", f[1]),
+                    "season" => format!("{y:04}-{}", f[1]),
+                    _ => format!("holy:{y}:{}", &value[4..]),
+                };
             }
         }
         // "He reached Paris in 1962. By the end of the year he was broke": in a past-tense
@@ -1238,6 +1262,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                             false => format!("that time of {day}, by the day named after it"),
                         });
                     }
+                }
+            } else if on && opener.is_none() && r.value.len() == 10 && r.value.ends_with("-XX") && r.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                // "by dawn the next day", in a story of the past: a day of a month, which one
+                // the text does not say.
+                let t = &mut out[k].timex;
+                if let Some(at) = t.value.find('T') {
+                    t.value = format!("{}{}", r.value, &t.value[at..]);
+                    t.anchor = r.anchor.clone();
+                    t.explanation = Some(format!("that time of a day in {}, the day named after it; which day the text does not say", &r.value[..7]));
                 }
             }
         }

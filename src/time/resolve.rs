@@ -62,6 +62,33 @@ pub struct Context {
     /// December ("The company's fiscal year ends on June 30"): its quarters and fiscal years
     /// are then not the calendar's.
     pub fiscal_end: Option<FiscalEnd>,
+    /// Whether the text tells a story of the past (see [`Story`]).
+    pub story: Story,
+    /// The sentence the story of the past began in: only later sentences are read in it.
+    pub story_from: usize,
+    /// The last month (or day) the story of the past named ("in January 1871"): a day of that
+    /// month named later without a year ("on Jan. 17") is in that month's year.
+    pub story_month: Option<NaiveDate>,
+    /// The sentence being tagged, counted from 1.
+    pub sentence: usize,
+    /// Whether the clause being read has a verb in the present or future: news told of a past
+    /// date ("a crash on August 12, 1985, ..., the report says") is no story set in the past.
+    pub clause_now: bool,
+}
+
+/// What the text's first dates say it is: news, anchored on the reference date, or a story
+/// told of a year well before it ("On a bitterly cold night in January 1871, fire broke out").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Story {
+    /// No date mentioned yet.
+    #[default]
+    Undecided,
+    /// The first date was a month or day of a year stated in the text, two or more before the
+    /// reference date, in a clause all in the past tense, and nothing has been anchored on the
+    /// reference date since.
+    Past,
+    /// Anything else.
+    News,
 }
 
 /// The fiscal year a document states (see [`Context::fiscal_end`]).
@@ -102,7 +129,44 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_from: 0, story_month: None, sentence: 0, clause_now: false }
+    }
+
+    /// The year a story of the past is at, for a month (`month`), day, season or holiday named
+    /// in a later sentence without a year: that of the date last mentioned, while it is two or
+    /// more years before the reference; for a day of a month the story named, that month's.
+    pub fn story_year(&self, month: Option<u32>) -> Option<i32> {
+        let r = self.reference?;
+        let (d, _) = self.last?;
+        if self.story != Story::Past || self.sentence <= self.story_from || d.year() > r.year() - 2 {
+            return None;
+        }
+        Some(self.story_month.filter(|s| month == Some(s.month())).map_or(d.year(), |s| s.year()))
+    }
+
+    /// Follows what kind of text this is (see [`Story`]) after a mention resolved from `raw`.
+    fn follow_story(&mut self, raw: &str, r: &Resolved, tense: Option<Tense>) {
+        let (Some(rf), Some((d, g))) = (self.reference, granularity(&r.value)) else {
+            return;
+        };
+        let far = d.year() <= rf.year() - 2;
+        let stated = raw.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+        match self.story {
+            // (A year alone is background in news: "the company, founded in 1902, said";
+            // a story set in a past year names its month or day.)
+            Story::Undecided if far && stated && matches!(g, Gran::Month | Gran::Day) && tense == Some(Tense::Past) && !self.clause_now => {
+                self.story = Story::Past;
+                self.story_from = self.sentence;
+            }
+            Story::Undecided => self.story = Story::News,
+            // (A form that counts from the date last mentioned and fell back on the reference,
+            // as a clock time does before its day is named, says nothing of the kind of text.)
+            Story::Past if r.anchor.as_deref() == Some(rf.to_string().as_str()) && !raw.starts_with("last:") => self.story = Story::News,
+            _ => {}
+        }
+        if self.story == Story::Past && far && matches!(g, Gran::Month | Gran::Day) {
+            self.story_month = Some(d);
+        }
     }
 
     /// Resolves a template value (already substituted) given the sentence tense.
@@ -173,6 +237,7 @@ impl Context {
                 }
             }
         }
+        self.follow_story(raw, &r, tense);
         r
     }
 
@@ -309,9 +374,20 @@ impl Context {
                         (_, "W") => self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Week)),
                         _ => self.last,
                     };
-                    match last {
-                        Some((d, g)) => (Some((d, g)), true),
-                        None => (rf.map(|d| (d, Gran::Day)), false),
+                    // In a story of the past, a day counted from the month or year it is at
+                    // ("in January 1871 ... by dawn the next day") is a day of that month or
+                    // year, which one the text does not say, not one by the reference date.
+                    let story = self.last.filter(|(d, g)| unit == "D" && n != "0" && *g != Gran::Day && self.story == Story::Past && rf.is_some_and(|r| d.year() <= r.year() - 2));
+                    match (last, story) {
+                        (Some((d, g)), _) => (Some((d, g)), true),
+                        (None, Some((d, g))) => {
+                            let shown = if g == Gran::Month { d.format("%Y-%m").to_string() } else { format!("{:04}", d.year()) };
+                            out.value = if g == Gran::Month { format!("{shown}-XX") } else { format!("{shown}-XX-XX") };
+                            out.anchor = anchor(d);
+                            out.explanation = Some(format!("a day of {shown}, the time the story is at; which day the text does not say"));
+                            return out;
+                        }
+                        (None, None) => (rf.map(|d| (d, Gran::Day)), false),
                     }
                 } else {
                     // "a year ago" in a report about a quarter means that quarter a year ago.
@@ -590,17 +666,7 @@ impl Context {
                 Some((d, g)) => {
                     let s = f[1];
                     let start = season_start(s);
-                    // Where the period ends. (A season mentioned last is kept as its first day
-                    // at year granularity.)
-                    let end = match g {
-                        Gran::Week => d.checked_add_signed(Duration::days(7)),
-                        Gran::Day => d.succ_opt(),
-                        Gran::Month => add_months(d, 1),
-                        Gran::Quarter => add_months(d, 3),
-                        Gran::Year if d.month() != 1 => add_months(d, 3),
-                        Gran::Year => add_months(d, 12),
-                    }
-                    .unwrap_or(d);
+                    let end = period_end(d, g);
                     let begins = |y: i32| NaiveDate::from_ymd_opt(y, start, 1);
                     let y = if f[2].starts_with('-') {
                         // The last to end (three months after it begins) by the period's start.
@@ -615,6 +681,25 @@ impl Context {
                     out.explanation = Some(format!("the {which} {} {side} {}, the date last mentioned, in {y}", season_word(s), shift(d, g, "D", 0)));
                 }
                 None => return self.base(&format!("srel:{}:{}", f[1], f[2]), tense),
+            },
+            // "the following May", "the previous March": the first month M to begin after the
+            // period last mentioned ends, or the last to end before it begins.
+            "lastmrel" if f.len() == 3 => match (self.last, f[1].parse::<u32>().ok().filter(|m| (1..=12).contains(m))) {
+                (Some((d, g)), Some(m)) => {
+                    let begins = |y: i32| NaiveDate::from_ymd_opt(y, m, 1);
+                    let y = if f[2].starts_with('-') {
+                        (d.year() - 2..=d.year()).rev().find(|&y| begins(y).and_then(|b| add_months(b, 1)).is_some_and(|e| e <= d))
+                    } else {
+                        let end = period_end(d, g);
+                        (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
+                    };
+                    let y = y.unwrap_or(d.year());
+                    out.value = format!("{y:04}-{m:02}");
+                    out.anchor = anchor(d);
+                    let (which, side) = if f[2].starts_with('-') { ("last", "before") } else { ("first", "after") };
+                    out.explanation = Some(format!("the {which} {} {side} {}, the date last mentioned, in {y}", MONTHS[(m - 1) as usize], shift(d, g, "D", 0)));
+                }
+                _ => return self.base(&format!("mrel:{}:{}", f[1], f[2]), tense),
             },
             // "from Monday 7th", "Thursday the 10th": day D of the month around the reference
             // in which it falls on that weekday.
@@ -1463,6 +1548,20 @@ pub(crate) fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     None
 }
 
+/// The day after a period mentioned ends, for what follows it ("the following spring"). (A
+/// season mentioned last is kept as its first day at year granularity.)
+fn period_end(d: NaiveDate, g: Gran) -> NaiveDate {
+    match g {
+        Gran::Week => d.checked_add_signed(Duration::days(7)),
+        Gran::Day => d.succ_opt(),
+        Gran::Month => add_months(d, 1),
+        Gran::Quarter => add_months(d, 3),
+        Gran::Year if d.month() != 1 => add_months(d, 3),
+        Gran::Year => add_months(d, 12),
+    }
+    .unwrap_or(d)
+}
+
 /// Underspecified value for a unit when there is no anchor.
 fn unknown(unit: &str) -> &'static str {
     match unit {
@@ -1739,6 +1838,12 @@ fn duration(n: &str, unit: &str) -> String {
 fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
     let wd = |s: &str| weekday(s);
     let d = match *spec.first()? {
+        // "nth:11:4:4:1939": the fourth Thursday of November, since 1939; the last one before.
+        "nth" if spec.get(4).and_then(|s| s.parse::<i32>().ok()).is_some_and(|since| y < since) => {
+            let m: u32 = spec.get(1)?.parse().ok()?;
+            let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt()?;
+            on_or_before(end, wd(spec.get(2)?))
+        }
         "nth" => {
             let m: u32 = spec.get(1)?.parse().ok()?;
             let n: u8 = spec.get(3)?.parse().ok()?;
