@@ -764,6 +764,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let year_q = value.len() == 7 && value.as_bytes()[4..6] == *b"-Q" && value[..4].bytes().all(|b| b.is_ascii_digit());
             if f.len() == 2 && f[0] == "q" && quarters {
                 value = format!("q:{}:{e}", f[1]);
+            } else if fiscal && f.len() == 2 && f[0] == "half" {
+                value = format!("fyh:{}:{e}", f[1]);
             } else if fiscal && year_q {
                 value = format!("fyq:{}:{e}:{}", &value[6..], &value[..4]);
             } else if fiscal && value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
@@ -1163,7 +1165,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 };
                 let from = if ahead { "rel" } else { "last" };
                 let day = ctx.resolve(&format!("{from}:{unit}:{sign}{n}"), tense);
-                let anchored = |w: &String| w.ends_with(if ahead { "the reference date" } else { "the date last mentioned" });
+                // (A month counted from a year, "in 1889 ... a month later", is no month known.)
+                let fine = day.value.len() >= match unit.as_str() {
+                    "D" => 10,
+                    "M" => 7,
+                    _ => 4,
+                };
+                let anchored = |w: &String| fine && w.ends_with(if ahead { "the reference date" } else { "the date last mentioned" });
                 // A story told in order moves on: "Three days later he left. The next day ..."
                 // is the day after the leaving. (Not "will be back in two weeks".)
                 if ahead || !day.explanation.as_ref().is_some_and(anchored) {

@@ -899,6 +899,37 @@ impl Context {
                 }
                 out.explanation = Some(format!("fiscal {y}, {} {} to {} {} (the fiscal year ends in {})", MONTHS[start.month0() as usize], start.year(), MONTHS[last.month0() as usize], last.year(), MONTHS[(e - 1) as usize]));
             }
+            // "fyh:N:E": half N of the fiscal year ending in month E, by tense as a quarter is:
+            // its six months.
+            "fyh" if f.len() == 3 => {
+                let (Ok(n), Ok(e), Some(d)) = (f[1].parse::<u32>(), f[2].parse::<u32>(), rf) else {
+                    return self.base(&format!("half:{}", f[1]), tense);
+                };
+                let (n, e) = (n.clamp(1, 2), e.clamp(1, 12));
+                let y0 = d.year() + i32::from(d.month() > e);
+                let begins = fiscal_quarter_start(y0, 2 * n - 1, e);
+                let ahead = (begins - d).num_days();
+                // ("Revenue rose in the first half", said in its second month: the last one.)
+                let over = begins.checked_add_months(Months::new(6)).is_some_and(|end| (end - d).num_days() <= 15);
+                let y = match tense {
+                    Some(Tense::Past) if !over => y0 - 1,
+                    None | Some(Tense::Present) if ahead > 180 => y0 - 1,
+                    _ => y0,
+                };
+                let start = fiscal_quarter_start(y, 2 * n - 1, e);
+                let last = start.checked_add_months(Months::new(5)).unwrap_or(start);
+                out.value = start.format("%Y-%m").to_string();
+                out.end_value = Some(last.format("%Y-%m").to_string());
+                out.anchor = anchor(d);
+                out.explanation = Some(format!(
+                    "half {n} of fiscal {y}, {} {} to {} {} (the fiscal year ends in {}; {tw})",
+                    MONTHS[start.month0() as usize],
+                    start.year(),
+                    MONTHS[last.month0() as usize],
+                    last.year(),
+                    MONTHS[(e - 1) as usize]
+                ));
+            }
             // "q:N": quarter N by tense; "q:N:E": quarter N of a fiscal year ending in month E
             // (a calendar quarter is one of a year ending in December).
             "q" if f.len() == 2 || f.len() == 3 && rf.is_some() => {
