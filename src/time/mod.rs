@@ -164,7 +164,6 @@ impl<'a> Names<'a> {
 /// Tags one sentence's tokens.
 fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
-    ctx.sentence += 1;
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
     let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
     // The last bare clock time ("7 p.m.") pushed: its index in `out`, its end token, and the
@@ -650,20 +649,36 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // out ... The fire began shortly after 11 p.m. on Jan. 17"): a month, day, season or
         // holiday named bare in a past-tense sentence is in the year the story is at (see
         // `Context::story_year`), not the reference's.
-        if tense == Some(Tense::Past) && sentence_year.is_none() && (value.split(':').count() == 2 && (value.starts_with("m:") || value.starts_with("season:")) || value.split(':').count() == 3 && value.starts_with("md:") || value.starts_with("hol:")) {
+        let decade = value == "rel:DE:0" && toks[m.start].lower == "the";
+        if tense == Some(Tense::Past) && sentence_year.is_none() && (value.split(':').count() == 2 && (value.starts_with("m:") || value.starts_with("season:")) || value.split(':').count() == 3 && value.starts_with("md:") || value.starts_with("hol:") || decade) {
             let f: Vec<&str> = value.split(':').collect();
-            let month = (f[0] != "hol").then(|| f[1].parse::<u32>().ok()).flatten().filter(|m| (1..=12).contains(m));
-            if let Some(y) = ctx.story_year(month) {
+            let month = match f[0] {
+                "m" | "md" => f[1].parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+                "season" => Some(match f[1] {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                }),
+                "hol" => ctx.last.and_then(|(d, _)| resolve::holiday(d.year(), &f[1..])).map(|x| x.month()),
+                _ => None,
+            };
+            // Told forward unless this sentence has named a date already ("arrived on March 4,
+            // 1964, after being trapped in ice for most of February") or looks back ("had").
+            let forward = !spans.iter().any(|(k, _, _)| resolve::granularity(&out[*k].timex.value).is_some()) && !toks.iter().any(|t| t.lower == "had");
+            if let Some(y) = ctx.story_year(month, forward) {
                 on_last_day = Some(match (f[0], month) {
                     ("md", Some(mo)) => format!("{} {} of {y}, the year the story is at", resolve::MONTHS[(mo - 1) as usize], f[2].trim_start_matches('0')),
                     ("m", Some(mo)) => format!("{} of {y}, the year the story is at", resolve::MONTHS[(mo - 1) as usize]),
                     ("season", _) => format!("the {} of {y}, the year the story is at", resolve::season_word(f[1])),
+                    ("rel", _) => format!("the {}0s, the decade of {y}, the year the story is at", y / 10),
                     _ => format!("the holiday in {y}, the year the story is at"),
                 });
                 value = match f[0] {
                     "md" => format!("ymd:{y}:{}:{}", f[1], f[2]),
                     "m" => format!("{y:04}-{:0>2}", f[1]),
                     "season" => format!("{y:04}-{}", f[1]),
+                    "rel" => format!("{:03}", y / 10),
                     _ => format!("holy:{y}:{}", &value[4..]),
                 };
             }

@@ -64,13 +64,9 @@ pub struct Context {
     pub fiscal_end: Option<FiscalEnd>,
     /// Whether the text tells a story of the past (see [`Story`]).
     pub story: Story,
-    /// The sentence the story of the past began in: only later sentences are read in it.
-    pub story_from: usize,
     /// The last month (or day) the story of the past named ("in January 1871"): a day of that
     /// month named later without a year ("on Jan. 17") is in that month's year.
     pub story_month: Option<NaiveDate>,
-    /// The sentence being tagged, counted from 1.
-    pub sentence: usize,
     /// Whether the clause being read has a verb in the present or future: news told of a past
     /// date ("a crash on August 12, 1985, ..., the report says") is no story set in the past.
     pub clause_now: bool,
@@ -129,19 +125,28 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_from: 0, story_month: None, sentence: 0, clause_now: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false }
     }
 
-    /// The year a story of the past is at, for a month (`month`), day, season or holiday named
-    /// in a later sentence without a year: that of the date last mentioned, while it is two or
-    /// more years before the reference; for a day of a month the story named, that month's.
-    pub fn story_year(&self, month: Option<u32>) -> Option<i32> {
+    /// The year a story of the past is at, for a month (`month`: its own, a season's first or
+    /// a holiday's), day, season or holiday named without a year: that of the date last
+    /// mentioned, while it is two or more years before the reference and the clause does not
+    /// speak in the present ("He turned 89 in September and plans to attend"); for a day of a
+    /// month the story named, that month's.
+    /// A story told `forward` (the month named in a later sentence, not as a flashback) moves on
+    /// to the next year for a month earlier than the one it is at ("left on Dec. 12, 1962. By
+    /// mid-January the hut was finished").
+    pub fn story_year(&self, month: Option<u32>, forward: bool) -> Option<i32> {
         let r = self.reference?;
-        let (d, _) = self.last?;
-        if self.story != Story::Past || self.sentence <= self.story_from || d.year() > r.year() - 2 {
+        let (d, g) = self.last?;
+        if self.story != Story::Past || d.year() > r.year() - 2 || self.clause_now {
             return None;
         }
-        Some(self.story_month.filter(|s| month == Some(s.month())).map_or(d.year(), |s| s.year()))
+        if let Some(s) = self.story_month.filter(|s| month == Some(s.month())) {
+            return Some(s.year());
+        }
+        let on = forward && matches!(g, Gran::Day | Gran::Month) && month.is_some_and(|m| m < d.month());
+        Some(d.year() + i32::from(on))
     }
 
     /// Follows what kind of text this is (see [`Story`]) after a mention resolved from `raw`.
@@ -152,12 +157,12 @@ impl Context {
         let far = d.year() <= rf.year() - 2;
         let stated = raw.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit));
         match self.story {
-            // (A year alone is background in news: "the company, founded in 1902, said";
-            // a story set in a past year names its month or day.)
-            Story::Undecided if far && stated && matches!(g, Gran::Month | Gran::Day) && tense == Some(Tense::Past) && !self.clause_now => {
-                self.story = Story::Past;
-                self.story_from = self.sentence;
-            }
+            // (A year alone is background in news, "the company, founded in 1902, said", and
+            // decides nothing; a story set in a past year names its month or day.)
+            Story::Undecided if far && stated && matches!(g, Gran::Month | Gran::Day) && tense == Some(Tense::Past) && !self.clause_now => self.story = Story::Past,
+            // (Nor does a dateline, the reference date by its month and day, or "Sixty years ago
+            // this week".)
+            Story::Undecided if far || raw.starts_with("md:") && r.value == rf.to_string() => {}
             Story::Undecided => self.story = Story::News,
             // (A form that counts from the date last mentioned and fell back on the reference,
             // as a clock time does before its day is named, says nothing of the kind of text.)
@@ -1866,7 +1871,7 @@ fn duration(n: &str, unit: &str) -> String {
 
 /// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N`, `lastwd:MM:WD`, `easter:OFF`, `elect`,
 /// or a feast of another calendar (`heb:3:25:8`, see [`calendars`]): its first day.
-fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
+pub(crate) fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
     let wd = |s: &str| weekday(s);
     let d = match *spec.first()? {
         // "nth:11:4:4:1939": the fourth Thursday of November, since 1939; the last one before.
