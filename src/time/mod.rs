@@ -751,6 +751,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 ctx.last = Some((d, resolve::Gran::Day));
             }
         }
+        // "performs from Tuesday, July 13, through Saturday, July 17, with an extra matinee on
+        // Saturday at 3 p.m.": the day its sentence named on that weekday. (Not the end of a
+        // range it opened: "bought from Sept. 14 to Thursday". The reference date and "Dec. 9,
+        // a Tuesday" are read as before, with their own words.)
+        let range_end = start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
+        let (wd, at) = value.split_once('|').map_or((value.as_str(), ""), |(w, t)| (w, t));
+        if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && !range_end && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a")) {
+            if d.weekday().number_from_monday() == n {
+                value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
+                on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
+            }
+        }
         // "The festival runs from Friday, June 19, to Sunday, June 21. A family day will take
         // place on the Sunday": the one of the days just named, not the coming one.
         if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<i64>().ok()), ctx.last) {
