@@ -2571,6 +2571,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
                 _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then") && !t.lower.ends_with("ly"))
                     .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
+                // (Not the participle of what comes next: "will be held on Saturday, followed by a
+                // lunch".)
+                "followed" if i > 0 && toks[i - 1].lower == "," && toks.get(i + 1).is_some_and(|n| n.lower == "by") => None,
                 // (Not an adjective: "their first estimated payment", "the revised plan".)
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
