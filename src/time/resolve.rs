@@ -621,6 +621,20 @@ impl Context {
                     }
                 }
             }
+            // "June 11 of last year": day D of month M in the year R from the reference.
+            "mdr" if f.len() == 4 => {
+                let (m, day): (u32, u32) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
+                let k: i32 = f[3].trim_start_matches('+').parse().unwrap_or(0);
+                match rf {
+                    None => out.value = format!("XXXX-{m:02}-{day:02}"),
+                    Some(d) => {
+                        let y = d.year() + k;
+                        out.value = NaiveDate::from_ymd_opt(y, m, day).map_or(format!("{y:04}-{m:02}-XX"), |x| x.to_string());
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("{} {day} of {}", MONTHS[(m.clamp(1, 12) - 1) as usize], year_from(f[3], d)));
+                    }
+                }
+            }
             "season" | "srel" if f.len() >= 2 => {
                 let s = f[1];
                 // "this past spring": the last one, whatever the verbs say.
