@@ -2085,6 +2085,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "wheat" | "wheats" | "crop" | "crops" | "grain" | "grains" | "barley" | "rye" | "rapeseed" | "plantings" | "planting" | "sowings" | "sowing" | "sown" | "kill" | "varieties" | "feed" | "pasture" | "pastures")) {
         return false;
     }
+    // "a summer school", "winter clothing", "the Summer Olympics": a kind of thing, not a time.
+    if (len == 1 || len == 2 && first.lower == "the") && has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "school" | "schools" | "camp" | "camps" | "job" | "jobs" | "internship" | "internships" | "olympics" | "games" | "clothing" | "clothes" | "wear" | "coat" | "coats" | "tyres" | "tires" | "collection" | "collections" | "blockbuster" | "blockbusters" | "resort" | "resorts" | "residence" | "palace" | "cottage" | "cottages" | "uniform" | "uniforms" | "squash" | "vegetables" | "fruit" | "hat" | "hats" | "boots")) {
+        return false;
+    }
+    // "A late-night cabaret series", "late-night television": a kind of show, not tonight.
+    let late_night = len == 2 && matches!(first.lower.as_str(), "late" | "all") && toks[m.start + 1].lower == "night" && toks[m.start + 1].hyphen_before;
+    if (late_night || len == 1 && first.lower == "overnight") && next.is_some_and(|n| matches!(n.lower.as_str(), "show" | "shows" | "host" | "hosts" | "comedy" | "comedian" | "comedians" | "cabaret" | "series" | "television" | "tv" | "talk" | "snack" | "snacks" | "bus" | "buses" | "service" | "services" | "bar" | "bars" | "party" | "parties" | "programme" | "programmes" | "program" | "programs" | "train" | "trains" | "flight" | "flights" | "shopping" | "diner")) {
+        return false;
+    }
     // "January-March" and "April/May", not two months side by side.
     if two_month_names(toks, m) && !toks[m.start + 1].hyphen_before {
         return false;
