@@ -161,6 +161,16 @@ impl<'a> Names<'a> {
     }
 }
 
+/// "open Monday to Friday, 9 a.m. to 5 p.m.": a match that runs from a weekday ending a range
+/// of weekdays into a clock time. The hours are every such day's, not the last weekday's, so
+/// the weekday is read alone (see `weekday_spans`).
+fn weekday_range_hours(toks: &[Tok], m: &Match) -> bool {
+    let weekday = |t: &Tok| lookup_tok(t, "weekday").is_some();
+    m.end - m.start > 1 && weekday(&toks[m.start]) && m.start >= 2 && matches!(toks[m.start - 1].lower.as_str(), "to" | "through" | "-" | "until" | "till")
+        && weekday(&toks[m.start - 2])
+        && toks[m.start + 1..m.end].iter().any(|t| lookup_tok(t, "ampm").is_some() || t.kind == Kind::Num && t.lower.contains(':'))
+}
+
 /// Tags one sentence's tokens.
 fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
@@ -211,12 +221,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let two_months = two_month_names(toks, &m);
             // "24 hours a day", "six months, one year": the first amount alone.
             let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
+            let hours = weekday_range_hours(toks, &m);
             // (Of three amounts, the first two are tried first: "24 hours a day, 7 days".)
             let cuts: Vec<usize> = if before {
                 vec![m.end - 1]
             } else if year_first {
                 vec![m.start + 2]
-            } else if two_months {
+            } else if two_months || hours {
                 vec![m.start + 1]
             } else if listed_amounts {
                 (m.start + 1..m.end - 1).rev().filter(|&k| lookup_tok(&toks[k], "unit").is_some()).map(|k| k + 1).collect()
@@ -1431,6 +1442,10 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
         let t = &mut out[*a].timex;
         t.end_value = Some(format!("XXXX-WXX-{nb}"));
         t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &format!("XXXX-WXX-{nb}")));
+        // The range's last day names the same days, so the clock times after it ("Monday to
+        // Friday, 9 a.m. to 5 p.m.") are every one of them.
+        let whole = t.clone();
+        out[*b].timex = whole;
     }
 }
 
@@ -1661,6 +1676,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // ("declining by 1/2 pct", "from 1/4 to 1/2 point": fractions.)
     let amount_after = next.is_some_and(|n| n.kind == Kind::Num || matches!(n.lower.as_str(), "pct" | "percent" | "percentage" | "point" | "points" | "cts" | "cent" | "cents" | "of" | "to" | "%" | "inch" | "inches" | "mile" | "miles"));
     if len == 1 && has("smonth") && (!prev_is(&["on", "since", "until", "till", "before", "after"]) || amount_after) {
+        return false;
+    }
+    if weekday_range_hours(toks, m) {
         return false;
     }
     // "a day's high of 426.50 dlrs": the trading day, no amount of time.
