@@ -1594,20 +1594,26 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
             }
             let Some(at) = t.value.find('T') else { continue };
             let clock = t.value[at..].to_owned();
-            // "9-11 a.m. daily": a clock range keeps its end on each day.
-            let until = t.end_value.as_deref().and_then(|e| e.find('T').map(|k| e[k..].to_owned())).filter(|_| last.is_none());
+            // "9-11 a.m. daily": a clock range keeps its end on each day. ("4 to 7 p.m. on
+            // weekdays" ends at 19:00 on the range's last day.)
+            let until = t.end_value.as_deref().and_then(|e| e.find('T').map(|k| e[k..].to_owned()));
             t.kind = TimexType::Set;
             t.value = format!("{days}{clock}");
             t.end_value = match (&last, &until) {
-                (Some(l), _) => Some(format!("{l}{clock}")),
+                (Some(l), u) => Some(format!("{l}{}", u.as_deref().unwrap_or(&clock))),
                 (None, Some(u)) => Some(format!("{days}{u}")),
                 (None, None) => None,
             };
             t.anchor = None;
-            t.explanation = resolve::set_words(&t.value).map(|w| match (&last, &until) {
-                (Some(l), _) => day_span(&w, days, l),
-                (None, Some(u)) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
-                (None, None) => w,
+            t.explanation = resolve::set_words(&t.value).map(|w| {
+                let w = match &until {
+                    Some(u) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
+                    None => w,
+                };
+                match &last {
+                    Some(l) => day_span(&w, days, l),
+                    None => w,
+                }
             });
         }
         g = e;
