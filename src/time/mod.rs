@@ -1478,7 +1478,10 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         !toks[between].iter().any(quote)
     });
     let recurs = !sets.is_empty();
-    let days: Vec<NaiveDate> = spans.iter().filter(|(k, _, bare)| !(*bare && out[*k].timex.kind == TimexType::Time)).filter_map(|(k, _, _)| day_of(&out[*k].timex.value)).collect();
+    // (Not the days that bound a season of service: "every Tuesday and Saturday from Dec. 15
+    // through March 28, departing at 7:40 a.m." recurs within them.)
+    let bound = |r: &Range<usize>| recurs && r.start > 0 && matches!(toks[r.start - 1].lower.as_str(), "from" | "between" | "through" | "until" | "till" | "to" | "-");
+    let days: Vec<NaiveDate> = spans.iter().filter(|(k, r, bare)| !(bound(r) || *bare && out[*k].timex.kind == TimexType::Time)).filter_map(|(k, _, _)| day_of(&out[*k].timex.value)).collect();
     // "A curfew from 8 p.m. to 6 a.m., imposed on Jan. 2, will stay": its hours are every
     // night's, when no clock time is tied to a day ("from 10pm to 6am Friday" is one night).
     let clocks = spans.iter().filter(|(k, _, _)| out[*k].timex.kind == TimexType::Time);
