@@ -642,6 +642,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             on_last_day = Some(format!("any year's {name}: the sentence tells what recurs"));
             value = format!("XXXX-{}", &value[7..]);
         }
+        // "The summit, normally held in early autumn, ...": a season said of what usually
+        // happens is any year's. (Not "the usually sluggish summer season", this year's.)
+        let usually = toks[start.saturating_sub(4)..start].iter().rposition(|t| matches!(t.lower.as_str(), "normally" | "usually" | "typically" | "traditionally" | "customarily" | "ordinarily"))
+            .is_some_and(|k| toks[start.saturating_sub(4) + k..start].iter().any(|t| matches!(t.lower.as_str(), "in" | "during" | "over" | "to" | "as" | "through" | "throughout" | "until" | "by")));
+        if usually && value.starts_with("season:") && value.split(':').count() == 2 {
+            let name = resolve::season_word(&value[7..]);
+            on_last_day = Some(format!("any year's {name}: the sentence tells what usually happens"));
+            value = format!("XXXX-{}", &value[7..]);
+        }
         // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
         // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
         // that year, not the reference's.
