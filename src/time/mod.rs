@@ -171,11 +171,15 @@ fn weekday_range_hours(toks: &[Tok], m: &Match) -> bool {
         && toks[m.start + 1..m.end].iter().any(|t| lookup_tok(t, "ampm").is_some() || t.kind == Kind::Num && t.lower.contains(':'))
 }
 
+/// A sentence's tense cues per token, clause per token, and per clause whether a verb in it
+/// speaks in the present or future.
+type SentenceCues = (Vec<Option<Tense>>, Vec<usize>, Vec<bool>);
+
 /// Tags one sentence's tokens.
 fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Numeric, names: &Names, out: &mut Vec<TemporalMention>) {
     let g = grammar();
     // Tense cues and clauses, worked out only for sentences with a match (most have none).
-    let mut cue_cache: Option<(Vec<Option<Tense>>, Vec<usize>)> = None;
+    let mut cue_cache: Option<SentenceCues> = None;
     // The last bare clock time ("7 p.m.") pushed: its index in `out`, its end token, and the
     // index of the clock time that opened its range ("from 9 a.m. to 5 p.m."), if any.
     let mut clock: Option<(usize, usize, Option<usize>, usize)> = None;
@@ -378,14 +382,22 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             start = s;
             modifier = Some(md.to_owned());
         }
-        let (cues, clause) = cue_cache.get_or_insert_with(|| (tense_cues(toks), clauses(toks)));
+        let (cues, clause, now) = cue_cache.get_or_insert_with(|| {
+            let (cues, clause) = (tense_cues(toks), clauses(toks));
+            // Per clause: whether a verb in it speaks in the present or future.
+            let mut now = vec![false; clause.iter().max().map_or(0, |c| c + 1)];
+            for (c, t) in clause.iter().zip(&cues) {
+                now[*c] |= matches!(t, Some(Tense::Present | Tense::Future));
+            }
+            (cues, clause, now)
+        });
         // "began at 14:30 UTC on March 3": the verb is as near the date as the clock time is.
         let from = match clock {
             Some((_, end, _, first)) if end + 1 == m.start && toks[end].lower == "on" => first,
             _ => m.start,
         };
         let (mut tense, distance) = tense_at(toks, cues, clause, from, m.end);
-        ctx.clause_now = (0..toks.len()).any(|i| clause[i] == clause[m.start] && matches!(cues[i], Some(Tense::Present | Tense::Future)));
+        ctx.clause_now = now[clause[m.start]];
         // "3RD QTR NET", "first-quarter shr": results are reported once the quarter is over, so
         // with no verb to say otherwise one not yet begun is last year's.
         let mut looks_back = false;
@@ -634,22 +646,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
         }
         // "a midweek round every third week in winter": a season named bare, with no tense, in
-        // a present-tense sentence about what recurs is any year's.
-        if matches!(tense, None | Some(Tense::Present)) && value.starts_with("season:") && value.split(':').count() == 2 && m.end - m.start == 1
-            && spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set)
-        {
-            let name = resolve::season_word(&value[7..]);
-            on_last_day = Some(format!("any year's {name}: the sentence tells what recurs"));
-            value = format!("XXXX-{}", &value[7..]);
-        }
-        // "The summit, normally held in early autumn, ...": a season said of what usually
-        // happens is any year's. (Not "the usually sluggish summer season", this year's.)
-        let usually = toks[start.saturating_sub(4)..start].iter().rposition(|t| matches!(t.lower.as_str(), "normally" | "usually" | "typically" | "traditionally" | "customarily" | "ordinarily"))
-            .is_some_and(|k| toks[start.saturating_sub(4) + k..start].iter().any(|t| matches!(t.lower.as_str(), "in" | "during" | "over" | "to" | "as" | "through" | "throughout" | "until" | "by")));
-        if usually && value.starts_with("season:") && value.split(':').count() == 2 {
-            let name = resolve::season_word(&value[7..]);
-            on_last_day = Some(format!("any year's {name}: the sentence tells what usually happens"));
-            value = format!("XXXX-{}", &value[7..]);
+        // a present-tense sentence about what recurs is any year's; so is one said of what
+        // usually happens ("The summit, normally held in early autumn"; not "the usually
+        // sluggish summer season", this year's).
+        if value.starts_with("season:") && value.split(':').count() == 2 {
+            let recurs = matches!(tense, None | Some(Tense::Present)) && m.end - m.start == 1 && spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set);
+            let usually = toks[start.saturating_sub(4)..start].iter().rposition(|t| matches!(t.lower.as_str(), "normally" | "usually" | "typically" | "traditionally" | "customarily" | "ordinarily"))
+                .is_some_and(|k| toks[start.saturating_sub(4) + k..start].iter().any(|t| matches!(t.lower.as_str(), "in" | "during" | "over" | "to" | "as" | "through" | "throughout" | "until" | "by")));
+            if recurs || usually {
+                let name = resolve::season_word(&value[7..]);
+                on_last_day = Some(format!("any year's {name}: the sentence tells what {}", if recurs { "recurs" } else { "usually happens" }));
+                value = format!("XXXX-{}", &value[7..]);
+            }
         }
         // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
         // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
@@ -670,16 +678,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // holiday named bare in a past-tense sentence is in the year the story is at (see
         // `Context::story_year`), not the reference's.
         let decade = value == "rel:DE:0" && toks[m.start].lower == "the";
-        if tense == Some(Tense::Past) && sentence_year.is_none() && (value.split(':').count() == 2 && (value.starts_with("m:") || value.starts_with("season:")) || value.split(':').count() == 3 && value.starts_with("md:") || value.starts_with("hol:") || decade) {
+        if ctx.story == resolve::Story::Past && tense == Some(Tense::Past) && sentence_year.is_none() && (value.split(':').count() == 2 && (value.starts_with("m:") || value.starts_with("season:")) || value.split(':').count() == 3 && value.starts_with("md:") || value.starts_with("hol:") || decade) {
             let f: Vec<&str> = value.split(':').collect();
             let month = match f[0] {
                 "m" | "md" => f[1].parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
-                "season" => Some(match f[1] {
-                    "SP" => 3,
-                    "SU" => 6,
-                    "FA" => 9,
-                    _ => 12,
-                }),
+                "season" => Some(resolve::season_start(f[1])),
                 "hol" => ctx.last.and_then(|(d, _)| resolve::holiday(d.year(), &f[1..])).map(|x| x.month()),
                 _ => None,
             };
@@ -775,9 +778,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // Saturday at 3 p.m.": the day its sentence named on that weekday. (Not the end of a
         // range it opened: "bought from Sept. 14 to Thursday". The reference date and "Dec. 9,
         // a Tuesday" are read as before, with their own words.)
-        let range_end = start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
+        let range_end = || start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
         let (wd, at) = value.split_once('|').map_or((value.as_str(), ""), |(w, t)| (w, t));
-        if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && !range_end && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a")) {
+        if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a" && !range_end())) {
             if d.weekday().number_from_monday() == n {
                 value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));

@@ -684,16 +684,7 @@ impl Context {
             "lastsrel" if f.len() == 3 => match self.last {
                 Some((d, g)) => {
                     let s = f[1];
-                    let start = season_start(s);
-                    let end = period_end(d, g);
-                    let begins = |y: i32| NaiveDate::from_ymd_opt(y, start, 1);
-                    let y = if f[2].starts_with('-') {
-                        // The last to end (three months after it begins) by the period's start.
-                        (d.year() - 2..=d.year()).rev().find(|&y| begins(y).and_then(|b| add_months(b, 3)).is_some_and(|e| e <= d))
-                    } else {
-                        (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
-                    };
-                    let y = y.unwrap_or(d.year());
+                    let y = beside_period(d, g, season_start(s), 3, f[2].starts_with('-'));
                     out.value = format!("{y:04}-{s}");
                     out.anchor = anchor(d);
                     let (which, side) = if f[2].starts_with('-') { ("last", "before") } else { ("first", "after") };
@@ -705,14 +696,7 @@ impl Context {
             // period last mentioned ends, or the last to end before it begins.
             "lastmrel" if f.len() == 3 => match (self.last, f[1].parse::<u32>().ok().filter(|m| (1..=12).contains(m))) {
                 (Some((d, g)), Some(m)) => {
-                    let begins = |y: i32| NaiveDate::from_ymd_opt(y, m, 1);
-                    let y = if f[2].starts_with('-') {
-                        (d.year() - 2..=d.year()).rev().find(|&y| begins(y).and_then(|b| add_months(b, 1)).is_some_and(|e| e <= d))
-                    } else {
-                        let end = period_end(d, g);
-                        (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
-                    };
-                    let y = y.unwrap_or(d.year());
+                    let y = beside_period(d, g, m, 1, f[2].starts_with('-'));
                     out.value = format!("{y:04}-{m:02}");
                     out.anchor = anchor(d);
                     let (which, side) = if f[2].starts_with('-') { ("last", "before") } else { ("first", "after") };
@@ -1486,7 +1470,7 @@ pub fn set_words(v: &str) -> Option<String> {
 }
 
 /// The month a season starts in (winter in December, named by that year).
-fn season_start(s: &str) -> u32 {
+pub(crate) fn season_start(s: &str) -> u32 {
     match s {
         "SP" => 3,
         "SU" => 6,
@@ -1598,18 +1582,28 @@ pub(crate) fn granularity(v: &str) -> Option<(NaiveDate, Gran)> {
     None
 }
 
-/// The day after a period mentioned ends, for what follows it ("the following spring"). (A
-/// season mentioned last is kept as its first day at year granularity.)
-fn period_end(d: NaiveDate, g: Gran) -> NaiveDate {
-    match g {
-        Gran::Week => d.checked_add_signed(Duration::days(7)),
-        Gran::Day => d.succ_opt(),
-        Gran::Month => add_months(d, 1),
-        Gran::Quarter => add_months(d, 3),
-        Gran::Year if d.month() != 1 => add_months(d, 3),
-        Gran::Year => add_months(d, 12),
-    }
-    .unwrap_or(d)
+/// The year of the first period of `months` months from month `start` to begin after the period
+/// mentioned last (`d` at granularity `g`) ends ("the following spring", "the following May"),
+/// or, `back`, of the last to end by its start ("the previous autumn").
+fn beside_period(d: NaiveDate, g: Gran, start: u32, months: i64, back: bool) -> i32 {
+    let begins = |y: i32| NaiveDate::from_ymd_opt(y, start, 1);
+    let y = if back {
+        (d.year() - 2..=d.year()).rev().find(|&y| begins(y).and_then(|b| add_months(b, months)).is_some_and(|e| e <= d))
+    } else {
+        // Where the period ends. (A season mentioned last is kept as its first day at year
+        // granularity.)
+        let end = match g {
+            Gran::Week => d.checked_add_signed(Duration::days(7)),
+            Gran::Day => d.succ_opt(),
+            Gran::Month => add_months(d, 1),
+            Gran::Quarter => add_months(d, 3),
+            Gran::Year if d.month() != 1 => add_months(d, 3),
+            Gran::Year => add_months(d, 12),
+        }
+        .unwrap_or(d);
+        (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
+    };
+    y.unwrap_or(d.year())
 }
 
 /// Underspecified value for a unit when there is no anchor.
