@@ -1877,7 +1877,8 @@ fn duration(n: &str, unit: &str) -> String {
     }
 }
 
-/// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N`, `lastwd:MM:WD`, `easter:OFF`, `elect`,
+/// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N[:SINCE]` (before year SINCE, the
+/// month's last such weekday), `lastwd:MM:WD`, `easter:OFF`, `elect`,
 /// or a feast of another calendar (`heb:3:25:8`, see [`calendars`]): its first day.
 pub(crate) fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
     let wd = |s: &str| weekday(s);
