@@ -1448,10 +1448,8 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
             continue;
         }
         let (na, nb) = (da.weekday().number_from_monday(), db.weekday().number_from_monday());
-        for (k, n) in [(*a, na), (*b, nb)] {
-            weekday_set(&mut out[k].timex, n, "");
-        }
         let t = &mut out[*a].timex;
+        weekday_set(t, na, "");
         t.end_value = Some(format!("XXXX-WXX-{nb}"));
         t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &format!("XXXX-WXX-{nb}")));
         // The range's last day names the same days, so the clock times after it ("Monday to
