@@ -283,7 +283,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let clock = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| (t[..2].parse::<u32>().unwrap_or(99), t[2..].parse::<u32>().unwrap_or(99)));
             let prev = |k: usize| m.start.checked_sub(k).map(|p| toks[p].lower.as_str());
             let at = matches!(prev(1), Some("at" | "by" | "until" | "till" | "before" | "after" | "from" | "between" | "around" | "since"))
-                || prev(1) == Some("for") && matches!(prev(2), Some("set" | "scheduled" | "planned" | "fixed" | "slated" | "called" | "due"));
+                || prev(1) == Some("for") && matches!(prev(2), Some("set" | "scheduled" | "planned" | "fixed" | "slated" | "called" | "due"))
+                // "from 1800 to 2100 hrs", "between 1900 and 2300 hours": a range of the clock.
+                || matches!(prev(1), Some("to" | "and" | "-")) && prev(2).is_some_and(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) && p < "2400");
             if let Some((h, mm)) = clock.filter(|&(h, mm)| h < 24 && mm < 60 && (at || t.starts_with('0'))) {
                 value = format!("last:D:0|hm:{h:02}:{mm:02}:");
                 kind = TimexType::Time;
@@ -1289,6 +1291,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             Label::Date
         };
         let second = second_day(toks, m.end, &r.value, r.end_value.is_none() && rule.template.contains("{day}"));
+        let firsts = if kind == TimexType::Duration && modifier.is_none() { shared_unit(toks, start, &r.value) } else { Vec::new() };
         // "7 p.m. on Friday", "10:30 a.m. on Jan. 5": the clock time is on the day named next.
         if let Some((k, end, opener, _)) = clock.take() {
             // (A day, or a part of one: "3pm on Tuesday afternoon".)
@@ -1404,6 +1407,24 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
             i = k + 1;
         }
+        for (k, value, n) in firsts {
+            let t = &toks[k];
+            let unit = match (value.as_bytes()[1], value.as_bytes()[value.len() - 1]) {
+                (b'T', b'H') => "hour",
+                (b'T', b'M') => "minute",
+                (b'T', _) => "second",
+                (_, b'Y') => "year",
+                (_, b'M') => "month",
+                (_, b'W') => "week",
+                _ => "day",
+            };
+            let explanation = format!("{n} {unit}{} (an amount of time, in the unit named after it)", if n == 1 { "" } else { "s" });
+            out.push(TemporalMention {
+                byte: t.start..t.end,
+                label: Label::Date,
+                timex: Timex { kind: TimexType::Duration, value, modifier: None, end_value: None, anchor: None, explanation: Some(explanation) },
+            });
+        }
     }
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
@@ -1510,7 +1531,8 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         }
         let Some(at) = t.value.find('T') else { continue };
         t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
-        t.end_value = None;
+        // (A range of the clock keeps its end: "from 1800 to 2100 hrs".)
+        t.end_value = t.end_value.as_deref().and_then(|e| e.find('T').map(|a| format!("XXXX-XX-XX{}", &e[a..])));
         t.anchor = None;
         t.explanation = Some(format!("{}, on no one day: the sentence tells what {}", &t.value[at + 1..], if recurs || curfew { "recurs" } else { "usually happens" }));
     }
@@ -1667,6 +1689,47 @@ fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(
     (day > d).then(|| format!("{}-{day:02}", &value[..7])).filter(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()).map(|v| (k, v))
 }
 
+/// "at 12 and 24 weeks", "after 6, 12 and 18 months": the bare numbers listed before a duration
+/// share its unit, each an amount of time of its own (TimeML tags each). Not after "between",
+/// which makes one range. Returns their tokens and values.
+fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String, u32)> {
+    // One amount in one unit: "P24W", "PT8H".
+    let digits = value.trim_start_matches('P').trim_start_matches('T');
+    let n_len = digits.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = &digits[n_len..];
+    if n_len == 0 || unit.len() != 1 || !toks.get(start).is_some_and(|t| t.kind == Kind::Num || lookup_tok(t, "num").is_some()) {
+        return Vec::new();
+    }
+    let prefix = &value[..value.len() - digits.len()];
+    // A small count, in digits or words ("two and three years"), not a year ("in 2019 and 3 years").
+    let amount = |t: &Tok| -> Option<u32> {
+        let n = if t.kind == Kind::Num { t.lower.parse::<u32>().ok() } else { lookup_tok(t, "num").and_then(|v| v.parse().ok()) };
+        n.filter(|&n| (1..1000).contains(&n))
+    };
+    let mut found = Vec::new();
+    let mut k = start;
+    // "12 and 24 weeks", then "6, 12 and": numbers back to the first.
+    // ("two or three weeks" is one vague amount, not two.)
+    if k < 2 || toks[k - 1].lower != "and" {
+        return found;
+    }
+    // A list counts up ("three and six months", "30, 91 and 180-day paper"): "at eight and one
+    // year at 6-1/2 pct" lists rates.
+    let mut above: u32 = digits[..n_len].parse().unwrap_or(0);
+    while k >= 2 && (found.is_empty() && toks[k - 1].lower == "and" || !found.is_empty() && toks[k - 1].lower == ",") {
+        let Some(n) = amount(&toks[k - 2]).filter(|&n| n < above) else { break };
+        found.push((k - 2, format!("{prefix}{n}{unit}"), n));
+        above = n;
+        k -= 2;
+    }
+    // "between 12 and 24 weeks" is one range; "3 and 4 years" after another unit ("2 hours
+    // 3 and 4 years") is not a list.
+    if k > 0 && (matches!(toks[k - 1].lower.as_str(), "between" | "-") || lookup_tok(&toks[k - 1], "unit").is_some()) {
+        found.clear();
+    }
+    found
+}
+
 /// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
 const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
 
@@ -1698,6 +1761,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     if weekday_range_hours(toks, m) {
+        return false;
+    }
+    // "12 and 24 weeks" is two amounts (see shared_unit); "between 12 and 24 weeks" one range.
+    if has("num2") && has("unit") && !has("unit2") && toks[m.start..m.end].iter().any(|t| t.lower == "and") && !prev_is(&["between"]) {
+        return false;
+    }
+    // "between 0700 and 0730 hours GMT": clock times, not amounts.
+    if has("num2") && m.caps.iter().any(|(c, v)| c == "unit" && v == "H") && toks[m.start..m.end].iter().any(|t| t.kind == Kind::Num && t.lower.len() == 4) {
+        return false;
+    }
+    // "two and three-quarter times the prior week's level": a fraction.
+    if has("unit") && next.is_some_and(|n| n.lower == "times") {
         return false;
     }
     // "a day's high of 426.50 dlrs": the trading day, no amount of time.
@@ -2193,6 +2268,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         let y2: Option<u32> = m.caps.iter().find(|(c, _)| c == "year2").and_then(|(_, v)| v.parse().ok());
         let lifetime = y2.is_some_and(|y2| !(hhmm(y) && hhmm(y2))) && !clock_after && !level && (prev_is(&["(", "["]) || prev_is(TEMPORAL_PREP));
         if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
+            return false;
+        }
+        // "between 1900 and 2300 hours": even a modern year opens a range of clock times.
+        if clock_range && hhmm(y) && toks[m.end + 1].lower.parse::<u32>().is_ok_and(hhmm) {
             return false;
         }
         if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses" | "model" | "suite" | "apt" | "apt." | "gate" | "platform" | "bus")) {

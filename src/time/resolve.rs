@@ -208,7 +208,13 @@ impl Context {
             // One year written for both ends ("28 December - 2 January 2027") is the end's:
             // the start is in the year before.
             let one_year = dated(a) && dated(b) && a.get(..4) == b.get(..4);
-            if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value && one_year {
+            // "from 2300 to 0300 hrs GMT": a range of the clock on one day runs past midnight.
+            let same_day_clock = end.len() > 11 && end.as_bytes()[10] == b'T' && r.value.get(..11) == end.get(..11);
+            if same_day_clock && end < r.value {
+                if let Some(next) = NaiveDate::parse_from_str(&end[..10], "%Y-%m-%d").ok().and_then(|d| d.succ_opt()) {
+                    end = format!("{next}{}", &end[10..]);
+                }
+            } else if end.len() == r.value.len() && dated(&end) && dated(&r.value) && end < r.value && one_year {
                 let y0: i32 = r.value[..4].parse().unwrap_or(0);
                 let earlier = format!("{:04}{}", y0 - 1, &r.value[4..]);
                 if earlier.len() != 10 || NaiveDate::parse_from_str(&earlier, "%Y-%m-%d").is_ok() {
