@@ -218,8 +218,10 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
             return i + 3 + digits;
         }
     }
-    // "1990's", "1990’s"
+    // "1990's", "1990’s" (a decade); "2024's peak" is a year's, its "'s" a token of its own.
+    let year_possessive = i - start == 4 && b[i - 1] != b'0';
     let q = match b.get(i..) {
+        _ if year_possessive => 0,
         Some([b'\'', ..]) => 1,
         Some([0xE2, 0x80, 0x99, ..]) => 3,
         _ => 0,

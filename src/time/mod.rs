@@ -1166,15 +1166,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             };
             let every = match toks[m.end - 1].lower.as_str() {
                 "season" => Some("every season".to_owned()),
-                // "the first Monday of each month".
-                "month" if r.value == "P1M" && m.end >= m.start + 5 && lookup_tok(&toks[m.end - 4], "weekday").is_some() => {
-                    let day = &toks[m.end - 4];
-                    Some(format!("the {} {} of every month", toks[m.end - 5].lower, &text[day.start..day.end]))
-                }
-                // "the first and third Thursdays of the month".
-                "month" if r.value == "P1M" && m.end >= m.start + 7 && lookup_tok(&toks[m.end - 4], "weekdays").is_some() && toks[m.end - 6].lower == "and" => {
-                    let days = &toks[m.end - 4];
-                    Some(format!("the {} and {} {} of every month", toks[m.end - 7].lower, toks[m.end - 5].lower, &text[days.start..days.end]))
+                // "the first Monday of each month", "the first and third Thursdays of the month",
+                // "the first Saturday and Sunday of every month": the days as written.
+                "month" if r.value == "P1M" && toks[m.start..m.end].iter().any(|t| lookup_tok(t, "weekday").is_some() || lookup_tok(t, "weekdays").is_some()) => {
+                    let of = (m.start..m.end).rfind(|&k| toks[k].lower == "of").unwrap_or(m.end);
+                    let from = (m.start..of).find(|&k| !matches!(toks[k].lower.as_str(), "the" | "every" | "each")).unwrap_or(of);
+                    let days: Vec<&str> = toks[from..of].iter().map(|t| if lookup_tok(t, "ord").is_some() || t.lower == "and" { t.lower.as_str() } else { &text[t.start..t.end] }).collect();
+                    Some(format!("the {} of every month", days.join(" ")))
                 }
                 // "weekdays" (Monday to Friday), "weekday mornings", "Mondays through Thursdays".
                 _ if r.value.starts_with("XXXX-WXX-") && r.end_value.as_deref().is_some_and(|e| e.starts_with("XXXX-WXX-")) => {
@@ -1516,8 +1514,10 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     // "A curfew from 8 p.m. to 6 a.m., imposed on Jan. 2, will stay": its hours are every
     // night's, when no clock time is tied to a day ("from 10pm to 6am Friday" is one night).
     let clocks = spans.iter().filter(|(k, _, _)| out[*k].timex.kind == TimexType::Time);
+    // ("imposed a 9 p.m. curfew": the clock that names the curfew is every night's too.)
+    let names_curfew = |r: &Range<usize>| toks.get(r.end).is_some_and(|t| matches!(t.lower.as_str(), "curfew" | "curfews"));
     let curfew = toks.iter().any(|t| matches!(t.lower.as_str(), "curfew" | "curfews"))
-        && clocks.clone().count() >= 2 && clocks.clone().all(|(_, _, bare)| *bare);
+        && (clocks.clone().count() >= 2 || clocks.clone().any(|(_, r, _)| names_curfew(r))) && clocks.clone().all(|(_, _, bare)| *bare);
     if !(recurs || curfew || usually && days.is_empty()) {
         return;
     }
@@ -1526,7 +1526,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             continue;
         }
         let t = &mut out[*k].timex;
-        if !bare || t.kind != TimexType::Time || day_of(&t.value).is_none_or(|d| days.contains(&d)) {
+        if !bare || t.kind != TimexType::Time || day_of(&t.value).is_none_or(|d| days.contains(&d) && !(curfew && names_curfew(r))) {
             continue;
         }
         let Some(at) = t.value.find('T') else { continue };
@@ -1761,6 +1761,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     if weekday_range_hours(toks, m) {
+        return false;
+    }
+    // "from 9 to noon": a bare hour is a clock only when it opens a range.
+    if has("hour") && len == 3 && matches!(toks[m.end - 1].lower.as_str(), "noon" | "midday" | "midnight") && first.kind == Kind::Num && !prev_is(&["from", "between"]) {
         return false;
     }
     // "12 and 24 weeks" is two amounts (see shared_unit); "between 12 and 24 weeks" one range.
