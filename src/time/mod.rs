@@ -2690,6 +2690,14 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             if w == "should" || w == "must" {
                 return toks.get(i + 1).filter(|n| !matches!(n.lower.as_str(), "have" | "'ve")).map(|_| Tense::Future);
             }
+            // "rates could ease over the winter", "might step down in June": a conditional
+            // looks ahead; "could not be reached Wednesday", "could be located" tell what was
+            // possible, and "could have" looks back.
+            // ("could give no reason" is one too.)
+            if matches!(w, "could" | "might" | "may") && !t.cap {
+                let no = toks[i + 1..(i + 4).min(toks.len())].iter().any(|n| matches!(n.lower.as_str(), "no" | "none" | "nothing"));
+                return toks.get(i + 1).filter(|n| !no && n.kind == Kind::Word && !matches!(n.lower.as_str(), "have" | "'ve" | "not" | "be" | "never" | "only" | "also" | "still" | "hardly" | "barely" | "n't")).map(|_| Tense::Future);
+            }
             match w {
                 // "ends on the last day of summer", "its last game": an ordinal, no past.
                 "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
@@ -2703,7 +2711,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // (Not the participle of what comes next: "will be held on Saturday, followed by a
                 // lunch".)
                 "followed" if i > 0 && toks[i - 1].lower == "," && toks.get(i + 1).is_some_and(|n| n.lower == "by") => None,
-                // (Not an adjective: "their first estimated payment", "the revised plan".)
+                // (Not an adjective: "their first estimated payment", "the revised plan", "calling
+                // for scattered thunderstorms". An earnings note's "loss for discontinued
+                // operations" does tell of a period over.)
+                _ if w.ends_with("ed") && w != "discontinued" && i > 0 && matches!(toks[i - 1].lower.as_str(), "for" | "with" | "of" | "amid" | "despite" | "without" | "into" | "about" | "from") => None,
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
@@ -2758,10 +2769,17 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     }
     // "was bailed to appear on the 18th", "ordered to return on Monday": what someone is told
     // to do lies ahead of the telling, and in news after the day of the report.
+    // ("ordered her to surrender her passport by Friday", "urged residents to stay home":
+    // the one told may stand between.)
     for i in 0..toks.len().saturating_sub(2) {
-        let directive = matches!(toks[i].lower.as_str(), "bailed" | "remanded" | "summoned" | "ordered" | "told" | "instructed" | "directed" | "required" | "bound" | "invited");
-        if directive && toks[i + 1].lower == "to" && toks[i + 2].kind == Kind::Word && !toks[i + 2].cap && out[i + 2].is_none() {
-            out[i + 2] = Some(Tense::Future);
+        let directive = matches!(toks[i].lower.as_str(), "bailed" | "remanded" | "summoned" | "ordered" | "told" | "instructed" | "directed" | "required" | "bound" | "invited" | "urged" | "asked" | "advised" | "encouraged");
+        if !directive {
+            continue;
+        }
+        let object = |t: &Tok| t.kind == Kind::Word && !matches!(t.lower.as_str(), "to" | "that" | "and" | "or" | "but" | "on" | "in" | "at" | "by" | "for");
+        let Some(to) = (i + 1..(i + 4).min(toks.len())).take_while(|&k| toks[k].lower == "to" || object(&toks[k])).find(|&k| toks[k].lower == "to") else { continue };
+        if toks.get(to + 1).is_some_and(|v| v.kind == Kind::Word && !v.cap) && out[to + 1].is_none() {
+            out[to + 1] = Some(Tense::Future);
         }
     }
     // "last" the verb is no past: "and last 48 hours, until Thursday", "will last until May".
@@ -2998,7 +3016,10 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let lo = a.saturating_sub(REACH);
     let before = (lo..a).rev().take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (a - k, c)));
     let hi = (b + REACH).min(cues.len());
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
+    // (A conditional looks ahead from itself only: "grew 10 pct in April, but that could
+    // accelerate" leaves April past.)
+    let conditional = |k: usize| matches!(toks[k].lower.as_str(), "could" | "might" | "may");
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).filter(|&k| !conditional(k)).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
     let after = after.filter(|&(_, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past))).map(|(d, t, _)| (d, t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
