@@ -2990,9 +2990,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         if *cue != Some(Tense::Past) {
             continue;
         }
-        for t in toks[i.saturating_sub(4)..i].iter().rev() {
+        // (Nor an adjective after a verb that follows one: "will run reduced service", "to
+        // offer discounted fares".)
+        for (back, t) in toks[i.saturating_sub(4)..i].iter().rev().enumerate() {
+            // ("due to tax-induced buying" is no infinitive.)
+            let verb = back == 0 && t.kind == Kind::Word && !t.cap && !t.lower.ends_with("ed") && i >= 2 && matches!(toks[i - 2].lower.as_str(), "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "should" | "'ll")
+                && !(toks[i - 2].lower == "to" && i >= 3 && matches!(toks[i - 3].lower.as_str(), "due" | "owing" | "thanks" | "according" | "prior" | "up" | "back" | "compared" | "related" | "contrary" | "close" | "next"));
             match t.lower.as_str() {
                 "be" | "been" | "being" | "not" | "also" | "then" | "now" | "soon" | "quickly" => continue,
+                _ if verb => continue,
                 // ... nor after a present "is": "when the case is heard in May".
                 "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" | "is" | "are" | "am" => {
                     *cue = None;

@@ -483,8 +483,11 @@ impl Context {
                 // "the previous Friday": the one before the day the story is at.
                 let wd = weekday(f[1]);
                 let name = WEEKDAYS[wd.num_days_from_monday() as usize];
-                let (base, what) = match self.last {
-                    Some((d, Gran::Day)) => (Some(d), "the date last mentioned"),
+                // ("on Memorial Day and introduce a summer timetable the following Sunday": the
+                // day last named, past a season named since.)
+                let (base, what) = match (self.last, self.last_day) {
+                    (Some((d, Gran::Day)), _) => (Some(d), "the date last mentioned"),
+                    (_, Some(d)) => (Some(d), "the day last mentioned"),
                     _ => (rf, "the reference date"),
                 };
                 match base {
