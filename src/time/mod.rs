@@ -2925,7 +2925,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         // "let the offensive begin" is an infinitive.
         let plural_subject = before.is_some_and(|t| {
             let p = t.lower.as_str();
-            t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && p != "does" || matches!(p, "they" | "we" | "you"))
+            t.kind == Kind::Word && (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && p != "does" || matches!(p, "they" | "we" | "you" | "who"))
         });
         // "a futures close had supported prices": a bare form before a verb is a noun.
         let verb_next = toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would"));
