@@ -1767,6 +1767,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if has("hour") && len == 3 && matches!(toks[m.end - 1].lower.as_str(), "noon" | "midday" | "midnight") && first.kind == Kind::Num && !prev_is(&["from", "between"]) {
         return false;
     }
+    // "surveys showed that evening riders were frustrated": "that" opens a clause whose subject
+    // the part of the day describes ("By that evening crowds were ..." is a time).
+    if len == 2 && first.lower == "that" && has("pod") && prev.is_some_and(|p| p.kind == Kind::Word && !TEMPORAL_PREP.contains(&p.lower.as_str()) && !matches!(p.lower.as_str(), "at" | "on" | "around" | "about"))
+        && next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "there"))
+        && toks.get(m.end + 1).is_some_and(|v| matches!(v.lower.as_str(), "were" | "are" | "was" | "is" | "have" | "has" | "had" | "will" | "would" | "could" | "can" | "should" | "may" | "might" | "do" | "did" | "say" | "said"))
+    {
+        return false;
+    }
     // "12 and 24 weeks" is two amounts (see shared_unit); "between 12 and 24 weeks" one range.
     if has("num2") && has("unit") && !has("unit2") && toks[m.start..m.end].iter().any(|t| t.lower == "and") && !prev_is(&["between"]) {
         return false;
@@ -2444,8 +2452,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let plural = p.kind == Kind::Word && p.lower.len() > 3 && p.lower.ends_with('s')
                 && !matches!(p.lower.as_str(), "this" | "thus" | "plus" | "less" | "unless" | "across" | "perhaps" | "always" | "was" | "has" | "does" | "towards" | "afterwards"
                     // verbs of how long ("lasts a month", "takes a week")
-                    | "lasts" | "takes" | "spends" | "needs" | "requires" | "stays" | "remains" | "waits" | "continues" | "persists" | "lives");
-            if p.kind == Kind::Num || plural || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
+                    | "lasts" | "takes" | "spends" | "needs" | "requires" | "stays" | "remains" | "waits" | "continues" | "persists" | "lives"
+                    // ... or that a span of time has passed or is given ("marks a decade since")
+                    | "marks" | "spans" | "covers" | "celebrates" | "commemorates" | "allows" | "gives" | "gets" | "adds" | "saves");
+            // ("80 billion marks a year": the currency.)
+            let currency = p.lower == "marks" && m.start >= 2 && (toks[m.start - 2].kind == Kind::Num || matches!(toks[m.start - 2].lower.as_str(), "million" | "billion" | "mln" | "bln" | "thousand"));
+            if p.kind == Kind::Num || plural || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
         }
