@@ -1243,6 +1243,23 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             ctx.part_of_year();
         }
+        // A fiscal quarter that is not a calendar one ("its fiscal first quarter", August to
+        // October) is written by its months; the calendar quarter that holds most of them
+        // stood for it while resolving, so "a year earlier" and "the prior quarter" find it.
+        if let Some(resolve::FiscalEnd { month: e, quarters: true }) = ctx.fiscal_end.filter(|f| f.month % 3 != 0) {
+            if let (Some((start_m, end_m, _)), None, TimexType::Date) = (fiscal_months(&r.value, e), &r.end_value, kind) {
+                r.explanation = r.explanation.map(|x| match x.starts_with("fiscal quarter") {
+                    true => x,
+                    // ("the year before 2019-Q3" is before August to October 2019.)
+                    false => x.split(' ').map(|w| {
+                        let q = w.trim_end_matches([',', ')', ';']);
+                        fiscal_months(q, e).map_or(w.to_owned(), |(_, _, words)| w.replacen(q, &words, 1))
+                    }).collect::<Vec<_>>().join(" "),
+                });
+                r.value = start_m;
+                r.end_value = Some(end_m);
+            }
+        }
         let modifier = modifier.or_else(|| rule.modifier.clone());
         // "mid-2024": "the middle of 2024, stated in the text", not "the middle of stated ...".
         let explanation = r.explanation.map(|e| match modifier.is_some() && e == "stated in the text" {
@@ -1665,6 +1682,27 @@ fn impossible_day(value: &str) -> bool {
     let year = if &value[..4] == "XXXX" { Some(2000) } else { value[..4].parse().ok() };
     let (month, day) = (value[5..7].parse().unwrap_or(0), value[8..10].parse().unwrap_or(0));
     year.is_some_and(|y| NaiveDate::from_ymd_opt(y, month, day).is_none())
+}
+
+/// The months of the fiscal quarter (of a fiscal year ending in month `e`, not a calendar
+/// quarter's end) that calendar quarter `value` ("2019-Q3") stands for: its first and last
+/// month ("2019-08", "2019-10") and words ("the fiscal quarter of August to October 2019").
+fn fiscal_months(value: &str, e: u32) -> Option<(String, String, String)> {
+    let (y, q) = value.split_once("-Q")?;
+    let (y, q): (i32, u32) = (y.parse().ok().filter(|_| y.len() == 4)?, q.parse().ok().filter(|q| (1..=4).contains(q))?);
+    // The fiscal quarters start the month after `e` and every three months on; the one whose
+    // middle month falls in calendar quarter q.
+    let mid = (3 * q - 2..=3 * q).find(|m| (m + 12 - e) % 3 == 2)?;
+    let mid = NaiveDate::from_ymd_opt(y, mid, 1)?;
+    let first = mid.checked_sub_months(chrono::Months::new(1))?;
+    let last = mid.checked_add_months(chrono::Months::new(1))?;
+    let name = |d: NaiveDate| resolve::MONTHS[d.month0() as usize];
+    let words = if first.year() == last.year() {
+        format!("the fiscal quarter of {} to {} {}", name(first), name(last), last.year())
+    } else {
+        format!("the fiscal quarter of {} {} to {} {}", name(first), first.year(), name(last), last.year())
+    };
+    Some((first.format("%Y-%m").to_string(), last.format("%Y-%m").to_string(), words))
 }
 
 /// "on April 24 and 25": the bare number after "and" or "or" is a second day of the month just
@@ -3100,9 +3138,16 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         }
         let words: Vec<String> = words.take(5).collect();
         let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "on" | "in" | "at" | "the" | "last" | "this" | "next")).collect();
-        let Some((at, month)) = words.iter().take(3).enumerate().find_map(|(i, w)| grammar().lookup(w, "month").and_then(|m| m.parse::<u32>().ok()).map(|m| (i, m))) else {
+        let month_at = |k: usize| words.get(k).and_then(|w| grammar().lookup(w, "month")).and_then(|m| m.parse::<u32>().ok());
+        let Some((mut at, mut month)) = (0..3).find_map(|i| month_at(i).map(|m| (i, m))) else {
             continue;
         };
+        // "changed its fiscal year end from Aug 31 to Dec 31": the year ends in the new month.
+        if at > 0 && words[at - 1] == "from" {
+            if let Some((k, m)) = (at + 1..(at + 4).min(words.len())).find(|&k| words[k] == "to").and_then(|k| month_at(k + 1).map(|m| (k + 1, m))) {
+                (at, month) = (k, m);
+            }
+        }
         // A year of 52 or 53 weeks ending in a month's first days ("ended Feb. 1", "ending
         // in early March") is the previous month's.
         let small_day = |w: &&str| w.parse::<u32>().is_ok_and(|d| (1..=7).contains(&d)) || matches!(*w, "one" | "two" | "three" | "first" | "early");
