@@ -853,7 +853,23 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
             (d.weekday().number_from_monday() as usize == n).then_some(d)
         });
+        // "Boxing Day, Dec. 26, is a weekday here": the date that names the holiday just named.
+        let apposed = apposed.or_else(|| {
+            let f: Vec<&str> = value.strip_prefix("md:")?.split(':').collect();
+            let (mm, dd): (u32, u32) = (f.first()?.parse().ok()?, f.get(1)?.parse().ok()?);
+            if f.len() != 2 || m.start < 2 || toks[m.start - 1].lower != "," {
+                return None;
+            }
+            let before = out.last().filter(|p| p.byte.end == toks[m.start - 2].end)?;
+            let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
+            (d.month() == mm && d.day() == dd).then_some(d)
+        });
         let mut r = match (some_weekday, apposed) {
+            (_, Some(d)) if value.starts_with("md:") => {
+                let mut r = ctx.resolve(&ymd(d), tense);
+                r.explanation = Some(format!("the day named just before, {d}"));
+                r
+            }
             (_, Some(d)) => {
                 let mut r = ctx.resolve(&ymd(d), tense);
                 r.explanation = Some(format!("the day named just before, {d}, a {}", resolve::WEEKDAYS[d.weekday().num_days_from_monday() as usize]));
