@@ -893,7 +893,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "By 10:30 p.m. [Tuesday] ... in the early hours of the morning": after an evening or
         // night on the day last named, the early hours are the next day's.
-        if value == "last:D:0|TMO" && toks[m.start..m.end].iter().any(|t| t.lower == "hours") {
+        // (So is a dawn after a night: "The heaviest snow is likely overnight. By dawn ...".)
+        let dawn = m.end - m.start == 1 && matches!(toks[m.start].lower.as_str(), "dawn" | "daybreak" | "sunrise");
+        if value == "last:D:0|TMO" && (dawn || toks[m.start..m.end].iter().any(|t| t.lower == "hours")) {
             let evening = out.last().is_some_and(|p| {
                 let v = &p.timex.value;
                 v.len() > 11 && r.value.get(..10) == v.get(..10) && (v.ends_with("TEV") || v.ends_with("TNI") || v.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h >= 18))
@@ -901,7 +903,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if let (true, Some(d)) = (evening, day_of(&r.value)) {
                 let next = resolve::add_days(d, 1);
                 r.value = format!("{next}TMO");
-                r.explanation = Some(format!("{next}, the day after the evening of {d}"));
+                let night = out.last().is_some_and(|p| p.timex.value.ends_with("TNI"));
+                r.explanation = Some(format!("{next}, the day after the {} of {d}", if night { "night" } else { "evening" }));
             }
         }
         if let Some(d) = on_named_day {
