@@ -855,9 +855,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         });
         // "Boxing Day, Dec. 26, is a weekday here": the date that names the holiday just named.
         let apposed = apposed.or_else(|| {
-            let f: Vec<&str> = value.strip_prefix("md:")?.split(':').collect();
-            let (mm, dd): (u32, u32) = (f.first()?.parse().ok()?, f.get(1)?.parse().ok()?);
-            if f.len() != 2 || m.start < 2 || toks[m.start - 1].lower != "," {
+            let (mm, dd) = value.strip_prefix("md:")?.split_once(':')?;
+            let (mm, dd): (u32, u32) = (mm.parse().ok()?, dd.parse().ok()?);
+            if m.start < 2 || toks[m.start - 1].lower != "," {
                 return None;
             }
             let before = out.last().filter(|p| p.byte.end == toks[m.start - 2].end)?;
@@ -1441,18 +1441,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
             i = k + 1;
         }
-        for (k, value, n) in firsts {
+        for (k, value) in firsts {
             let t = &toks[k];
-            let unit = match (value.as_bytes()[1], value.as_bytes()[value.len() - 1]) {
-                (b'T', b'H') => "hour",
-                (b'T', b'M') => "minute",
-                (b'T', _) => "second",
-                (_, b'Y') => "year",
-                (_, b'M') => "month",
-                (_, b'W') => "week",
-                _ => "day",
-            };
-            let explanation = format!("{n} {unit}{} (an amount of time, in the unit named after it)", if n == 1 { "" } else { "s" });
+            let words = resolve::duration_words(&value);
+            let explanation = format!("{}, in the unit named after it)", words.strip_suffix(')').unwrap_or(&words));
             out.push(TemporalMention {
                 byte: t.start..t.end,
                 label: Label::Date,
@@ -1749,7 +1741,7 @@ fn second_day(toks: &[Tok], end: usize, value: &str, day_rule: bool) -> Option<(
 /// "at 12 and 24 weeks", "after 6, 12 and 18 months": the bare numbers listed before a duration
 /// share its unit, each an amount of time of its own (TimeML tags each). Not after "between",
 /// which makes one range. Returns their tokens and values.
-fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String, u32)> {
+fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String)> {
     // One amount in one unit: "P24W", "PT8H".
     let digits = value.trim_start_matches('P').trim_start_matches('T');
     let n_len = digits.bytes().take_while(u8::is_ascii_digit).count();
@@ -1775,7 +1767,7 @@ fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String, u
     let mut above: u32 = digits[..n_len].parse().unwrap_or(0);
     while k >= 2 && (found.is_empty() && toks[k - 1].lower == "and" || !found.is_empty() && toks[k - 1].lower == ",") {
         let Some(n) = amount(&toks[k - 2]).filter(|&n| n < above) else { break };
-        found.push((k - 2, format!("{prefix}{n}{unit}"), n));
+        found.push((k - 2, format!("{prefix}{n}{unit}")));
         above = n;
         k -= 2;
     }

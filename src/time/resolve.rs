@@ -1398,7 +1398,6 @@ fn stated(v: &str) -> Option<String> {
     Some(s)
 }
 
-/// "P3Y" as "3 years (an amount of time)"; "PXW" as "some weeks (an amount of time)".
 /// The count and unit word of a one-unit duration value: "P3Y" is ("3", "year").
 fn duration_parts(v: &str) -> Option<(&str, &'static str)> {
     let (time, body) = match v.strip_prefix("PT") {
@@ -1510,7 +1509,8 @@ fn pod_word(t: &str) -> Option<&'static str> {
     })
 }
 
-fn duration_words(v: &str) -> String {
+/// "P3Y" as "3 years (an amount of time)"; "PXW" as "some weeks (an amount of time)".
+pub(crate) fn duration_words(v: &str) -> String {
     let Some((n, unit)) = duration_parts(v) else {
         return match compound_words(v) {
             Some(w) => format!("{w} (an amount of time)"),
