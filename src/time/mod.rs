@@ -1779,6 +1779,13 @@ fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String)> 
     found
 }
 
+/// Modals that say what may happen: a future cue from themselves on (see `tense_cues`).
+const CONDITIONALS: &[&str] = &["could", "might", "may"];
+
+/// Words a bare verb or a participle follows when no tense of its own is meant: "will be held",
+/// "to be signed", "could run".
+const MODALS: &[&str] = &["will", "would", "shall", "'ll", "to", "can", "could", "may", "might", "must", "should"];
+
 /// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
 const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
 
@@ -2755,7 +2762,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             // looks ahead; "could not be reached Wednesday", "could be located" tell what was
             // possible, and "could have" looks back.
             // ("could give no reason" is one too.)
-            if matches!(w, "could" | "might" | "may") && !t.cap {
+            if CONDITIONALS.contains(&w) && !t.cap {
                 let no = toks[i + 1..(i + 4).min(toks.len())].iter().any(|n| matches!(n.lower.as_str(), "no" | "none" | "nothing"));
                 return toks.get(i + 1).filter(|n| !no && n.kind == Kind::Word && !matches!(n.lower.as_str(), "have" | "'ve" | "not" | "be" | "never" | "only" | "also" | "still" | "hardly" | "barely" | "n't")).map(|_| Tense::Future);
             }
@@ -2858,7 +2865,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "could stretch into Wednesday", "may continue until Friday": how far something may yet
     // run is ahead, though the sentence began in the past.
     for i in 0..toks.len().saturating_sub(2) {
-        if matches!(toks[i].lower.as_str(), "could" | "might" | "may") && !toks[i].cap {
+        if CONDITIONALS.contains(&toks[i].lower.as_str()) && !toks[i].cap {
             let run = matches!(toks[i + 1].lower.as_str(), "stretch" | "continue" | "last" | "extend" | "run" | "drag" | "spill" | "go" | "persist" | "linger");
             if let Some(k) = (i + 2..(i + 4).min(toks.len())).find(|&k| matches!(toks[k].lower.as_str(), "into" | "until" | "till" | "through" | "past" | "beyond")).filter(|_| run) {
                 out[k] = Some(Tense::Future);
@@ -3052,16 +3059,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             continue;
         }
         // (Nor an adjective after a verb that follows one: "will run reduced service", "to
-        // offer discounted fares".)
-        for (back, t) in toks[i.saturating_sub(4)..i].iter().rev().enumerate() {
-            // ("due to tax-induced buying" is no infinitive.)
-            let verb = back == 0 && t.kind == Kind::Word && !t.cap && !t.lower.ends_with("ed") && i >= 2 && matches!(toks[i - 2].lower.as_str(), "will" | "would" | "to" | "can" | "could" | "may" | "might" | "must" | "should" | "'ll")
-                && !(toks[i - 2].lower == "to" && i >= 3 && matches!(toks[i - 3].lower.as_str(), "due" | "owing" | "thanks" | "according" | "prior" | "up" | "back" | "compared" | "related" | "contrary" | "close" | "next"));
+        // offer discounted fares"; "due to tax-induced buying" is no infinitive.)
+        let verb = i >= 2 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && !toks[i - 1].lower.ends_with("ed")
+            && MODALS.contains(&toks[i - 2].lower.as_str()) && toks[i - 2].lower != "shall"
+            && !(toks[i - 2].lower == "to" && i >= 3 && matches!(toks[i - 3].lower.as_str(), "due" | "owing" | "thanks" | "according" | "prior" | "up" | "back" | "compared" | "related" | "contrary" | "close" | "next"));
+        for t in toks[i.saturating_sub(4)..if verb { i - 1 } else { i }].iter().rev() {
             match t.lower.as_str() {
                 "be" | "been" | "being" | "not" | "also" | "then" | "now" | "soon" | "quickly" => continue,
-                _ if verb => continue,
                 // ... nor after a present "is": "when the case is heard in May".
-                "will" | "would" | "shall" | "'ll" | "to" | "can" | "could" | "may" | "might" | "must" | "should" | "is" | "are" | "am" => {
+                w if MODALS.contains(&w) || matches!(w, "is" | "are" | "am") => {
                     *cue = None;
                     break;
                 }
@@ -3085,8 +3091,7 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let hi = (b + REACH).min(cues.len());
     // (A conditional looks ahead from itself only: "grew 10 pct in April, but that could
     // accelerate" leaves April past.)
-    let conditional = |k: usize| matches!(toks[k].lower.as_str(), "could" | "might" | "may");
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).filter(|&k| !conditional(k)).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
     let after = after.filter(|&(_, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past))).map(|(d, t, _)| (d, t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
