@@ -1120,6 +1120,25 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     }
                 }
             }
+            let first = &out[k].timex.value;
+            if clock(first) && clock(&r.value) && first[..10] != r.value[..10] {
+                ctx.clock_range = Some((first.clone(), r.value.clone()));
+            }
+        }
+        // "from noon today until 6 a.m. Thursday. Winds will be strongest between 2 p.m. and
+        // 4 p.m.": a bare clock after a range that runs into the next day lies within it, on
+        // the day that opens the range when the closing day's would fall past its end.
+        if value.starts_with("last:D:0|hm:") && r.value.len() == 16 {
+            if let Some((first, end)) = ctx.clock_range.as_ref().filter(|(_, e)| e[..10] == r.value[..10] && r.value > *e) {
+                let within = format!("{}{}", &first[..10], &r.value[10..]);
+                if within >= *first {
+                    r.explanation = Some(format!("that time of {}, within the range from {first} to {end}", &first[..10]));
+                    r.value = within;
+                    ctx.last = resolve::granularity(&r.value[..10]);
+                }
+            }
+        } else if !in_range {
+            ctx.clock_range = None;
         }
         // "stretched past midnight before the race was called at 1:30 a.m.": a bare morning
         // clock right after a midnight (the end of day D, TimeML's DT24:00) is D+1's.

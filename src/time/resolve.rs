@@ -70,6 +70,9 @@ pub struct Context {
     /// Whether the clause being read has a verb in the present or future: news told of a past
     /// date ("a crash on August 12, 1985, ..., the report says") is no story set in the past.
     pub clause_now: bool,
+    /// The last clock range that ran into another day ("from noon today until 6 a.m.
+    /// Thursday"), as its two ends, while nothing but bare clock times has been named since.
+    pub clock_range: Option<(String, String)>,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -125,7 +128,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
