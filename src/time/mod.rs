@@ -1660,11 +1660,38 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
         // before it ("from 6:30 to 9 p.m. on weekdays and at noon on Saturdays").
         // (Its phrase runs on to the next "and": "9 a.m. to 5 p.m. on weekdays and on Saturdays".)
         let phrase_end = |i: usize| (i + 1..group.len()).find(|&j| toks[group[j - 1].1.end..group[j].1.start].iter().any(|t| matches!(t.lower.as_str(), "and" | "," | "or"))).unwrap_or(group.len());
-        let days_at: Vec<Option<(String, Option<String>)>> = (0..group.len())
-            .map(|i| group[i..phrase_end(i)].iter().chain(group[..i].iter().rev()).find_map(|(k, _, _)| set_days(*k)))
+        let days_at: Vec<Option<(usize, String, Option<String>)>> = (0..group.len())
+            .map(|i| (i..phrase_end(i)).chain((0..i).rev()).find_map(|j| set_days(group[j].0).map(|(d, l)| (j, d, l))))
             .collect();
+        // "on Mondays and Wednesdays from 9 to noon": the time recurs on each weekday listed,
+        // which no one value names; the card names them.
+        let weekday_list = |j: usize| {
+            let one = |k: usize| Some(&out[k].timex).filter(|t| t.kind == TimexType::Set && t.end_value.is_none() && t.value.len() == 10 && t.value.starts_with("XXXX-WXX-")).and_then(|t| resolve::set_words(&t.value));
+            // (The last may carry the time: "Mondays and Fridays at 9 a.m.".)
+            let timed = Some(&out[group[j].0].timex).filter(|t| t.kind == TimexType::Set && t.end_value.is_none() && t.value.starts_with("XXXX-WXX-") && t.value.get(10..11) == Some("T"));
+            let mut days = vec![one(group[j].0).or_else(|| timed.and_then(|t| resolve::set_words(&t.value[..10])))?];
+            let mut a = j;
+            while a > 0 && toks[group[a - 1].1.end..group[a].1.start].iter().all(|t| matches!(t.lower.as_str(), "and" | "," | "or")) {
+                let Some(d) = one(group[a - 1].0) else { break };
+                days.insert(0, d);
+                a -= 1;
+            }
+            let days: Vec<&str> = days.iter().map(|d| d.trim_start_matches("every ")).collect();
+            (days.len() > 1).then(|| format!("every {} and {}", days[..days.len() - 1].join(", "), days[days.len() - 1]))
+        };
+        let weekday_lists: Vec<Option<String>> = (0..group.len()).map(weekday_list).collect();
+        for (i, (k, _, _)) in group.iter().enumerate() {
+            let t = &mut out[*k].timex;
+            if let (Some(l), false) = (&weekday_lists[i], t.value.len() == 10) {
+                let clock = t.value[10..].to_owned();
+                t.value = format!("XXXX-XX-XX{clock}");
+                t.explanation = Some(format!("{l} at {}", &clock[1..]));
+            }
+        }
         for (i, (k, r, _)) in group.iter().enumerate().filter(|(_, s)| s.2) {
-            let Some((days, last)) = &days_at[i] else { continue };
+            let Some((j, days, last)) = &days_at[i] else { continue };
+            let listed_days = &weekday_lists[*j];
+            let days = if listed_days.is_some() { "XXXX-XX-XX" } else { days.as_str() };
             let t = &mut out[*k].timex;
             // "every Monday and Thursday": a weekday listed after a set of weekdays is one.
             if t.kind == TimexType::Date && days.starts_with("XXXX-WXX-") && last.is_none() {
@@ -1687,7 +1714,11 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                 (None, None) => None,
             };
             t.anchor = None;
-            t.explanation = resolve::set_words(&t.value).map(|w| {
+            let words = match listed_days {
+                Some(l) => Some(format!("{l} at {}", &clock[1..])),
+                None => resolve::set_words(&t.value),
+            };
+            t.explanation = words.map(|w| {
                 let w = match &until {
                     Some(u) => format!("{} to {}", w.replacen(" at ", " from ", 1), &u[1..]),
                     None => w,
