@@ -561,7 +561,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let mut on_last_day = None;
         if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 && named_day.is_none() {
             value = match (ctx.last, ctx.reference) {
-                (Some((d, resolve::Gran::Day)), Some(rf)) if d < rf && (rf - d).num_days() <= 7 => {
+                // (So is one in a story told of a month or more ago: "On June 12, 1995, ...
+                // The levee broke at midnight.")
+                (Some((d, resolve::Gran::Day)), Some(rf)) if d < rf && ((rf - d).num_days() <= 7 || (rf - d).num_days() > 31) => {
                     on_last_day = Some(format!("that time of {d}, the day last mentioned (past tense)"));
                     format!("{}|T24:00", ymd(d))
                 }
@@ -578,9 +580,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
         if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| m.end - m.start == 1 && !day_later()) {
             let clock = clock.to_owned();
-            let ahead = match (ctx.last, ctx.reference) {
-                (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Future) && d > rf => Some(d),
-                _ => None,
+            // So does a story told of a month or more ago: "It was the morning of June 12, 1995.
+            // ... By noon, water stood six feet deep."
+            let (ahead, long_ago) = match (ctx.last, ctx.reference) {
+                (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Future) && d > rf => (Some(d), None),
+                (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Past) && (rf - d).num_days() > 31 => (None, Some(d)),
+                _ => (None, None),
             };
             if let Some(d) = named_day {
                 // "claimed victory early on Wednesday after a count that ran past midnight":
@@ -596,6 +601,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             } else if let Some(d) = ahead {
                 value = format!("{}|{clock}", ymd(d));
                 on_last_day = Some(format!("that time of {d}, the day ahead last mentioned (future tense)"));
+            } else if let Some(d) = long_ago {
+                value = format!("{}|{clock}", ymd(d));
+                on_last_day = Some(format!("that time of {d}, the day last mentioned (past tense)"));
             }
         }
         // "Shelling continued overnight": the night before; "will be closed overnight": tonight.
@@ -864,6 +872,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
             (d.month() == mm && d.day() == dd).then_some(d)
         });
+        let day_before = ctx.last_day;
         let mut r = match (some_weekday, apposed) {
             (_, Some(d)) if value.starts_with("md:") => {
                 let mut r = ctx.resolve(&ymd(d), tense);
@@ -1427,6 +1436,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if modifier.as_deref() == Some("END") && value.starts_with("fy") && r.end_value.is_some() {
             r.value = r.end_value.take().unwrap_or_default();
         }
+        if let (Some(prev), Some(d)) = (day_before, day_of(&r.value)) {
+            if d < prev && ctx.reference.is_some_and(|rf| prev < rf) && past_perfect_before(toks, start) {
+                ctx.last = Some((prev, resolve::Gran::Day));
+            }
+        }
         spans.push((out.len(), start..m.end, (bare_clock || bare_clock_value(&rule.template)) && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
@@ -1440,6 +1454,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 explanation,
             },
         });
+        // "It was the morning of June 12, 1995. ... fields were already underwater by Memorial
+        // Day. The mayor ordered the evacuation at 4:15 a.m.": what had happened before the day
+        // the story is at does not move it there.
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
         }
@@ -1827,6 +1844,15 @@ fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String)> 
         found.clear();
     }
     found
+}
+
+/// Whether a past perfect ("had planted", "had been") comes before token `at` in its sentence.
+fn past_perfect_before(toks: &[Tok], at: usize) -> bool {
+    let from = toks[..at].iter().rposition(|t| matches!(t.lower.as_str(), "." | ";" | "!" | "?")).map_or(0, |k| k + 1);
+    (from..at).any(|k| {
+        toks[k].lower == "had"
+            && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "been" | "already" | "not" | "never" | "long") || n.lower.len() > 3 && (n.lower.ends_with("ed") || n.lower.ends_with("en")))
+    })
 }
 
 /// Modals that say what may happen: a future cue from themselves on (see `tense_cues`).
