@@ -658,9 +658,13 @@ impl Context {
                         let y = match (f[0], f.get(2).copied(), tense) {
                             // "last spring": the latest one over ("a strike that began last
                             // spring", said in October, is this year's; said in April, last
-                            // year's). A winter is named by the year it starts in.
+                            // year's). A spring, summer or autumn that ended within three weeks is
+                            // still "this spring", so said in June "last spring" is last year's;
+                            // not a winter ("an attempt to take over Diamond Shamrock last winter",
+                            // said in March). A winter is named by the year it starts in.
                             ("srel", Some("-1"), _) => {
-                                let over = |y: i32| NaiveDate::from_ymd_opt(y, start, 1).and_then(|x| add_months(x, 3)).is_some_and(|end| end <= d);
+                                let grace = if s == "WI" { 0 } else { 21 };
+                                let over = |y: i32| NaiveDate::from_ymd_opt(y, start, 1).and_then(|x| add_months(x, 3)).is_some_and(|end| add_days(end, grace) <= d);
                                 if over(d.year()) { d.year() } else if over(d.year() - 1) { d.year() - 1 } else { d.year() - 2 }
                             }
                             ("srel", Some("+1"), _) => if start > d.month() { d.year() } else { d.year() + 1 },
@@ -676,7 +680,7 @@ impl Context {
                         out.value = format!("{y:04}-{s}");
                         out.anchor = anchor(d);
                         out.explanation = Some(match (f[0], f.get(2).copied()) {
-                            ("srel", Some("-1")) => format!("the last {} over by {d}, in {y}", season_word(s)),
+                            ("srel", Some("-1")) => format!("the last {} over {}{d}, in {y}", season_word(s), if s == "WI" { "by " } else { "three weeks or more before " }),
                             _ => format!("the season in {y}, from {d}, {tw}"),
                         });
                     }
