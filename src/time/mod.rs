@@ -891,6 +891,22 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             }
             (None, None) => ctx.resolve(&value, tense),
         };
+        // "is scheduled to report fourth-quarter earnings on Feb. 2", said in January: results
+        // are reported for a quarter that has begun, so last year's when this year's is ahead.
+        if value.starts_with("q:") && tense != Some(Tense::Past) && reports_results(toks, m.start, m.end) {
+            // (Only one ended within four months: results come out within weeks of a quarter's
+            // end. A calendar quarter further back is likely a fiscal one: "expects to report
+            // earnings for its third quarter", said in March.)
+            let begun = ctx.clone().resolve(&value, Some(Tense::Past));
+            let ended = begun.value.split_once("-Q").and_then(|(y, q)| Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?)))
+                .and_then(|(y, q)| if q == 4 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, 3 * q + 1, 1) });
+            let recent = ended.zip(ctx.reference).is_some_and(|(e, rf)| (rf - e).num_days() <= 120);
+            if begun.value != r.value && recent {
+                let begun = ctx.resolve(&value, Some(Tense::Past));
+                let words = begun.explanation.as_deref().map(|e| e.replace(" (past tense)", ", as results are reported only for a quarter begun"));
+                r = Resolved { explanation: words, ..begun };
+            }
+        }
         // "16:20 Update: ...", "15:05 - Crowds gather": a clock opening a line is a live
         // report's time stamp, on the day of the report, not on the day the last entry named.
         if value.starts_with("last:D:0|hm:") && line_start(text, toks[m.start].start)
@@ -1844,6 +1860,14 @@ fn shared_unit(toks: &[Tok], start: usize, value: &str) -> Vec<(usize, String)> 
         found.clear();
     }
     found
+}
+
+/// Whether the quarter at `start..end` is one results are reported for: "to report
+/// fourth-quarter earnings", "will release results for the third quarter".
+fn reports_results(toks: &[Tok], start: usize, end: usize) -> bool {
+    const RESULTS: &[&str] = &["earnings", "results", "profit", "profits", "figures", "net", "sales", "revenue"];
+    let verb = (start.saturating_sub(5)..start).rev().find(|&k| matches!(toks[k].lower.as_str(), "report" | "reports" | "release" | "releases" | "post" | "posts" | "announce" | "announces" | "publish" | "publishes"));
+    verb.is_some_and(|v| toks[v + 1..start].iter().any(|t| RESULTS.contains(&t.lower.as_str())) || toks.get(end).is_some_and(|t| RESULTS.contains(&t.lower.as_str())))
 }
 
 /// Whether a past perfect ("had planted", "had been") comes before token `at` in its sentence.
