@@ -891,6 +891,27 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             }
             (None, None) => ctx.resolve(&value, tense),
         };
+        // "airs the same night at 11:35", "returned that evening at 7:30": a clock with no a.m.
+        // or p.m. right after a part of day is in it.
+        if value.starts_with("last:D:0|hm:") && value.ends_with(':') && r.value.len() == 16 && m.start >= 1 && toks[m.start - 1].lower == "at" {
+            let before = out.last().filter(|p| m.start >= 2 && p.byte.end == toks[m.start - 2].end);
+            let pod = before.and_then(|p| p.timex.value.get(10..).map(str::to_owned));
+            let h = r.value[11..13].parse::<u32>().unwrap_or(0);
+            let pm = match pod.as_deref() {
+                Some("TNI") => (6..12).contains(&h),
+                Some("TEV") => (1..12).contains(&h),
+                Some("TAF") => (1..7).contains(&h),
+                _ => false,
+            };
+            // ("Sunday night at 2:30": the small hours after it.)
+            let small_hours = pod.as_deref() == Some("TNI") && h < 6;
+            if let (true, Some(p)) = (pm || small_hours, before) {
+                let night = &p.timex.value[..10];
+                let day = if small_hours { day_of(night).map(|d| resolve::add_days(d, 1).to_string()).unwrap_or_else(|| night.to_owned()) } else { night.to_owned() };
+                r.value = format!("{day}T{:02}{}", if pm { h + 12 } else { h }, &r.value[13..]);
+                r.explanation = Some(format!("{} on {day}, in the {} of {night} just named", &r.value[11..], resolve::pod_word(&p.timex.value[11..]).unwrap_or("part of the day")));
+            }
+        }
         // "is scheduled to report fourth-quarter earnings on Feb. 2", said in January: results
         // are reported for a quarter that has begun, so last year's when this year's is ahead.
         if value.starts_with("q:") && tense != Some(Tense::Past) && reports_results(toks, m.start, m.end) {

@@ -1504,7 +1504,7 @@ pub(crate) fn season_word(s: &str) -> &'static str {
     }
 }
 
-fn pod_word(t: &str) -> Option<&'static str> {
+pub(crate) fn pod_word(t: &str) -> Option<&'static str> {
     Some(match t {
         "MO" => "morning",
         "AF" => "afternoon",
