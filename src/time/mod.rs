@@ -1351,7 +1351,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             false => e,
         });
         // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
-        let clocked = kind == TimexType::Time && value.contains("hm:");
+        let clocked = kind == TimexType::Time && (value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00"));
         // "late afternoon": the end of the afternoon, not of its day.
         let pod = r.value.rsplit_once('T').and_then(|(_, c)| match c {
             "MO" => Some("morning"),
@@ -2732,10 +2732,10 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
-    // "around 10:30 p.m.", "shortly after 9:15 p.m.": a clock time's mod. "around" right
+    // "around 10:30 p.m.", "shortly after 9:15 p.m.", "around midnight": a clock time's mod. "around" right
     // before the clock is in the extent, as TimeBank keeps it; the rest stay out as
     // prepositions do.
-    if kind == TimexType::Time && value.contains("hm:") {
+    if kind == TimexType::Time && (value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00")) {
         let at = if w(p) == "at" && p >= 1 { p - 1 } else { p };
         return match (w(at.saturating_sub(1)), w(at)) {
             (_, "about" | "around" | "approximately" | "roughly") => Some((if at == p { p } else { start }, "APPROX")),
@@ -2783,7 +2783,8 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     match w(p) {
         // "just under 11 hours": less, the words in the extent.
         "under" if p >= 1 && matches!(w(p - 1), "just" | "slightly") => return Some((p - 1, "LESS_THAN")),
-        "nearly" | "almost" => return Some((p, "EQUAL_OR_LESS")),
+        // ("nearly two years": a little less.)
+        "nearly" | "almost" => return Some((p, "LESS_THAN")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
         "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within") && w(start) != "the" => return Some((p, "LESS_THAN")),
         "than" if p >= 1 => {
