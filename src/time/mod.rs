@@ -2155,14 +2155,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && first.lower == "quarterly" && (first.all_caps || next.is_some_and(|n| (n.kind == Kind::Word && !(function_word(n) && prev.is_some_and(|p| !matches!(p.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "your" | "and" | "or" | "," | "both" | "of" | "future" | "recent" | "latest" | "past" | "regular" | "first")))) || n.kind == Kind::Num)) {
         return false;
     }
-    // "open days", "polling days", "the dog days": a kind of day, not an amount of them;
+    // "open days", "polling days", "the dog days", "half days", "2021 and 2022 model years":
+    // a kind of day or year, not an amount of them;
     // "2.1 billion hours" is an amount, but not "some hours".
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "hours" | "years")
         && prev.is_some_and(|p| {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
-                | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial")
+                | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial"
+                | "half" | "model" | "release" | "inservice" | "in-service")
         })
+        // (Not "three and one-half years".)
+        && !(prev.is_some_and(|p| p.lower == "half") && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "-" | "one" | "and" | "a"))
     {
         return false;
     }
