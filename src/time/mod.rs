@@ -919,8 +919,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // end. A calendar quarter further back is likely a fiscal one: "expects to report
             // earnings for its third quarter", said in March.)
             let begun = ctx.clone().resolve(&value, Some(Tense::Past));
-            let ended = begun.value.split_once("-Q").and_then(|(y, q)| Some((y.parse::<i32>().ok()?, q.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?)))
-                .and_then(|(y, q)| if q == 4 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, 3 * q + 1, 1) });
+            let ended = match resolve::granularity(&begun.value) {
+                Some((q, resolve::Gran::Quarter)) => q.checked_add_months(chrono::Months::new(3)),
+                _ => None,
+            };
             let recent = ended.zip(ctx.reference).is_some_and(|(e, rf)| (rf - e).num_days() <= 120);
             if begun.value != r.value && recent {
                 let begun = ctx.resolve(&value, Some(Tense::Past));
@@ -1351,7 +1353,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             false => e,
         });
         // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
-        let clocked = kind == TimexType::Time && (value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00"));
+        let clocked = kind == TimexType::Time && clock_template(&value);
         // "late afternoon": the end of the afternoon, not of its day.
         let pod = r.value.rsplit_once('T').and_then(|(_, c)| match c {
             "MO" => Some("morning"),
@@ -1473,6 +1475,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if modifier.as_deref() == Some("END") && value.starts_with("fy") && r.end_value.is_some() {
             r.value = r.end_value.take().unwrap_or_default();
         }
+        // "It was the morning of June 12, 1995. ... fields had been underwater since Memorial
+        // Day. The mayor ordered the evacuation at 4:15 a.m.": what had happened before the day
+        // the story is at (a day gone by) does not move it there.
         if let (Some(prev), Some(d)) = (day_before, day_of(&r.value)) {
             if d < prev && ctx.reference.is_some_and(|rf| prev < rf) && past_perfect_before(toks, start) {
                 ctx.last = Some((prev, resolve::Gran::Day));
@@ -1491,9 +1496,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 explanation,
             },
         });
-        // "It was the morning of June 12, 1995. ... fields were already underwater by Memorial
-        // Day. The mayor ordered the evacuation at 4:15 a.m.": what had happened before the day
-        // the story is at does not move it there.
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
         }
@@ -2727,6 +2729,11 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     (start, None)
 }
 
+/// Whether a template names a clock time: "hm:9:15:pm", or noon or midnight.
+fn clock_template(value: &str) -> bool {
+    value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00")
+}
+
 /// Quantifiers TimeML keeps in the extent of durations and "ago" dates: "nearly two years",
 /// "more than four hours", "at least 72 hours". ("about" and "over" stay outside, as in
 /// TimeBank.)
@@ -2736,10 +2743,10 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
-    // "around 10:30 p.m.", "shortly after 9:15 p.m.", "around midnight": a clock time's mod. "around" right
-    // before the clock is in the extent, as TimeBank keeps it; the rest stay out as
-    // prepositions do.
-    if kind == TimexType::Time && (value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00")) {
+    // "around 10:30 p.m.", "shortly after 9:15 p.m.", "around midnight": a clock time's mod.
+    // "around" right before the clock is in the extent, as TimeBank keeps it; the rest stay
+    // out as prepositions do.
+    if kind == TimexType::Time && clock_template(value) {
         let at = if w(p) == "at" && p >= 1 { p - 1 } else { p };
         return match (w(at.saturating_sub(1)), w(at)) {
             (_, "about" | "around" | "approximately" | "roughly") => Some((if at == p { p } else { start }, "APPROX")),
@@ -2903,7 +2910,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 // "confirmed that the show returns in the spring": a schedule told in the present.
-                "returns" | "resumes" | "premieres" | "reopens" | "takes" if w != "takes" || toks.get(i + 1).is_some_and(|n| n.lower == "effect") => Some(Tense::Future),
+                "returns" | "resumes" | "premieres" | "reopens" => Some(Tense::Future),
+                "takes" if toks.get(i + 1).is_some_and(|n| n.lower == "effect") => Some(Tense::Future),
                 // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
                 _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then") && !t.lower.ends_with("ly"))
                     .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
