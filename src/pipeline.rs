@@ -115,10 +115,17 @@ type Candidate = (std::ops::Range<usize>, Label, f32, Option<crate::doc::Timex>)
 
 /// "ends on 6 Dec. Headliners play later": a name the recognizer ran across a date's
 /// abbreviated month and the next sentence starts after the month, which is the date's.
+/// So is "the Ridgeline Fire of August 2020": the name ends before "of", and the month and
+/// year are the date.
 fn trim_dated_names(text: &str, cands: &mut Vec<Candidate>) {
     const ABBREVIATED: &[&str] = &["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."];
     for c in cands.iter_mut() {
         let span = &text[c.0.clone()];
+        let year_after = text[c.0.end..].trim_start_matches([' ', ',']).split(|ch: char| !ch.is_ascii_digit()).next().is_some_and(|y| y.len() == 4);
+        if let Some((name, _)) = span.rsplit_once(" of ").filter(|(n, m)| year_after && !n.is_empty() && time::is_month_name(m)) {
+            c.0.end = c.0.start + name.trim_end().len();
+            continue;
+        }
         let Some((head, rest)) = span.split_once(char::is_whitespace) else { continue };
         let after_day = text[..c.0.start].trim_end().ends_with(|ch: char| ch.is_ascii_digit());
         if after_day && ABBREVIATED.contains(&head.to_lowercase().as_str()) {
@@ -223,5 +230,18 @@ mod tests {
         let names: Vec<&str> = cands.iter().map(|c| &text[c.0.clone()]).collect();
         // Only after a day's number: "Ask Dec. Smith" keeps its name whole.
         assert_eq!(names, ["Headliners", "Dec. Smith"]);
+    }
+
+    #[test]
+    fn a_name_ends_before_of_and_a_month_with_its_year() {
+        let text = "since the Ridgeline Fire of August 2020, not the Council of March.";
+        let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
+        let mut cands: Vec<Candidate> = vec![(at("Ridgeline Fire of August"), Label::Org, 0.9, None), (at("Council of March"), Label::Org, 0.9, None)];
+        trim_dated_names(text, &mut cands);
+        let names: Vec<&str> = cands.iter().map(|c| &text[c.0.clone()]).collect();
+        assert_eq!(names, ["Ridgeline Fire", "Council of March"]);
+        let options = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2029, 11, 2), ..Default::default() };
+        let doc = annotate(text, &options).unwrap();
+        assert!(doc.entities.iter().any(|e| e.text == "August 2020" && e.timex.as_ref().is_some_and(|t| t.value == "2020-08")));
     }
 }
