@@ -2160,7 +2160,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "open days", "polling days", "the dog days", "half days", "2021 and 2022 model years":
     // a kind of day or year, not an amount of them;
     // "2.1 billion hours" is an amount, but not "some hours".
-    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "hours" | "years")
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "hours" | "years" | "minutes" | "months")
         && prev.is_some_and(|p| {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
