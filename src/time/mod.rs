@@ -858,7 +858,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "on New Year's Day, a Thursday": the day just named, told by its weekday.
         let apposed = some_weekday.filter(|_| m.start >= 2 && toks[m.start - 2].lower == ",").and_then(|n| {
             let before = out.last().filter(|p| p.byte.end == toks[m.start - 2].start)?;
-            let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
+            let d = day_of(&before.timex.value)?;
             (d.weekday().number_from_monday() as usize == n).then_some(d)
         });
         // "Boxing Day, Dec. 26, is a weekday here": the date that names the holiday just named.
@@ -869,7 +869,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 return None;
             }
             let before = out.last().filter(|p| p.byte.end == toks[m.start - 2].end)?;
-            let d = NaiveDate::parse_from_str(before.timex.value.get(..10)?, "%Y-%m-%d").ok()?;
+            let d = day_of(&before.timex.value)?;
             (d.month() == mm && d.day() == dd).then_some(d)
         });
         let day_before = ctx.last_day;
@@ -1805,8 +1805,10 @@ fn impossible_day(value: &str) -> bool {
 /// quarter's end) that calendar quarter `value` ("2019-Q3") stands for: its first and last
 /// month ("2019-08", "2019-10") and words ("the fiscal quarter of August to October 2019").
 fn fiscal_months(value: &str, e: u32) -> Option<(String, String, String)> {
-    let (y, q) = value.split_once("-Q")?;
-    let (y, q): (i32, u32) = (y.parse().ok().filter(|_| y.len() == 4)?, q.parse().ok().filter(|q| (1..=4).contains(q))?);
+    let (y, q) = match resolve::granularity(value)? {
+        (start, resolve::Gran::Quarter) => (start.year(), start.month0() / 3 + 1),
+        _ => return None,
+    };
     // The fiscal quarters start the month after `e` and every three months on; the one whose
     // middle month falls in calendar quarter q.
     let mid = (3 * q - 2..=3 * q).find(|m| (m + 12 - e) % 3 == 2)?;
