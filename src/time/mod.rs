@@ -1329,6 +1329,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             ctx.part_of_year();
         }
+        // "the three months to December": a calendar quarter, named by the month it ends.
+        let months_to = start >= 3 && matches!(toks[start - 1].lower.as_str(), "to" | "ended" | "ending" | "through")
+            && matches!(toks[start - 2].lower.as_str(), "months" | "month") && matches!(toks[start - 3].lower.as_str(), "three" | "3");
+        // So is "the April-June period".
+        let months = |v: &str| resolve::granularity(v).filter(|g| g.1 == resolve::Gran::Month).map(|g| g.0);
+        if kind == TimexType::Date {
+            match (months(&r.value), r.end_value.as_deref().map(months)) {
+                (Some(d), None) if months_to => ctx.quarter_ending(d),
+                (Some(d), Some(Some(e))) if d.month() % 3 == 1 && d.checked_add_months(chrono::Months::new(2)) == Some(e) => ctx.quarter_ending(e),
+                _ => {}
+            }
+        }
         // A fiscal quarter that is not a calendar one ("its fiscal first quarter", August to
         // October) is written by its months; the calendar quarter that holds most of them
         // stood for it while resolving, so "a year earlier" and "the prior quarter" find it.

@@ -265,6 +265,17 @@ impl Context {
         self.last = NaiveDate::from_ymd_opt(q.year(), 1, 1).map(|y| (y, Gran::Year));
     }
 
+    /// After "the three months to December": the report is about the calendar quarter that
+    /// month ends, so "the same period a year earlier" is that quarter a year before.
+    pub fn quarter_ending(&mut self, month: NaiveDate) {
+        if month.month().is_multiple_of(3) {
+            if let Some(q) = NaiveDate::from_ymd_opt(month.year(), month.month() - 2, 1) {
+                self.last = Some((q, Gran::Quarter));
+                self.last_quarter = Some(q);
+            }
+        }
+    }
+
     /// The quarter an earnings report is about, after a mention of quarter `q`: the latest
     /// quarter mentioned that is over by the reference date. A forecast ("the fourth quarter",
     /// "the third quarter of 1990") or a look back ("after a flat second quarter") does not
@@ -407,7 +418,10 @@ impl Context {
                     // "a year ago" in a report about a quarter means that quarter a year ago.
                     match (self.last_quarter, rf) {
                         // ("Twenty years ago" is a year, not a quarter.)
-                        (Some(q), Some(_)) if unit == "Y" && f[0] == "ago" && n == "-1" => (Some((q, Gran::Quarter)), true),
+                        // (Not once a later month is named: "productivity in April
+                        // was higher than a year ago", after "the three months to March".)
+                        (Some(q), Some(_)) if unit == "Y" && f[0] == "ago" && n == "-1"
+                            && !matches!(self.last, Some((d, Gran::Month)) if d >= q.checked_add_months(Months::new(3)).unwrap_or(q)) => (Some((q, Gran::Quarter)), true),
                         _ => (rf.map(|d| (d, Gran::Day)), false),
                     }
                 };
