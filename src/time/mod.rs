@@ -1478,7 +1478,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             sentence_day = Some(d);
             // (A day named by its date or weekday, not "yesterday" or "last night".)
             // (So is a one-day holiday: "New Year's Eve, when fireworks start at midnight".)
-            if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
+            if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("lastwd:") || value.starts_with("wdrel:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
                 named_day = Some(d);
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
             }
