@@ -1011,7 +1011,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             r.explanation = Some(format!("stated in the text, {note}"));
         }
         // "In 2019, the firm moved on March 5": the year the sentence named, not the tense's.
-        if let Some(y) = sentence_year.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
+        // (Not in a clause about what is still ahead: "Its rival, in 2018, moved; it will open
+        // a plant on March 5".)
+        let gone = |y: i32| tense == Some(Tense::Future) && ctx.reference.is_some_and(|rf| y < rf.year());
+        if let Some(y) = sentence_year.filter(|&y| year_of(&r.value).is_some_and(|v| v != y) && !gone(y)) {
             let f: Vec<&str> = value.split(':').collect();
             let stated = match f[0] {
                 "md" if f.len() >= 3 => Some(format!("ymd:{y}:{}:{}", f[1], f[2])),
@@ -1461,7 +1464,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // Not one further in ("a program approved in 1987 ... had bought shares through
         // Sept. 29"), nor "the 2019 law".
         let scene = start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by")
-            || start == 0 && value.starts_with("rel:Y:");
+            || start == 0 && value.starts_with("rel:Y:")
+            // (Or set off by commas: "The last strike, in 2018, began on Sept. 7".)
+            || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",");
         if scene && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
         }
