@@ -791,7 +791,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let range_end = || start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
         let (wd, at) = value.split_once('|').map_or((value.as_str(), ""), |(w, t)| (w, t));
         if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a" && !range_end())) {
-            if d.weekday().number_from_monday() == n {
+            // (Not the day something was said on, which is gone by: "retroactive to Jan. 1, the
+            // employers said in a statement Saturday evening".)
+            let said_on = toks[start.saturating_sub(5)..start].iter().any(|t| matches!(t.lower.as_str(), "said" | "told" | "announced" | "stated"));
+            let across = said_on && ctx.reference.is_some_and(|rf| d > rf);
+            if d.weekday().number_from_monday() == n && !across {
                 value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
             }
