@@ -2663,7 +2663,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
                     | "marks" | "spans" | "covers" | "celebrates" | "commemorates" | "allows" | "gives" | "gets" | "adds" | "saves");
             // ("80 billion marks a year": the currency.)
             let currency = p.lower == "marks" && m.start >= 2 && (toks[m.start - 2].kind == Kind::Num || matches!(toks[m.start - 2].lower.as_str(), "million" | "billion" | "mln" | "bln" | "thousand"));
-            if p.kind == Kind::Num || plural || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
+            // ("took others a decade": how long it took them.)
+            let took = m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "took" | "take" | "takes" | "taking" | "taken");
+            // ("six a day", "two dozen a year": a count each day or year.)
+            let count = lookup_tok(p, "num").is_some() || p.lower == "dozen";
+            if p.kind == Kind::Num || count || plural && !took || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
         }
