@@ -459,7 +459,14 @@ impl Grammar {
                     }
                 }
                 let y = plain_int(t, 4)?;
-                (1000..=2099).contains(&y).then(|| (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))]))
+                // A later year ("by 2100", "until 2114") only where a year is asked for: a
+                // bare four digits from 2100 are more often a clock ("at 2100 hrs") or a count.
+                let far = (2100..=2999).contains(&y)
+                    && i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "by" | "until" | "till" | "since" | "before" | "after" | "beyond" | "through" | "year")
+                    // (Not "in 2200 games", "until 2300 GMT", "from 2100 to 2300".)
+                    && toks.get(i + 1).is_none_or(|n| !n.lower.starts_with(|c: char| c.is_alphanumeric()) && n.lower != "-"
+                        || matches!(n.lower.as_str(), "the" | "or" | "when" | "as" | "if" | "is" | "will" | "would" | "but" | "because" | "at" | "with"));
+                ((1000..=2099).contains(&y) || far).then(|| (1, smallvec![(Cow::Borrowed("year"), format!("{y:04}"))]))
             }
             Class::Yy => {
                 // '98
