@@ -89,7 +89,7 @@ pub(crate) fn tag_decided(
     names: &[(Range<usize>, Label)],
 ) -> Vec<TemporalMention> {
     let mut ctx = Context::new(reference, 60);
-    ctx.fiscal_end = fiscal_year_end(text, reference);
+    ctx.fiscal_end = fiscal_year_end(text, reference).or_else(|| fiscal_quarter_end(text));
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -3340,6 +3340,40 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         if (1..12).contains(&month) && !stale {
             return Some(resolve::FiscalEnd { month, quarters: !public });
         }
+    }
+    None
+}
+
+/// A company's fiscal year told by when one of its fiscal quarters ends: "its fiscal fourth
+/// quarter, which ends Sept. 30" is a year that ends in September.
+fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
+    use std::sync::OnceLock;
+    const ORDS: [&str; 4] = ["first", "second", "third", "fourth"];
+    static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let pats = ORDS.iter().flat_map(|o| [format!("fiscal {o} quarter"), format!("{o} fiscal quarter"), format!("fiscal {o}-quarter")]);
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(pats.collect::<Vec<_>>()).expect("fixed patterns")
+    });
+    for hit in finder.find_iter(text) {
+        let n = ORDS.iter().position(|o| text[hit.start()..hit.end()].to_lowercase().contains(o))? as u32 + 1;
+        let mut stop = text.len().min(hit.end() + 40);
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let mut words = text[hit.end()..stop].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+            .skip_while(|w| matches!(w.as_str(), "which" | "that"));
+        if !words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending")) {
+            continue;
+        }
+        let mut words = words.skip_while(|w| w == "on" || w == "in");
+        let Some(month) = words.next().and_then(|w| grammar().lookup(&w, "month")).and_then(|m| m.parse::<u32>().ok()) else {
+            continue;
+        };
+        // (A quarter of 13 weeks ending in a month's first days, "ended May 2", is the
+        // previous month's, as a year's is.)
+        let early = words.next().and_then(|w| w.parse::<u32>().ok()).is_some_and(|d| (1..=7).contains(&d));
+        let end = (month + 3 * (4 - n) + 12 - u32::from(early) - 1) % 12 + 1;
+        return (end != 12).then_some(resolve::FiscalEnd { month: end, quarters: true });
     }
     None
 }
