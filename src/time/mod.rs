@@ -2416,7 +2416,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "a summer school", "winter clothing", "the Summer Olympics": a kind of thing, not a time.
-    if (len == 1 || len == 2 && first.lower == "the") && has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "school" | "schools" | "camp" | "camps" | "job" | "jobs" | "internship" | "internships" | "olympics" | "games" | "clothing" | "clothes" | "wear" | "coat" | "coats" | "tyres" | "tires" | "collection" | "collections" | "blockbuster" | "blockbusters" | "resort" | "resorts" | "residence" | "palace" | "cottage" | "cottages" | "uniform" | "uniforms" | "squash" | "vegetables" | "fruit" | "hat" | "hats" | "boots")) {
+    if (len == 1 || len == 2 && first.lower == "the") && has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "school" | "schools" | "camp" | "camps" | "job" | "jobs" | "internship" | "internships" | "olympics" | "games" | "clothing" | "clothes" | "wear" | "coat" | "coats" | "tyres" | "tires" | "collection" | "collections" | "blockbuster" | "blockbusters" | "resort" | "resorts" | "residence" | "palace" | "cottage" | "cottages" | "uniform" | "uniforms" | "squash" | "vegetables" | "fruit" | "hat" | "hats" | "boots"
+        // ("a panel on winter storms", "summer vacation plans": a kind of storm or holiday.)
+        | "storm" | "storms" | "vacation" | "vacations" | "potato" | "potatoes" | "fashion" | "fashions" | "dress" | "dresses" | "shoes" | "sports" | "tourists" | "tourism" | "home" | "homes" | "house" | "houses" | "reading")) {
         return false;
     }
     // "A late-night cabaret series", "late-night television": a kind of show, not tonight.
