@@ -2188,7 +2188,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
                 | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial"
-                | "half" | "model" | "release" | "inservice" | "in-service")
+                | "half" | "model" | "release" | "inservice" | "in-service"
+                // ("stretched their gate hours", "dead days for us": kinds of hours and days.)
+                | "gate" | "shop" | "store" | "banking" | "dead" | "slow" | "busy" | "quiet" | "peak" | "off-peak")
+                // ("with the same hours", "cut their hours": the hours kept, not an amount.)
+                || first.lower == "hours" && matches!(p.lower.as_str(), "same" | "their" | "our" | "his" | "her" | "its" | "your" | "my")
         })
         // (Not "three and one-half years".)
         && !(prev.is_some_and(|p| p.lower == "half") && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "-" | "one" | "and" | "a"))
