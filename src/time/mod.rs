@@ -2188,11 +2188,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
                 | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial"
-                | "half" | "model" | "release" | "inservice" | "in-service"
-                // ("stretched their gate hours", "dead days for us": kinds of hours and days.)
-                | "gate" | "shop" | "store" | "banking" | "dead" | "slow" | "busy" | "quiet" | "peak" | "off-peak")
-                // ("with the same hours", "cut their hours": the hours kept, not an amount.)
-                || first.lower == "hours" && matches!(p.lower.as_str(), "same" | "their" | "our" | "his" | "her" | "its" | "your" | "my")
+                | "half" | "model" | "release" | "inservice" | "in-service" | "dead" | "slow" | "busy" | "quiet")
         })
         // (Not "three and one-half years".)
         && !(prev.is_some_and(|p| p.lower == "half") && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "-" | "one" | "and" | "a"))
@@ -2212,15 +2208,17 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "extended its cafe hours", "during office hours": the hours something is open.
+    // ("keeps the same hours", "cut their hours": the hours kept, not an amount of them.)
     if len == 1 && first.lower == "hours" && prev_is(&[
         "cafe", "opening", "office", "business", "trading", "visiting", "store", "shop", "library", "museum", "operating", "banking", "school",
         "service", "peak", "off-peak", "polling", "clinic", "pharmacy", "bar", "pub", "restaurant", "club", "counter", "desk", "weekday", "weekend",
+        "gate", "same", "their", "our", "his", "her", "its", "your", "my",
     ]) {
         return false;
     }
-    // "run on a Sunday schedule", "the Sunday edition": a kind of day's, not a date.
+    // "run on a Sunday schedule", "the Sunday edition", "add a Sunday shift": a kind of day's, not a date.
     if len == 1 && has("weekday") && prev_is(&["a", "the", "its", "their"])
-        && next.is_some_and(|n| matches!(n.lower.as_str(), "schedule" | "schedules" | "timetable" | "timetables" | "school" | "edition" | "editions" | "paper" | "papers" | "supplement"))
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "schedule" | "schedules" | "timetable" | "timetables" | "school" | "edition" | "editions" | "paper" | "papers" | "supplement" | "shift" | "shifts"))
     {
         return false;
     }
