@@ -2196,8 +2196,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "He was arrested that October.": that year's October; but "said that February orders
-    // fell", "noted that June yen futures set a high": a clause whose subject has a month.
-    if len == 2 && first.lower == "that" && has("month")
+    // fell", "said that Thursday's vote", "noted that June yen futures set a high": a clause whose subject has a month.
+    if len == 2 && first.lower == "that" && (has("month") || has("weekday"))
         && next.is_some_and(|n| matches!(n.lower.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}") || n.kind != Kind::Punct && !matches!(n.lower.as_str(), "when" | "as" | "in" | "at" | "on" | "and" | "but" | "after" | "before" | "while" | "until"
             | "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "his" | "her" | "their" | "its" | "there" | "for" | "with" | "of"))
     {

@@ -509,6 +509,16 @@ impl Context {
                 };
                 match base {
                     None => out.value = format!("XXXX-WXX-{}", f[1]),
+                    // "that Thursday" with no day named before: a weekday as any other.
+                    Some(_) if f[2] == "0" && what == "the reference date" => return self.base(&format!("wd:{}", f[1]), tense),
+                    Some(d) if f[2] == "0" => {
+                        // "that Thursday": the one within three days of the day the story is at.
+                        let off = (wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64).rem_euclid(7);
+                        let x = add_days(d, if off > 3 { off - 7 } else { off });
+                        out.value = x.to_string();
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("the {name} nearest {d}, {what}"));
+                    }
                     Some(d) => {
                         let x = if f[2] == "+1" { on_or_after(d.succ_opt().unwrap_or(d), wd) } else { on_or_before(d.pred_opt().unwrap_or(d), wd) };
                         out.value = x.to_string();
