@@ -1965,6 +1965,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if weekday_range_hours(toks, m) {
         return false;
     }
+    // "The bank lent $5 million": the verb; the season of Lent is written with a capital.
+    if len == 1 && first.lower == "lent" && (!first.cap || first.all_caps || m.start == 0 || next.is_some_and(|n| n.kind == Kind::Num || n.lower == "$")) {
+        return false;
+    }
     // "from 9 to noon": a bare hour is a clock only when it opens a range.
     if has("hour") && len == 3 && matches!(toks[m.end - 1].lower.as_str(), "noon" | "midday" | "midnight") && first.kind == Kind::Num && !prev_is(&["from", "between"]) {
         return false;

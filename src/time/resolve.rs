@@ -1401,6 +1401,11 @@ impl Context {
 /// For a feast of another calendar starting on `start`: its last day as the range's end
 /// (Hanukkah's eight days, the month of Ramadan) and its date in that calendar for the card.
 fn feast_details(out: &mut Resolved, spec: &[&str], start: NaiveDate) {
+    // A season of the church year counted from Easter ("easter:-46:46", Lent): its last day.
+    if let (Some(&"easter"), Some(days)) = (spec.first(), spec.get(2).and_then(|n| n.parse::<i64>().ok()).filter(|n| *n > 1)) {
+        out.end_value = Some(add_days(start, days - 1).to_string());
+        return;
+    }
     if !spec.first().is_some_and(|c| calendars::is_calendar(c)) {
         return;
     }
