@@ -380,6 +380,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             start += 1;
         }
+        // So do the words before an amount of time that modifies a noun: "the previous
+        // four-year deal", "its last three-year contract" is a deal of four years.
+        if start >= m.start && kind == TimexType::Duration && m.end - start >= 3 && toks[m.end - 1].hyphen_before
+            && toks.get(m.end).is_some_and(|n| n.kind == Kind::Word && !n.cap)
+            && toks[start..m.end - 2].iter().all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "last" | "previous" | "past" | "prior" | "next" | "first" | "initial" | "new" | "current"))
+        {
+            start = m.end - 2;
+        }
         if let Some((s, md)) = approximator(toks, start, kind, &value) {
             start = s;
             modifier = Some(md.to_owned());
