@@ -884,6 +884,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let d = day_of(&before.timex.value)?;
             (d.month() == mm && d.day() == dd).then_some(d)
         });
+        // "The May deficit compares with ... the corresponding month of 1986": a month the
+        // sentence names before, tagged or not, is the month meant; the first, its subject's
+        // ("unchanged in March compared with February but lower than in the same month in 1986").
+        if value.starts_with("samein:") && value.ends_with(":M") {
+            if let Some(mm) = toks[..m.start].iter().filter(|t| t.cap && !t.all_caps).find_map(|t| lookup_tok(t, "month")) {
+                value = format!("{value}:{mm}");
+            }
+        }
         let day_before = ctx.last_day;
         let mut r = match (some_weekday, apposed) {
             (_, Some(d)) if value.starts_with("md:") => {

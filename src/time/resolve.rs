@@ -237,7 +237,7 @@ impl Context {
         // twice, means the same year both times.
         // But "the next day" moves the story on.
         let next_day = raw.starts_with("last:D:+");
-        if (!raw.starts_with("last:") || next_day) && !raw.starts_with("ago:") && !raw.starts_with("yq:") {
+        if (!raw.starts_with("last:") || next_day) && !raw.starts_with("ago:") && !raw.starts_with("yq:") && !raw.starts_with("samein:") {
             // Only a week pinned to a day ("the week to Sunday", "the week of March 6", "the last
             // week of June") is a narrative anchor; "this week" or "the week" is too loose to count from.
             let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:") || raw.starts_with("lastweekof:");
@@ -885,6 +885,38 @@ impl Context {
                 }
                 None => return self.base(&format!("m:{}", f[1]), tense),
             },
+            // "the same month of 2019", "the same quarter of 1986": the month or quarter last
+            // mentioned, in the year named.
+            "samein" if f.len() == 4 => {
+                let m: u32 = f[3].parse().unwrap_or(1).clamp(1, 12);
+                out.value = format!("{:04}-{m:02}", f[1].parse::<i32>().unwrap_or(0));
+                out.explanation = Some(format!("{} of {}, the month its sentence names", MONTHS[(m - 1) as usize], f[1]));
+            }
+            "samein" if f.len() == 3 => {
+                let y: i32 = f[1].parse().unwrap_or(0);
+                let want = if f[2] == "Q" { Gran::Quarter } else { Gran::Month };
+                let last = match (self.last, self.last_quarter) {
+                    (_, Some(q)) if want == Gran::Quarter => Some(q),
+                    (Some((d, g)), _) if g <= want && g != Gran::Week => Some(d),
+                    _ => None,
+                };
+                match last {
+                    Some(d) => {
+                        let (v, words) = if want == Gran::Quarter {
+                            (format!("{y:04}-Q{}", (d.month() - 1) / 3 + 1), format!("quarter {}", (d.month() - 1) / 3 + 1))
+                        } else {
+                            (format!("{y:04}-{:02}", d.month()), MONTHS[d.month0() as usize].to_owned())
+                        };
+                        out.value = v;
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("{words} of {y}, the {} last mentioned", if want == Gran::Quarter { "quarter" } else { "month" }));
+                    }
+                    None => {
+                        out.value = format!("{y:04}");
+                        out.explanation = stated(&out.value);
+                    }
+                }
+            }
             // "the past three summers": the last N seasons over by the reference date.
             "spast" if f.len() == 3 => {
                 let s = f[1];
