@@ -1352,12 +1352,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             ctx.part_of_year();
         }
-        // "the three months to December": a calendar quarter, named by the month it ends.
-        let months_to = start >= 3 && matches!(toks[start - 1].lower.as_str(), "to" | "ended" | "ending" | "through")
-            && matches!(toks[start - 2].lower.as_str(), "months" | "month") && matches!(toks[start - 3].lower.as_str(), "three" | "3");
-        // So is "the April-June period".
-        let months = |v: &str| resolve::granularity(v).filter(|g| g.1 == resolve::Gran::Month).map(|g| g.0);
         if kind == TimexType::Date {
+            // "the three months to December": a calendar quarter, named by the month it ends.
+            let months_to = start >= 3 && matches!(toks[start - 1].lower.as_str(), "to" | "ended" | "ending" | "through")
+                && matches!(toks[start - 2].lower.as_str(), "months" | "month") && matches!(toks[start - 3].lower.as_str(), "three" | "3");
+            // So is "the April-June period".
+            let months = |v: &str| resolve::granularity(v).filter(|g| g.1 == resolve::Gran::Month).map(|g| g.0);
             match (months(&r.value), r.end_value.as_deref().map(months)) {
                 (Some(d), None) if months_to => ctx.quarter_ending(d),
                 (Some(d), Some(Some(e))) if d.month() % 3 == 1 && d.checked_add_months(chrono::Months::new(2)) == Some(e) => ctx.quarter_ending(e),
@@ -2216,7 +2216,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "He was arrested that October.": that year's October; but "said that February orders
-    // fell", "said that Thursday's vote", "noted that June yen futures set a high": a clause whose subject has a month.
+    // fell", "said that Thursday's vote", "noted that June yen futures set a high": a clause
+    // whose subject has a month or a weekday.
     if len == 2 && first.lower == "that" && (has("month") || has("weekday"))
         && next.is_some_and(|n| matches!(n.lower.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}") || n.kind != Kind::Punct && !matches!(n.lower.as_str(), "when" | "as" | "in" | "at" | "on" | "and" | "but" | "after" | "before" | "while" | "until"
             | "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "his" | "her" | "their" | "its" | "there" | "for" | "with" | "of"))
@@ -3314,11 +3315,7 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["fiscal year", "financial year"]).expect("fixed patterns")
     });
     for hit in finder.find_iter(text) {
-        let mut stop = text.len().min(hit.end() + 60);
-        while !text.is_char_boundary(stop) {
-            stop -= 1;
-        }
-        let rest = &text[hit.end()..stop];
+        let rest = &text[hit.end()..text.floor_char_boundary(hit.end() + 60)];
         // "the first four months of the fiscal year, ending Sept 30": the months end then.
         let part_of = text[..hit.start()].trim_end().rsplit(char::is_whitespace).nth(1).is_some_and(|w| w.eq_ignore_ascii_case("of"));
         if part_of && rest.trim_start().starts_with(',') {
@@ -3327,11 +3324,7 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         // The words before, back to the sentence's start: "Its Japanese unit, whose fiscal
         // year ends on March 31" is not the company's; a government's fiscal year has its
         // fiscal years, but quarters in its news are usually the economy's calendar ones.
-        let mut from = hit.start().saturating_sub(80);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = text[from..hit.start()].rsplit(['.', '!', '?', '\n']).next().unwrap_or("").to_lowercase();
+        let before = text[text.ceil_char_boundary(hit.start().saturating_sub(80))..hit.start()].rsplit(['.', '!', '?', '\n']).next().unwrap_or("").to_lowercase();
         let before: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
         if before.iter().any(|w| matches!(w.trim_end_matches("'s"), "unit" | "units" | "subsidiary" | "subsidiaries" | "division" | "affiliate" | "arm")) {
             continue;
@@ -3379,11 +3372,9 @@ fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(pats.collect::<Vec<_>>()).expect("fixed patterns")
     });
     for hit in finder.find_iter(text) {
-        let n = ORDS.iter().position(|o| text[hit.start()..hit.end()].to_lowercase().contains(o))? as u32 + 1;
-        let mut stop = text.len().min(hit.end() + 40);
-        while !text.is_char_boundary(stop) {
-            stop -= 1;
-        }
+        // (Three patterns for each ordinal, in order.)
+        let n = (hit.pattern().as_usize() / 3) as u32 + 1;
+        let stop = text.floor_char_boundary(hit.end() + 40);
         let mut words = text[hit.end()..stop].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
             .skip_while(|w| matches!(w.as_str(), "which" | "that"));
         if !words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending")) {

@@ -902,14 +902,12 @@ impl Context {
                 };
                 match last {
                     Some(d) => {
-                        let (v, words) = if want == Gran::Quarter {
-                            (format!("{y:04}-Q{}", (d.month() - 1) / 3 + 1), format!("quarter {}", (d.month() - 1) / 3 + 1))
-                        } else {
-                            (format!("{y:04}-{:02}", d.month()), MONTHS[d.month0() as usize].to_owned())
-                        };
-                        out.value = v;
+                        out.value = shift(d, want, "Y", (y - d.year()) as i64);
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("{words} of {y}, the {} last mentioned", if want == Gran::Quarter { "quarter" } else { "month" }));
+                        out.explanation = Some(match want {
+                            Gran::Quarter => format!("quarter {} of {y}, the quarter last mentioned", d.month0() / 3 + 1),
+                            _ => format!("{} of {y}, the month last mentioned", MONTHS[d.month0() as usize]),
+                        });
                     }
                     None => {
                         out.value = format!("{y:04}");
