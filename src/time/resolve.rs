@@ -1428,8 +1428,9 @@ impl Context {
     }
 }
 
-/// For a feast of another calendar starting on `start`: its last day as the range's end
-/// (Hanukkah's eight days, the month of Ramadan) and its date in that calendar for the card.
+/// For a feast that lasts days starting on `start`: its last day as the range's end
+/// (Hanukkah's eight days, the month of Ramadan, Lent) and, for a feast of another calendar,
+/// its date in that calendar for the card.
 fn feast_details(out: &mut Resolved, spec: &[&str], start: NaiveDate) {
     // A season of the church year counted from Easter ("easter:-46:46", Lent): its last day.
     if let (Some(&"easter"), Some(days)) = (spec.first(), spec.get(2).and_then(|n| n.parse::<i64>().ok()).filter(|n| *n > 1)) {
@@ -1953,7 +1954,8 @@ fn duration(n: &str, unit: &str) -> String {
 }
 
 /// A holiday in year `y`: `MM-DD[:offset]`, `nth:MM:WD:N[:SINCE]` (before year SINCE, the
-/// month's last such weekday), `lastwd:MM:WD`, `easter:OFF`, `elect`,
+/// month's last such weekday), `lastwd:MM:WD`, `easter:OFF[:DAYS]` (a season of DAYS days from
+/// it, as Lent), `elect`,
 /// or a feast of another calendar (`heb:3:25:8`, see [`calendars`]): its first day.
 pub(crate) fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
     let wd = |s: &str| weekday(s);
