@@ -171,6 +171,33 @@ fn weekday_range_hours(toks: &[Tok], m: &Match) -> bool {
         && toks[m.start + 1..m.end].iter().any(|t| lookup_tok(t, "ampm").is_some() || t.kind == Kind::Num && t.lower.contains(':'))
 }
 
+/// "open from 6 a.m. to 3 a.m. Monday through Friday", "from 10 p.m. to 5 a.m., Sunday through
+/// Thursday nights": a match that runs from a clock time into the weekday opening a span of
+/// weekdays that recurs. The hours are every such day's, so the weekday is read apart from the
+/// clock (see `weekday_spans`); returns where it begins. ("from 6 a.m. Monday through Friday"
+/// in a sentence about one week keeps them together.)
+fn clock_before_weekday_span(toks: &[Tok], m: &Match) -> Option<usize> {
+    let weekday = |t: &Tok| lookup_tok(t, "weekday").is_some();
+    let w = m.end - 1;
+    let to = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "through" | "to" | "-" | "thru"));
+    let clock = toks[m.start..w].iter().any(|t| lookup_tok(t, "ampm").is_some() || t.kind == Kind::Num && t.lower.contains(':'));
+    if m.end - m.start < 2 || !weekday(&toks[w]) || !to || !clock {
+        return None;
+    }
+    // The span's last day: "Fridays", "Thursday nights" recur whatever the sentence says.
+    let plural = toks.get(m.end + 1).is_some_and(|t| lookup_tok(t, "weekdays").is_some())
+        || toks.get(m.end + 1).is_some_and(weekday) && toks.get(m.end + 2).is_some_and(|t| lookup_tok(t, "pods").is_some());
+    let single = toks.get(m.end + 1).is_some_and(weekday);
+    (plural || single && hours_sentence(toks)).then_some(w)
+}
+
+/// Whether a sentence tells opening hours ("The office is open ...", "trading hours run ..."),
+/// in the present: its spans of weekdays are every week's.
+fn hours_sentence(toks: &[Tok]) -> bool {
+    const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
+    toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) && !toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll"))
+}
+
 /// A sentence's tense cues per token, clause per token, and per clause whether a verb in it
 /// speaks in the present or future.
 type SentenceCues = (Vec<Option<Tense>>, Vec<usize>, Vec<bool>);
@@ -226,6 +253,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // "24 hours a day", "six months, one year": the first amount alone.
             let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
             let hours = weekday_range_hours(toks, &m);
+            let span_after = clock_before_weekday_span(toks, &m);
             // (Of three amounts, the first two are tried first: "24 hours a day, 7 days".)
             let cuts: Vec<usize> = if before {
                 vec![m.end - 1]
@@ -233,6 +261,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 vec![m.start + 2]
             } else if two_months || hours {
                 vec![m.start + 1]
+            } else if let Some(w) = span_after {
+                vec![w]
             } else if listed_amounts {
                 (m.start + 1..m.end - 1).rev().filter(|&k| lookup_tok(&toks[k], "unit").is_some()).map(|k| k + 1).collect()
             } else {
@@ -1520,7 +1550,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 ctx.last = Some((prev, resolve::Gran::Day));
             }
         }
-        spans.push((out.len(), start..m.end, (bare_clock || bare_clock_value(&rule.template)) && kind == TimexType::Time || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1));
+        // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
+        let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
+            || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
+        spans.push((out.len(), start..m.end, bare));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
             label,
@@ -1591,10 +1624,12 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
         if let Some(last) = until {
             t.explanation = Some(day_span(&resolve::set_words(&t.value).unwrap_or_default(), &t.value, &last));
             t.end_value = Some(last);
+            // The span's last day names the same nights.
+            let whole = t.clone();
+            out[*b].timex = whole;
         }
     }
-    const HOURS: &[&str] = &["open", "opens", "closed", "hours", "operates", "operate", "operating", "staffed", "serves", "serve", "available", "regular", "usually", "typically", "normally", "schedule", "timetable", "service"];
-    if !toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) || toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll")) {
+    if !hours_sentence(toks) {
         return;
     }
     let weekday = |t: &Timex, r: &Range<usize>| (t.kind == TimexType::Date && r.end - r.start == 1 && lookup_tok(&toks[r.start], "weekday").is_some()).then(|| day_of(&t.value)).flatten();
@@ -1658,11 +1693,29 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let names_curfew = |r: &Range<usize>| toks.get(r.end).is_some_and(|t| matches!(t.lower.as_str(), "curfew" | "curfews"));
     let curfew = toks.iter().any(|t| matches!(t.lower.as_str(), "curfew" | "curfews"))
         && (clocks.clone().count() >= 2 || clocks.clone().any(|(_, r, _)| names_curfew(r))) && clocks.clone().all(|(_, _, bare)| *bare);
+    // "will close overnight until late April": every night until then.
+    let nights_until = |k: usize, r: &Range<usize>| {
+        toks[r.clone()].len() == 1 && toks[r.start].lower == "overnight" && toks.get(r.end).is_some_and(|t| matches!(t.lower.as_str(), "until" | "till" | "through"))
+            && spans.iter().find(|(_, n, _)| n.start == r.end + 1).is_some_and(|(n, _, _)| {
+                let v = &out[*n].timex.value;
+                out[*n].timex.kind == TimexType::Date && day_of(&out[k].timex.value).is_some_and(|d| day_of(v).map_or(v.len() < 10, |e| e > d + chrono::Days::new(1)))
+            })
+    };
+    let nightly: Vec<usize> = spans.iter().filter(|(k, r, _)| nights_until(*k, r)).map(|(k, _, _)| *k).collect();
+    for &k in &nightly {
+        let t = &mut out[k].timex;
+        t.value = "XXXX-XX-XXTNI".into();
+        t.anchor = None;
+        t.explanation = Some("night, on no one day: every night until then".into());
+    }
     if !(recurs || curfew || usually && days.is_empty()) {
         return;
     }
+    // ("moderate country movement overnight" beside a "weekly" figure is one night's: only
+    // nights that recur make "overnight" every night's.)
+    let nights = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && out[*k].timex.value.contains('T'));
     for (k, r, bare) in spans {
-        if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) {
+        if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) || toks[r.start].lower == "overnight" && !nights {
             continue;
         }
         let t = &mut out[*k].timex;
@@ -1674,7 +1727,8 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         // (A range of the clock keeps its end: "from 1800 to 2100 hrs".)
         t.end_value = t.end_value.as_deref().and_then(|e| e.find('T').map(|a| format!("XXXX-XX-XX{}", &e[a..])));
         t.anchor = None;
-        t.explanation = Some(format!("{}, on no one day: the sentence tells what {}", &t.value[at + 1..], if recurs || curfew { "recurs" } else { "usually happens" }));
+        let when = resolve::pod_word(&t.value[at + 1..]).unwrap_or(&t.value[at + 1..]);
+        t.explanation = Some(format!("{when}, on no one day: the sentence tells what {}", if recurs || curfew { "recurs" } else { "usually happens" }));
     }
 }
 
@@ -1794,7 +1848,9 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
                 }
                 continue;
             }
-            let Some(at) = t.value.find('T') else { continue };
+            // (A weekday already made a set of nights, "Sunday through Thursday nights", has
+            // no clock to share.)
+            let Some(at) = t.value.find('T').filter(|&a| t.value.as_bytes().get(a + 1).is_some_and(u8::is_ascii_digit)) else { continue };
             let clock = t.value[at..].to_owned();
             // "9-11 a.m. daily": a clock range keeps its end on each day. ("4 to 7 p.m. on
             // weekdays" ends at 19:00 on the range's last day.)
@@ -1978,7 +2034,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 1 && has("smonth") && (!prev_is(&["on", "since", "until", "till", "before", "after"]) || amount_after) {
         return false;
     }
-    if weekday_range_hours(toks, m) {
+    if weekday_range_hours(toks, m) || clock_before_weekday_span(toks, m).is_some() {
         return false;
     }
     // "The bank lent $5 million": the verb; the season of Lent is written with a capital.
