@@ -198,6 +198,35 @@ fn hours_sentence(toks: &[Tok]) -> bool {
     toks.iter().any(|t| HOURS.contains(&t.lower.as_str())) && !toks.iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "had" | "will" | "'ll"))
 }
 
+/// The weekday the words after a day of a month (from token `k`) say it falls on, 1 for Monday:
+/// ", a Saturday", "is a Saturday", "falls on a Sunday", "and March 17, both Mondays".
+fn stated_weekday(toks: &[Tok], mut k: usize) -> Option<&str> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // Past the other days listed with it ("and March 17").
+    while matches!(word(k), "and" | "or" | "," | ".") || toks.get(k).is_some_and(|t| t.kind == Kind::Num || t.cap && lookup_tok(t, "month").is_some()) {
+        if word(k) == "," && matches!(word(k + 1), "a" | "both" | "all") {
+            break;
+        }
+        k += 1;
+    }
+    match word(k) {
+        "," => k += 1,
+        "is" | "was" | "will" | "would" => {
+            k += 1 + usize::from(word(k + 1) == "be");
+        }
+        "falls" | "fell" | "fall" => {
+            k += 1 + usize::from(word(k + 1) == "on");
+        }
+        _ => return None,
+    }
+    let class = match word(k) {
+        "a" => "weekday",
+        "both" | "all" => "weekdays",
+        _ => return None,
+    };
+    toks.get(k + 1).filter(|t| t.cap).and_then(|t| lookup_tok(t, class))
+}
+
 /// A sentence's tense cues per token, clause per token, and per clause whether a verb in it
 /// speaks in the present or future.
 type SentenceCues = (Vec<Option<Tense>>, Vec<usize>, Vec<bool>);
@@ -372,6 +401,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             match value[a..].find('}') {
                 Some(b) => value.replace_range(a..a + b + 1, ""),
                 None => break,
+            }
+        }
+        // "Feb. 17 and March 17, both Mondays", "because Sept. 15 is a Saturday": the weekday
+        // the text gives the day tells its year, as in "Monday, Feb. 17".
+        if value.starts_with("md:") && value.matches(':').count() == 2 {
+            if let Some(wd) = stated_weekday(toks, m.end) {
+                value = format!("{value}:wd{wd}");
             }
         }
         // "kicks off next Sunday at 4:30", "the meeting resumes at 2:15": a clock written with
