@@ -514,6 +514,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // to Monday": what is put off is put ahead of the report, unless the sentence is set
         // in a year of its own ("in 2020, when disruption pushed the launch to October").
         // (Not "payment delays", a noun.)
+        let mut surely_ahead = false;
         if matches!(prev(1), Some("to" | "until" | "till" | "into")) {
             let back = &toks[m.start.saturating_sub(8)..m.start - 1];
             let told_year = toks[..m.start].iter().any(|t| t.kind == Kind::Num && t.lower.len() == 4 && t.lower.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y)));
@@ -524,6 +525,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
             if put_off && !back.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | "and" | "but")) {
                 tense = Some(Tense::Future);
+                surely_ahead = true;
+            }
+        }
+        // "elected to the academy in 1979. The next year, she testified": in a story of the
+        // past, "the next year" counts from the date last mentioned, as "the following year"
+        // does; in news ("will be built the next year") from the report.
+        if tense == Some(Tense::Past) && toks[m.start].lower == "the" && toks.get(m.start + 1).is_some_and(|t| t.lower == "next") {
+            if let (Some(unit), Some(rf), Some((d, _))) = (value.strip_prefix("rel:").and_then(|v| v.strip_suffix(":+1")), ctx.reference, ctx.last) {
+                if d.year() <= rf.year() - 2 {
+                    value = format!("last:{unit}:+1");
+                }
             }
         }
         // "central to its plans for the fourth quarter", "its outlook for March": what plans
@@ -575,6 +587,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         ctx.margin = match (near, tense) {
             (true, Some(Tense::Past)) if strict => resolve::STRICT_PAST_MARGIN,
             (true, _) => 31,
+            // (What is put off lies ahead however far the verb: "pushes the deadline to Oct. 15".)
+            _ if surely_ahead => 31,
             _ => 120,
         };
         // "declared a day of national mourning for Wednesday", "called a strike for Monday":
