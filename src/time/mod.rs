@@ -586,6 +586,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by"));
         ctx.margin = match (near, tense) {
             (true, Some(Tense::Past)) if strict => resolve::STRICT_PAST_MARGIN,
+            // A day or holiday (not a month: "sales for May will be published" in June), unless
+            // it ends a period ("its fiscal year ended May 30 will be a record").
+            (true, Some(Tense::Future))
+                if (value.starts_with("md:") || value.starts_with("hol")) && !toks[start.saturating_sub(3)..start].iter().any(|t| matches!(t.lower.as_str(), "end" | "ended" | "ends" | "ending")) =>
+            {
+                resolve::FUTURE_MARGIN
+            }
             (true, _) => 31,
             // (What is put off lies ahead however far the verb: "pushes the deadline to Oct. 15".)
             _ if surely_ahead => 31,

@@ -103,6 +103,10 @@ pub struct FiscalEnd {
 /// dateline a few days behind, no more; a month that has not begun is then last year's.
 pub const STRICT_PAST_MARGIN: i64 = 7;
 
+/// The margin next to a future verb: a day two weeks gone by is not what "will be off on
+/// Martin Luther King Jr. Day" means.
+pub const FUTURE_MARGIN: i64 = 14;
+
 /// A resolved value.
 #[derive(Clone, Debug, Default)]
 pub struct Resolved {
@@ -297,10 +301,22 @@ impl Context {
             None => (raw, None),
         };
         // "the day before last Tuesday": BASE~-1 is the day before the day BASE names.
+        // "the Wednesday before Thanksgiving": BASE~b3 is the last Wednesday before the day BASE
+        // names, BASE~a3 the first after it.
+        let (base, weekday) = match base.split_once('~') {
+            Some((b, n)) if n.starts_with(['a', 'b']) => (b, n[1..].parse::<u32>().ok().filter(|w| (1..=7).contains(w)).map(|w| (n.starts_with('a'), w))),
+            _ => (base, None),
+        };
         let (base, days) = match base.split_once('~') {
             Some((b, n)) => (b, n.trim_start_matches('+').parse::<i64>().ok()),
             None => (base, None),
         };
+        let days = days.or_else(|| {
+            let (after, w) = weekday?;
+            let d = NaiveDate::parse_from_str(self.base(base, tense).value.get(..10)?, "%Y-%m-%d").ok()?;
+            let from = i64::from(d.weekday().number_from_monday());
+            Some(if after { (i64::from(w) - from + 6).rem_euclid(7) + 1 } else { -((from - i64::from(w) + 6).rem_euclid(7) + 1) })
+        });
         let mut r = self.base(base, tense);
         // "3,200 years ago": year -1180 counts a year 0, which is 1 BC.
         if let Some(y) = r.value.strip_prefix('-').filter(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<u32>().ok()) {
@@ -316,6 +332,7 @@ impl Context {
                 let e = r.explanation.take().unwrap_or_else(|| d.to_string());
                 let dir = if n < 0 { "before" } else { "after" };
                 r.explanation = Some(match n.abs() {
+                    _ if weekday.is_some() => format!("the {} {dir} {d} ({e})", WEEKDAYS[x.weekday().num_days_from_monday() as usize]),
                     1 => format!("the day {dir} {d} ({e})"),
                     k => format!("{k} days {dir} {d} ({e})"),
                 });
