@@ -2930,7 +2930,9 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     // "around Nov. 1", "on or about May 5": a day, approximately. "about" alone is as often
     // the topic's preposition ("wrote about May 4, 1970").
-    if kind == TimexType::Date && (value.starts_with("md:") || value.len() == 10 && day_of(value).is_some()) {
+    // ("around Sept. 10 each year": so is a day of every year.)
+    let yearly = kind == TimexType::Set && value.len() == 10 && value.starts_with("XXXX-") && value.as_bytes()[7] == b'-';
+    if kind == TimexType::Date && (value.starts_with("md:") || value.len() == 10 && day_of(value).is_some()) || yearly {
         let approx = match w(p) {
             "around" | "approximately" | "roughly" => true,
             "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since"),

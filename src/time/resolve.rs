@@ -1546,6 +1546,10 @@ pub fn set_words(v: &str) -> Option<String> {
         // "the 1st of each month".
         let n: u32 = d.parse().ok().filter(|n| (1..=31).contains(n))?;
         return Some(format!("the {n}{} of every month", ordinal_suffix(n)));
+    } else if let Some((m, d)) = date.strip_prefix("XXXX-").and_then(|s| s.split_once('-')) {
+        // "Sept. 10 each year".
+        let d: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+        format!("{} {d}", MONTHS.get(m.parse::<usize>().ok()?.checked_sub(1)?)?)
     } else if let Some(s) = date.strip_prefix("XXXX-") {
         match s {
             "SP" | "SU" | "FA" | "WI" => season_word(s).to_owned(),
