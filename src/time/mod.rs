@@ -1654,6 +1654,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
         }
     }
+    weekdays_of_week(toks, &spans, out);
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
@@ -1707,6 +1708,50 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
         // Friday, 9 a.m. to 5 p.m.") are every one of them.
         let whole = t.clone();
         out[*b].timex = whole;
+    }
+}
+
+/// "on Tuesday and Wednesday of last week": weekdays listed before a week named after them
+/// are in that week. ("the week of Nov. 18, with half days on Thursday and Friday of that
+/// week": "that week" is the one named before the weekdays, not the weekdays' own.)
+fn weekdays_of_week(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    let monday_of = |v: &str| match v.len() {
+        8 if v.as_bytes()[5] == b'W' => NaiveDate::from_isoywd_opt(v[..4].parse().ok()?, v[6..].parse().ok()?, chrono::Weekday::Mon),
+        10 => day_of(v).map(|d| d.week(chrono::Weekday::Mon).first_day()),
+        _ => None,
+    };
+    for j in (1..spans.len()).rev() {
+        let (c, rc, _) = &spans[j];
+        if !(rc.start > 0 && toks[rc.start - 1].lower == "of" && out[*c].timex.value.len() == 8) {
+            continue;
+        }
+        // The weekdays listed right before "of".
+        let mut listed = Vec::new();
+        let mut end = rc.start - 1;
+        for (k, (a, ra, _)) in spans[..j].iter().enumerate().rev() {
+            let next_to = ra.end <= end && ra.end - ra.start == 1 && toks[ra.end..end].iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+            match toks.get(ra.start).filter(|_| next_to && out[*a].timex.kind == TimexType::Date).and_then(|t| lookup_tok(t, "weekday")).and_then(|w| w.parse::<u64>().ok()) {
+                Some(wd) => listed.push((k, wd)),
+                None => break,
+            }
+            end = ra.start;
+        }
+        let Some(&(first, _)) = listed.last() else { continue };
+        let that = toks[rc.start].lower == "that";
+        let before = (that && first > 0).then(|| out[spans[first - 1].0].timex.value.clone());
+        let Some(monday) = before.as_deref().map_or_else(|| monday_of(&out[*c].timex.value), monday_of) else { continue };
+        let week = format!("{}-W{:02}", monday.iso_week().year(), monday.iso_week().week());
+        if that {
+            let t = &mut out[*c].timex;
+            t.explanation = Some(format!("the week of {monday}, named before the weekdays"));
+            t.value.clone_from(&week);
+        }
+        for (k, wd) in listed {
+            let d = monday + chrono::Days::new(wd - 1);
+            let t = &mut out[spans[k].0].timex;
+            t.value = d.to_string();
+            t.explanation = Some(format!("the {} of {week}, the week named after it", d.format("%A")));
+        }
     }
 }
 
