@@ -1817,7 +1817,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     // nights that recur make "overnight" every night's.)
     let nights = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && out[*k].timex.value.contains('T'));
     for (k, r, bare) in spans {
-        if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) || toks[r.start].lower == "overnight" && !nights {
+        if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) || toks[r.start].lower == "overnight" && !(nights || usually) {
             continue;
         }
         let t = &mut out[*k].timex;
