@@ -245,6 +245,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut named_day: Option<NaiveDate> = None;
     // Whether that day was named by its start or its morning ("early on Wednesday").
     let mut named_early = false;
+    // The part of that day it was named with ("Saturday afternoon": "AF").
+    let mut named_pod: Option<String> = None;
     // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
     // and days named after it without a year are in it.
     let mut sentence_year: Option<i32> = None;
@@ -1189,19 +1191,33 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let in_range = closes_range.is_some();
         if let Some((k, _, first, bare_weekday, bare_clock)) = closes_range {
             let clock = |v: &str| v.len() == 16 && v.as_bytes()[10] == b'T';
-            let named_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
-            if bare_clock && named_day {
+            let names_day = !bare_clock_value(&value) && day_of(&r.value).is_some();
+            if bare_clock && names_day {
                 // "from 9am to 3pm Friday", "7 a.m. to 8 p.m. Tuesday": the opening time is on
                 // the day named at the close (the day before, past midnight: "10pm to 6am Friday").
                 if let (Some(d), Some(at)) = (day_of(&r.value), first.find('T')) {
                     let overnight = clock(&r.value) && first[at..] >= r.value[10..];
-                    let day = if overnight { resolve::add_days(d, -1) } else { d };
+                    // "On Saturday afternoon ... closed from 1 p.m. until late Sunday evening":
+                    // a time in the part of the day the sentence named the day before by is
+                    // that day's.
+                    let hour = first.get(at + 1..at + 3).and_then(|h| h.parse::<u32>().ok());
+                    let in_pod = match (named_pod.as_deref(), hour) {
+                        (Some("MO"), Some(h)) => (5..12).contains(&h),
+                        (Some("AF"), Some(h)) => (12..18).contains(&h),
+                        (Some("EV"), Some(h)) => (17..22).contains(&h),
+                        (Some("NI"), Some(h)) => !(5..20).contains(&h),
+                        _ => false,
+                    };
+                    let day_before = resolve::add_days(d, -1);
+                    let on_named = !overnight && in_pod && named_day == Some(day_before);
+                    let day = if overnight || on_named { day_before } else { d };
                     let t = &mut out[k].timex;
                     t.value = format!("{day}{}", &first[at..]);
                     t.anchor = Some(d.to_string());
-                    t.explanation = Some(match overnight {
-                        false => format!("that time of {day}, the day that closes the range"),
-                        true => format!("that time of {day}, the night before {d}, which closes the range"),
+                    t.explanation = Some(match (overnight, on_named) {
+                        (false, false) => format!("that time of {day}, the day that closes the range"),
+                        (true, _) => format!("that time of {day}, the night before {d}, which closes the range"),
+                        (false, true) => format!("that time of {day}, the day named before, in the part of it named"),
                     });
                 }
             } else if week_named {
@@ -1593,6 +1609,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("lastwd:") || value.starts_with("wdrel:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
                 named_day = Some(d);
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
+                named_pod = r.value.get(11..).filter(|p| r.value.as_bytes()[10] == b'T' && p.bytes().all(|b| b.is_ascii_uppercase())).map(str::to_owned);
             }
         }
         // "by the end of fiscal 2026": the fiscal year's last month, not its first.
