@@ -1732,14 +1732,13 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
 /// are in that week. ("the week of Nov. 18, with half days on Thursday and Friday of that
 /// week": "that week" is the one named before the weekdays, not the weekdays' own.)
 fn weekdays_of_week(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
-    let monday_of = |v: &str| match v.len() {
-        8 if v.as_bytes()[5] == b'W' => NaiveDate::from_isoywd_opt(v[..4].parse().ok()?, v[6..].parse().ok()?, chrono::Weekday::Mon),
-        10 => day_of(v).map(|d| d.week(chrono::Weekday::Mon).first_day()),
+    let monday_of = |v: &str| match resolve::granularity(v)? {
+        (d, resolve::Gran::Week | resolve::Gran::Day) => Some(d.week(chrono::Weekday::Mon).first_day()),
         _ => None,
     };
     for j in (1..spans.len()).rev() {
         let (c, rc, _) = &spans[j];
-        if !(rc.start > 0 && toks[rc.start - 1].lower == "of" && out[*c].timex.value.len() == 8) {
+        if !(rc.start > 0 && toks[rc.start - 1].lower == "of" && matches!(resolve::granularity(&out[*c].timex.value), Some((_, resolve::Gran::Week)))) {
             continue;
         }
         // The weekdays listed right before "of".

@@ -311,13 +311,13 @@ impl Context {
             Some((b, n)) => (b, n.trim_start_matches('+').parse::<i64>().ok()),
             None => (base, None),
         };
+        let mut r = self.base(base, tense);
         let days = days.or_else(|| {
             let (after, w) = weekday?;
-            let d = NaiveDate::parse_from_str(self.base(base, tense).value.get(..10)?, "%Y-%m-%d").ok()?;
+            let d = NaiveDate::parse_from_str(r.value.get(..10)?, "%Y-%m-%d").ok()?;
             let from = i64::from(d.weekday().number_from_monday());
             Some(if after { (i64::from(w) - from + 6).rem_euclid(7) + 1 } else { -((from - i64::from(w) + 6).rem_euclid(7) + 1) })
         });
-        let mut r = self.base(base, tense);
         // "3,200 years ago": year -1180 counts a year 0, which is 1 BC.
         if let Some(y) = r.value.strip_prefix('-').filter(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<u32>().ok()) {
             r.value = format!("BC{:04}", y + 1);
