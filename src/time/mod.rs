@@ -2155,6 +2155,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if weekday_range_hours(toks, m) || clock_before_weekday_span(toks, m).is_some() {
         return false;
     }
+    // "Minutes from Thursday's session showed", "the minutes of the meeting": a meeting's
+    // record ("within minutes of the blast", "the final minutes of the game" are times).
+    if len == 1 && first.lower == "minutes" && next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "from" | "show" | "showed" | "shows" | "released" | "say" | "said"))
+        && prev.is_none_or(|p| matches!(p.lower.as_str(), "the" | "'s" | "its" | "their" | "," | "\"" | "\u{201c}"))
+    {
+        return false;
+    }
     // "The bank lent $5 million": the verb; the season of Lent is written with a capital.
     if len == 1 && first.lower == "lent" && (!first.cap || first.all_caps || m.start == 0 || next.is_some_and(|n| n.kind == Kind::Num || n.lower == "$")) {
         return false;
