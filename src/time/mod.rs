@@ -1538,7 +1538,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let named = (r.value.len() == 10 || part_of_day).then(|| day_of(&r.value)).flatten();
             // "9:30 a.m. New York time on Monday": a place's time may come between.
             let between = toks.get(end..start.saturating_sub(1)).unwrap_or(&[]);
+            // (So may a second zone: "9 p.m. ET/PT on Tuesday".)
             let place_time = between.is_empty()
+                || between.len() == 2 && between[0].lower == "/" && lookup_tok(&between[1], "zone").is_some()
                 || between.len() <= 4 && between.last().is_some_and(|t| t.lower == "time") && between[..between.len() - 1].iter().all(|t| t.cap);
             // "10:15 local time tomorrow": a day right after the time is its day too.
             let on = start > end && toks[start - 1].lower == "on" && place_time || start == end && toks.get(m.end).is_none_or(|t| t.lower != "'s");
