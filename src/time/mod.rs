@@ -359,6 +359,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = "FUTURE_REF".into();
             kind = TimexType::Date;
         }
+        let mut weekend_event = false;
+        // "told a weekend trade seminar", "a weekend shooting": the weekend the news is of,
+        // not one weekend long.
+        if m.end - m.start == 2 && toks[m.start].lower == "a" && toks[m.start + 1].lower == "weekend"
+            && toks.get(m.end).is_some_and(|n| n.kind == Kind::Word && !n.cap
+                && !matches!(n.lower.as_str(), "and" | "or" | "but" | "for" | "in" | "at" | "to" | "of" | "on" | "from" | "by" | "with" | "when" | "as" | "after" | "before" | "because" | "while" | "than" | "so" | "if"
+                    | "ago" | "later" | "earlier" | "away" | "off" | "long" | "each" | "every" | "per" | "that" | "which" | "there" | "here" | "the" | "a" | "an"))
+        {
+            m.start += 1;
+            value = "we:0".into();
+            kind = TimexType::Date;
+            weekend_event = true;
+        }
         // "up 12% since year-end": the last year-end passed, not this year's.
         if value == "rel:Y:0" && rule.modifier.as_deref() == Some("END") && toks[m.start].lower == "year" && m.start > 0 && toks[m.start - 1].lower == "since" {
             value = "rel:Y:-1".into();
@@ -475,6 +488,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             _ => m.start,
         };
         let (mut tense, distance) = tense_at(toks, cues, clause, from, m.end);
+        // ("Police are investigating a weekend shooting": one that has happened, unless ahead.)
+        if weekend_event && tense != Some(Tense::Future) {
+            tense = Some(Tense::Past);
+        }
         ctx.clause_now = now[clause[m.start]];
         // "3RD QTR NET", "first-quarter shr": results are reported once the quarter is over, so
         // with no verb to say otherwise one not yet begun is last year's.
