@@ -1391,6 +1391,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 "thrice" => Some("three times".to_owned()),
                 n if toks.get(m.start + 1).is_some_and(|t| t.lower == "times") => Some(format!("{n} times")),
                 n if m.end - m.start == 4 && matches!(toks[m.start + 1].lower.as_str(), "days" | "nights" | "hours" | "weekend" | "weekends" | "weeks") => Some(format!("{n} {}", toks[m.start + 1].lower)),
+                // "two or three days a week".
+                n if m.end - m.start == 6 && matches!(toks[m.start + 3].lower.as_str(), "days" | "nights") => Some(format!("{n} {} {} {}", toks[m.start + 1].lower, toks[m.start + 2].lower, toks[m.start + 3].lower)),
                 _ => None,
             };
             let every = match toks[m.end - 1].lower.as_str() {
