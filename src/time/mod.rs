@@ -3158,7 +3158,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 let passive = |k: usize| toks.get(k).is_some_and(|p| p.lower == "able" || p.lower.len() > 3 && (p.lower.ends_with("ed") || p.lower.ends_with("en")));
                 return toks.get(i + 1).filter(|n| !no && n.kind == Kind::Word && !matches!(n.lower.as_str(), "have" | "'ve" | "not" | "never" | "only" | "also" | "still" | "hardly" | "barely" | "n't") && (n.lower != "be" || w != "could" && passive(i + 2))).map(|_| Tense::Future);
             }
-            match w {
+            // "would likely be held in late January": a participle after "be" tells no tense;
+            // the verb before it does.
+            let after_be = toks[..i].iter().rev().find(|t| !t.lower.ends_with("ly") && !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "then")).is_some_and(|t| t.lower == "be");
+            let cue = match w {
                 // "ends on the last day of summer", "its last game": an ordinal, no past.
                 "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
@@ -3181,7 +3184,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
-            }
+            };
+            cue.filter(|c| !(after_be && *c == Tense::Past))
         })
         .collect();
     // "The stock hit a record on Wednesday", "the company cut 500 jobs": a verb whose past is
