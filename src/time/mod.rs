@@ -3160,7 +3160,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             }
             // "would likely be held in late January": a participle after "be" tells no tense;
             // the verb before it does.
-            let after_be = toks[..i].iter().rev().find(|t| !t.lower.ends_with("ly") && !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "then")).is_some_and(|t| t.lower == "be");
+            let after_be = || toks[..i].iter().rev().find(|t| !t.lower.ends_with("ly") && !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "then")).is_some_and(|t| t.lower == "be");
             let cue = match w {
                 // "ends on the last day of summer", "its last game": an ordinal, no past.
                 "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
@@ -3185,7 +3185,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
             };
-            cue.filter(|c| !(after_be && *c == Tense::Past))
+            cue.filter(|c| *c != Tense::Past || !after_be())
         })
         .collect();
     // "The stock hit a record on Wednesday", "the company cut 500 jobs": a verb whose past is
