@@ -2176,6 +2176,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if weekday_range_hours(toks, m) || clock_before_weekday_span(toks, m).is_some() {
         return false;
     }
+    // "in those days", "since those days": a time gone by; "Those days will be made up" names
+    // days told of before.
+    if len == 2 && first.lower == "those" && toks[m.start + 1].lower == "days" && !prev_is(&["in", "during", "since", "of", "from", "unlike", "like"]) {
+        return false;
+    }
     // "Minutes from Thursday's session showed", "the minutes of the meeting": a meeting's
     // record ("within minutes of the blast", "the final minutes of the game" are times).
     if len == 1 && first.lower == "minutes" && next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "from" | "show" | "showed" | "shows" | "released" | "say" | "said"))
@@ -2410,7 +2415,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
                 | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial"
-                | "half" | "model" | "release" | "inservice" | "in-service" | "dead" | "slow" | "busy" | "quiet")
+                | "half" | "model" | "release" | "inservice" | "in-service" | "dead" | "slow" | "busy" | "quiet" | "planning" | "make-up" | "makeup")
+                // "Those days will be made up": days already named, not an amount ("in those
+                // days" is a time gone by, a rule of its own).
+                || matches!(p.lower.as_str(), "those" | "these") && first.lower == "days"
         })
         // (Not "three and one-half years".)
         && !(prev.is_some_and(|p| p.lower == "half") && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "-" | "one" | "and" | "a"))
