@@ -2415,7 +2415,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             matches!(p.lower.as_str(), "open" | "match" | "school" | "working" | "business" | "polling" | "training" | "sick" | "rest" | "snow" | "race" | "game"
                 | "trading" | "feast" | "dog" | "salad" | "glory" | "halcyon" | "opening" | "visiting" | "office" | "light" | "man" | "person" | "million" | "billion" | "thousand" | "trillion"
                 | "extended" | "normal" | "regular" | "usual" | "reduced" | "operating" | "longer" | "shorter" | "flexible" | "unsocial"
-                | "half" | "model" | "release" | "inservice" | "in-service" | "dead" | "slow" | "busy" | "quiet" | "planning" | "make-up" | "makeup")
+                | "half" | "model" | "release" | "inservice" | "in-service" | "dead" | "slow" | "busy" | "quiet" | "planning" | "makeup")
                 // "Those days will be made up": days already named, not an amount ("in those
                 // days" is a time gone by, a rule of its own).
                 || matches!(p.lower.as_str(), "those" | "these") && first.lower == "days"
