@@ -918,8 +918,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // place on the Sunday": the one of the days just named, not the coming one.
         if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<i64>().ok()), ctx.last) {
             if m.start > 0 && toks[m.start - 1].lower == "the" && (1..=7).contains(&n) {
-                let off = (n - 1 - d.weekday().num_days_from_monday() as i64).rem_euclid(7);
-                let x = d + chrono::Duration::days(if off > 3 { off - 7 } else { off });
+                let x = resolve::nearest_weekday(d, chrono::Weekday::try_from(n as u8 - 1).unwrap_or(chrono::Weekday::Mon));
                 value = ymd(x);
                 on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
             }
@@ -1188,10 +1187,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let near_reference = |s: NaiveDate| ctx.reference.is_none_or(|rf| (s - rf).num_days().abs() <= 7);
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present)) {
             if let (Some(d), Some(s)) = (day_of(&r.value), sentence_day.filter(|&s| near_reference(s))) {
-                let wd = d.weekday();
-                let after = (0..7).map(|k| resolve::add_days(s, k)).find(|x| x.weekday() == wd).unwrap_or(d);
-                let before = resolve::add_days(after, -7);
-                let near = if (after - s) <= (s - before) { after } else { before };
+                let near = resolve::nearest_weekday(s, d.weekday());
                 if near != d {
                     r.value = format!("{near}{}", &r.value[10..]);
                     r.anchor = Some(s.to_string());

@@ -303,8 +303,8 @@ impl Context {
         // "the day before last Tuesday": BASE~-1 is the day before the day BASE names.
         // "the Wednesday before Thanksgiving": BASE~b3 is the last Wednesday before the day BASE
         // names, BASE~a3 the first after it.
-        let (base, weekday) = match base.split_once('~') {
-            Some((b, n)) if n.starts_with(['a', 'b']) => (b, n[1..].parse::<u32>().ok().filter(|w| (1..=7).contains(w)).map(|w| (n.starts_with('a'), w))),
+        let (base, weekday_from) = match base.split_once('~') {
+            Some((b, n)) if n.starts_with(['a', 'b']) && matches!(n.get(1..), Some("1" | "2" | "3" | "4" | "5" | "6" | "7")) => (b, Some((n.starts_with('a'), weekday(&n[1..])))),
             _ => (base, None),
         };
         let (base, days) = match base.split_once('~') {
@@ -313,10 +313,10 @@ impl Context {
         };
         let mut r = self.base(base, tense);
         let days = days.or_else(|| {
-            let (after, w) = weekday?;
+            let (after, wd) = weekday_from?;
             let d = NaiveDate::parse_from_str(r.value.get(..10)?, "%Y-%m-%d").ok()?;
-            let from = i64::from(d.weekday().number_from_monday());
-            Some(if after { (i64::from(w) - from + 6).rem_euclid(7) + 1 } else { -((from - i64::from(w) + 6).rem_euclid(7) + 1) })
+            let x = if after { on_or_after(d.succ_opt()?, wd) } else { on_or_before(d.pred_opt()?, wd) };
+            Some((x - d).num_days())
         });
         // "3,200 years ago": year -1180 counts a year 0, which is 1 BC.
         if let Some(y) = r.value.strip_prefix('-').filter(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<u32>().ok()) {
@@ -332,7 +332,7 @@ impl Context {
                 let e = r.explanation.take().unwrap_or_else(|| d.to_string());
                 let dir = if n < 0 { "before" } else { "after" };
                 r.explanation = Some(match n.abs() {
-                    _ if weekday.is_some() => format!("the {} {dir} {d} ({e})", WEEKDAYS[x.weekday().num_days_from_monday() as usize]),
+                    _ if weekday_from.is_some() => format!("the {} {dir} {d} ({e})", WEEKDAYS[x.weekday().num_days_from_monday() as usize]),
                     1 => format!("the day {dir} {d} ({e})"),
                     k => format!("{k} days {dir} {d} ({e})"),
                 });
@@ -530,8 +530,7 @@ impl Context {
                     Some(_) if f[2] == "0" && what == "the reference date" => return self.base(&format!("wd:{}", f[1]), tense),
                     Some(d) if f[2] == "0" => {
                         // "that Thursday": the one within three days of the day the story is at.
-                        let off = (wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64).rem_euclid(7);
-                        let x = add_days(d, if off > 3 { off - 7 } else { off });
+                        let x = nearest_weekday(d, wd);
                         out.value = x.to_string();
                         out.anchor = anchor(d);
                         out.explanation = Some(format!("the {name} nearest {d}, {what}"));
@@ -1900,6 +1899,12 @@ fn on_or_before(d: NaiveDate, wd: Weekday) -> NaiveDate {
 fn on_or_after(d: NaiveDate, wd: Weekday) -> NaiveDate {
     let fwd = (wd.num_days_from_monday() + 7 - d.weekday().num_days_from_monday()) % 7;
     add_days(d, fwd as i64)
+}
+
+/// The day falling on `wd` nearest `d` (within three days either side; `d` itself if it is one).
+pub(crate) fn nearest_weekday(d: NaiveDate, wd: Weekday) -> NaiveDate {
+    let after = on_or_after(d, wd);
+    if (after - d).num_days() <= 3 { after } else { add_days(after, -7) }
 }
 
 /// `d` moved by `n` days, or `d` itself at the ends of the calendar (never a panic).
