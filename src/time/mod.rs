@@ -2800,7 +2800,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "in the morning", "during the afternoon": a time of the day the story is at. Not "the
     // evening news", "spent the evening", "the morning of the vote". ("By the afternoon people
     // had given up", "In the morning we left": a clause's subject may follow.)
-    if len == 2 && first.lower == "the" && has_pod_only(g, m)
+    // "spend the evening watching movies": a time of that day too.
+    let spend = prev_is(&["spend", "spent", "spends", "spending"]);
+    if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
         && (!prev_is(&["in", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
