@@ -2800,6 +2800,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "in the morning", "during the afternoon": a time of the day the story is at. Not "the
     // evening news", "spent the evening", "the morning of the vote". ("By the afternoon people
     // had given up", "In the morning we left": a clause's subject may follow.)
+    // "in the afternoons"; not "the nights at the opera".
+    if len == 2 && first.lower == "the" && has("pods") && !prev_is(&["in", "during"]) {
+        return false;
+    }
     // "spend the evening watching movies": a time of that day too.
     let spend = prev_is(&["spend", "spent", "spends", "spending"]);
     if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
