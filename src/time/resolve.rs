@@ -1115,18 +1115,43 @@ impl Context {
                     None => Resolved { value: "XXXX-WXX".into(), ..inner },
                 };
             }
+            "holwe" if f.get(1) == Some(&"near") => {
+                // "the holiday weekend": the long weekend of the public holiday nearest the
+                // date (at most three weeks off), one over in a past-tense sentence, one not
+                // yet over in a future one.
+                let near = rf.and_then(|d| {
+                    let days = |x: NaiveDate| (holiday_weekend(x) - d).num_days();
+                    let fits = |n: i64| match tense {
+                        Some(Tense::Past) => (-21..=0).contains(&n),
+                        Some(Tense::Future) => (-1..=21).contains(&n),
+                        _ => (-21..=21).contains(&n),
+                    };
+                    (d.year() - 1..=d.year() + 1)
+                        .flat_map(|y| LONG_WEEKENDS.iter().filter_map(move |(name, spec)| Some((*name, holiday(y, &spec.split(':').collect::<Vec<_>>())?))))
+                        .filter(|(_, x)| fits(days(*x)))
+                        .min_by_key(|(_, x)| days(*x).abs())
+                        .map(|(name, x)| (d, name, x))
+                });
+                out = match near {
+                    Some((d, name, x)) => {
+                        let w = holiday_weekend(x).iso_week();
+                        Resolved {
+                            value: format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                            anchor: anchor(d),
+                            explanation: Some(format!("the weekend of {name}, {x}, the public holiday nearest {d} ({tw})")),
+                            ..Default::default()
+                        }
+                    }
+                    None => Resolved { value: "XXXX-WXX-WE".into(), ..Default::default() },
+                };
+            }
             "holwe" if f.len() >= 2 => {
                 // "Memorial Day weekend", "Thanksgiving weekend": the weekend a holiday falls in
                 // or, for a Monday or Tuesday holiday, the one just before it.
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
                 out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d") {
                     Ok(x) => {
-                        let back = match x.weekday() {
-                            Weekday::Mon => 1,
-                            Weekday::Tue => 2,
-                            _ => 0,
-                        };
-                        let w = add_days(x, -back).iso_week();
+                        let w = holiday_weekend(x).iso_week();
                         Resolved {
                             value: format!("{:04}-W{:02}-WE", w.year(), w.week()),
                             explanation: inner.explanation.clone().map(|e| format!("the weekend of {e}")),
@@ -2017,6 +2042,32 @@ pub(crate) fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
         }
     };
     Some(d)
+}
+
+/// The public holidays that make a long weekend in the United States, for "the holiday
+/// weekend" (specs as in [`holiday`]).
+const LONG_WEEKENDS: &[(&str, &str)] = &[
+    ("New Year's Day", "01-01"),
+    ("Martin Luther King Jr. Day", "nth:01:1:3"),
+    ("Presidents Day", "nth:02:1:3"),
+    ("Easter", "easter:0"),
+    ("Memorial Day", "lastwd:05:1"),
+    ("Independence Day", "07-04"),
+    ("Labor Day", "nth:09:1:1"),
+    ("Thanksgiving", "nth:11:4:4:1939"),
+    ("Christmas", "12-25"),
+];
+
+/// A day of the weekend a holiday makes long: for a Monday or Tuesday holiday the weekend
+/// before, else the weekend of its ISO week (Thanksgiving's is the Saturday after).
+fn holiday_weekend(x: NaiveDate) -> NaiveDate {
+    let back = match x.weekday() {
+        Weekday::Mon => 1,
+        Weekday::Tue => 2,
+        _ => 0,
+    };
+    let monday = add_days(x, -back - i64::from(add_days(x, -back).weekday().num_days_from_monday()));
+    add_days(monday, 5)
 }
 
 /// Western Easter Sunday (anonymous Gregorian computus; chrono has no ecclesiastical dates).
