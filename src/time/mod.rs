@@ -613,6 +613,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 resolve::FUTURE_MARGIN
             }
             (true, _) => 31,
+            // "Students will also be off on the Wednesday before Thanksgiving": a holiday a few
+            // words from the future verb is still the next one.
+            (false, Some(Tense::Future)) if value.starts_with("hol") && distance <= 6 => 31,
             // (What is put off lies ahead however far the verb: "pushes the deadline to Oct. 15".)
             _ if surely_ahead => 31,
             _ => 120,
