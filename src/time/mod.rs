@@ -1170,12 +1170,24 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let ahead = sentence_day.filter(|&s| tense == Some(Tense::Future) && sentence_year.is_none() && ctx.reference.is_some_and(|rf| s > rf));
         if let (Some(s), Some(y), Some(d)) = (ahead, year_of(&r.value), day_of(&r.value)) {
             let f: Vec<&str> = value.split(':').collect();
-            let next = match f[0] {
-                "md" if f.len() >= 3 => Some(format!("ymd:{}:{}:{}", y + 1, f[1], f[2])),
-                "hol" if f.len() >= 2 => Some(format!("holy:{}:{}", y + 1, f[1..].join(":"))),
-                _ => None,
+            // (Both ends of a range: "run June 5-25".)
+            let shift = |v: &str| {
+                let f: Vec<&str> = v.split(':').collect();
+                match f[0] {
+                    "md" if f.len() >= 3 => Some(format!("ymd:{}:{}:{}", y + 1, f[1], f[2])),
+                    "hol" if f.len() >= 2 => Some(format!("holy:{}:{}", y + 1, f[1..].join(":"))),
+                    _ => None,
+                }
             };
-            if let Some(t) = next.filter(|_| d < s && s.year() > y) {
+            let next = match value.split_once("..") {
+                Some((a, b)) => shift(a).zip(shift(b)).map(|(a, b)| format!("{a}..{b}")),
+                None => shift(&value),
+            };
+            // (Also a holiday gone by in a list of days ahead: "off on Thanksgiving and Martin
+            // Luther King Jr. Day", said in late January. Not any day: a day gone by may well
+            // be one a plan moves from, "extended until April 8 from March 18".)
+            let gone = f[0] == "hol" && ctx.reference.is_some_and(|rf| d < rf);
+            if let Some(t) = next.filter(|_| d < s && (s.year() > y || gone)) {
                 let moved = ctx.resolve(&t, tense);
                 if day_of(&moved.value).is_some_and(|x| x >= s) {
                     let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
