@@ -3515,7 +3515,10 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let hi = (b + REACH).min(cues.len());
     // (A conditional looks ahead from itself only: "grew 10 pct in April, but that could
     // accelerate" leaves April past.)
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
+    // (Nor past a reason or concession that follows: "the third on Sept. 17, because Sept. 15
+    // is a Saturday".)
+    let aside = |k: usize| k > b && toks[k - 1].lower == "," && matches!(toks[k].lower.as_str(), "because" | "although" | "though" | "whereas");
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here && !aside(k)).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
     let after = after.filter(|&(_, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past))).map(|(d, t, _)| (d, t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
