@@ -1058,6 +1058,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 r = Resolved { explanation: words, ..begun };
             }
         }
+        // "The season runs through Nov. 30. The next advisory will be issued at 5 p.m.": a
+        // period's last day is no day the story is at; a bare clock in a later sentence that
+        // names no day is the reference date's.
+        let after_period_end = ctx.period_end.is_some_and(|e| ctx.last == Some((e, resolve::Gran::Day))) && sentence_day.is_none() && spans.is_empty();
+        if value.starts_with("last:D:0|hm:") && after_period_end && ctx.reference.is_some() {
+            value = value.replacen("last:", "rel:", 1);
+            r = ctx.resolve(&value, tense);
+            r.explanation = r.explanation.map(|e| format!("{e} (the day last named ends a period)"));
+        }
         // "16:20 Update: ...", "15:05 - Crowds gather": a clock opening a line is a live
         // report's time stamp, on the day of the report, not on the day the last entry named.
         if value.starts_with("last:D:0|hm:") && line_start(text, toks[m.start].start)
@@ -1675,6 +1684,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
         }
+        let runs = |k: usize| matches!(toks[k].lower.as_str(), "runs" | "run" | "running" | "lasts" | "last" | "lasting" | "continues" | "continue" | "extends" | "extend");
+        let ends_period = start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
+        ctx.period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(d, _)| d);
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];

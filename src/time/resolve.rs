@@ -73,6 +73,9 @@ pub struct Context {
     /// The last clock range that ran into another day ("from noon today until 6 a.m.
     /// Thursday"), as its two ends, while nothing but bare clock times has been named since.
     pub clock_range: Option<(String, String)>,
+    /// The last day named, when it was named as the end of a period ("the season runs through
+    /// Nov. 30"): no day a later sentence's bare clock time falls on.
+    pub period_end: Option<NaiveDate>,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -132,7 +135,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
