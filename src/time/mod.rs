@@ -372,6 +372,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             kind = TimexType::Date;
             weekend_event = true;
         }
+        // "will grow for the next decade", "over the next century": how long, as "the next two
+        // years" is (not the 2030s; "in the next decade" is still the decade).
+        let unit = m.caps.iter().find(|(c, _)| c == "sunit").map(|(_, u)| u.as_str());
+        if value == "rel:{sunit}:+1" && matches!(unit, Some("DE" | "CE")) && toks[m.start].lower == "the" && m.start >= 1
+            && matches!(toks[m.start - 1].lower.as_str(), "for" | "over" | "during" | "throughout" | "through" | "within")
+        {
+            value = if unit == Some("DE") { "dur:10:Y" } else { "dur:100:Y" }.into();
+            kind = TimexType::Duration;
+        }
         // "up 12% since year-end": the last year-end passed, not this year's.
         if value == "rel:Y:0" && rule.modifier.as_deref() == Some("END") && toks[m.start].lower == "year" && m.start > 0 && toks[m.start - 1].lower == "since" {
             value = "rel:Y:-1".into();
