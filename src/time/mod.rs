@@ -2343,12 +2343,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "stay another week" is an amount of time; "1987 will be another year of growth", "just
-    // another day", "on another day" name one, and "another quarter" in earnings news is one.
+    // another day", "on another day" name one, and "another quarter" in earnings news is one
+    // ("a relic of another century" is no amount either; "stand for another century" is).
     if len == 2 && first.lower == "another" {
         let be = |t: &Tok| matches!(t.lower.as_str(), "be" | "is" | "was" | "were" | "been" | "being" | "'s" | "are");
         let before = &toks[m.start.saturating_sub(2)..m.start];
         if before.iter().any(be) || prev_is(&["just", "on", "some", "any", "one", "of"]) || next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "when"))
-            || matches!(toks[m.end - 1].lower.as_str(), "quarter" | "weekend" | "century" | "millennium") || toks[m.end - 1].lower.ends_with('s')
+            || matches!(toks[m.end - 1].lower.as_str(), "quarter" | "weekend" | "century" | "millennium") && !prev_is(&["for"]) || toks[m.end - 1].lower.ends_with('s')
         {
             return false;
         }
@@ -2755,11 +2756,20 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
             return false;
         }
+        // "date codes 2010 through 2252": a far year closing a range is a code's number.
+        if y > 2200 && prev_is(&["through", "to", "thru", "-"]) {
+            return false;
+        }
         // "between 1900 and 2300 hours": even a modern year opens a range of clock times.
         if clock_range && hhmm(y) && toks[m.end + 1].lower.parse::<u32>().is_ok_and(hhmm) {
             return false;
         }
-        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses" | "model" | "suite" | "apt" | "apt." | "gate" | "platform" | "bus")) {
+        if prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "#" | "no" | "no." | "number" | "series" | "flight" | "route" | "room" | "article" | "section" | "page" | "pages" | "pp" | "lines" | "verses" | "model" | "suite" | "apt" | "apt." | "gate" | "platform" | "bus" | "flights" | "code" | "codes")) {
+            return false;
+        }
+        // "Flight SK 2028", "the return flight, SK 2029": an airline's code and flight number.
+        let airline = prev.is_some_and(|p| p.all_caps && p.kind == Kind::Word && p.lower.len() == 2 && !matches!(p.lower.as_str(), "in" | "by" | "of" | "to" | "at" | "on" | "as" | "is" | "or" | "if" | "ad" | "bc" | "ce" | "up" | "so" | "no" | "us" | "uk" | "eu" | "un"));
+        if airline && toks[m.start.saturating_sub(6)..m.start].iter().any(|t| matches!(t.lower.as_str(), "flight" | "flights")) {
             return false;
         }
         // "whose farm sits at 2030 County Road 9", "2024 Elm Street": a house number.
@@ -2843,7 +2853,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "spend the evening watching movies": a time of that day too.
     let spend = prev_is(&["spend", "spent", "spends", "spending"]);
     if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
-        && (!prev_is(&["in", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
+        && (!prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
         return false;
