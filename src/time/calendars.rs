@@ -18,9 +18,22 @@ const HIJRI: [&str; 13] = [
     "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
 ];
 
-/// Whether `kind` names a calendar this module knows (`heb`, `hij`, `chn`).
+/// Whether `kind` names a calendar this module knows (`heb`, `hij`, `chn`, and `dwl` for
+/// Diwali).
 pub fn is_calendar(kind: &str) -> bool {
-    matches!(kind, "heb" | "hij" | "chn")
+    matches!(kind, "heb" | "hij" | "chn" | "dwl")
+}
+
+/// Diwali (`dwl[:DAYS]`): the Amavasya of Kartika, the eve of the new moon that falls between
+/// mid-October and mid-November. The Hindu lunisolar calendar is not in ICU, but the Chinese
+/// one starts each month on the day of the new moon in Beijing, which is the day after the
+/// evening Diwali is kept in India (checked against 2016-2026 below).
+fn diwali(y: i32, days: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
+    let from = NaiveDate::from_ymd_opt(y, 10, 18)?;
+    let new_moon = from.iter_days().take(30).find(|&d| in_calendar(d, ChineseTraditional::new()).day_of_month().0 == 1)?;
+    let start = new_moon.pred_opt()?;
+    let len: i64 = days.map_or(Some(1), |n| n.parse().ok())?;
+    Some((start, start.checked_add_signed(chrono::Duration::days(len - 1))?))
 }
 
 /// The first and last Gregorian day of the feast `spec` (`[CAL, MONTH, DAY, DAYS?]`) that
@@ -29,6 +42,9 @@ pub fn feast(y: i32, spec: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
     // Far years are not news, and the Chinese calendar beyond its tables is astronomy.
     if !(1600..=2400).contains(&y) {
         return None;
+    }
+    if spec[0] == "dwl" {
+        return diwali(y, spec.get(1).copied());
     }
     let month: u8 = spec.get(1)?.parse().ok()?;
     let day: u8 = spec.get(2)?.parse().ok()?;
@@ -43,6 +59,9 @@ pub fn feast(y: i32, spec: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
 
 /// The date in words for the card: "25 Kislev 5785 in the Hebrew calendar".
 pub fn words(spec: &[&str], start: NaiveDate) -> Option<String> {
+    if spec.first() == Some(&"dwl") {
+        return Some("Amavasya of Kartika, the eve of the autumn new moon".into());
+    }
     let month: usize = spec.get(1)?.parse().ok()?;
     let day: u8 = spec.get(2)?.parse().ok()?;
     Some(match spec[0] {
@@ -106,6 +125,27 @@ mod tests {
         for (y, spec, start, end) in cases {
             assert_eq!(feast(*y, spec), Some((d(start), d(end))), "{spec:?} in {y}");
         }
+    }
+
+    #[test]
+    fn diwali_is_the_eve_of_the_autumn_new_moon() {
+        // Lakshmi Puja as Indian calendars publish it.
+        let known = [
+            (2016, "2016-10-30"),
+            (2017, "2017-10-19"),
+            (2018, "2018-11-07"),
+            (2019, "2019-10-27"),
+            (2020, "2020-11-14"),
+            (2021, "2021-11-04"),
+            (2022, "2022-10-24"),
+            (2023, "2023-11-12"),
+            (2024, "2024-10-31"),
+            (2025, "2025-10-20"),
+        ];
+        for (y, day) in known {
+            assert_eq!(feast(y, &["dwl"]), Some((d(day), d(day))), "Diwali {y}");
+        }
+        assert_eq!(feast(2024, &["dwl", "5"]), Some((d("2024-10-31"), d("2024-11-04"))));
     }
 
     #[test]

@@ -2025,6 +2025,11 @@ pub(crate) fn holiday(y: i32, spec: &[&str]) -> Option<NaiveDate> {
             let n: u8 = spec.get(3)?.parse().ok()?;
             NaiveDate::from_weekday_of_month_opt(y, m, wd(spec.get(2)?), n)?
         }
+        // "onbefore:05:24:1": the Monday on or before May 24 (Victoria Day).
+        "onbefore" => {
+            let day = NaiveDate::from_ymd_opt(y, spec.get(1)?.parse().ok()?, spec.get(2)?.parse().ok()?)?;
+            on_or_before(day, wd(spec.get(3)?))
+        }
         "lastwd" => {
             let m: u32 = spec.get(1)?.parse().ok()?;
             let end = NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt()?;
