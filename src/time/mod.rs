@@ -1160,7 +1160,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // (Not in a clause about what is still ahead: "Its rival, in 2018, moved; it will open
         // a plant on March 5".)
         let gone = |y: i32| tense == Some(Tense::Future) && ctx.reference.is_some_and(|rf| y < rf.year());
-        if let Some(y) = sentence_year.filter(|&y| year_of(&r.value).is_some_and(|v| v != y) && !gone(y)) {
+        // So does a year right after it: "held in October in 2021", "through the summer in 1988".
+        let year_after = toks.get(m.end).filter(|t| t.lower == "in").and_then(|_| toks.get(m.end + 1))
+            .filter(|t| t.kind == Kind::Num && t.lower.len() == 4 && toks.get(m.end + 2).is_none_or(|n| n.kind != Kind::Num))
+            .and_then(|t| t.lower.parse::<i32>().ok()).filter(|y| (1800..=2100).contains(y));
+        let scene = year_after.or(sentence_year.filter(|&y| !gone(y)));
+        if let Some(y) = scene.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
             let f: Vec<&str> = value.split(':').collect();
             let stated = match f[0] {
                 "md" if f.len() >= 3 => Some(format!("ymd:{y}:{}:{}", f[1], f[2])),
