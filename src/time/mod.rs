@@ -1739,6 +1739,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 /// in a sentence about opening hours, a span of weekdays is every such week's, a set. So is
 /// a weekday listed before a set of weekdays ("Friday and Saturday nights").
 fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    // "has cut its Sunday hours": the hours of every Sunday.
+    for (a, ra, _) in spans {
+        let t = &out[*a].timex;
+        let hours = toks.get(ra.end).is_some_and(|n| n.lower == "hours");
+        if let Some(d) = day_of(&t.value).filter(|_| hours && t.kind == TimexType::Date && ra.end - ra.start == 1 && lookup_tok(&toks[ra.start], "weekday").is_some()) {
+            weekday_set(&mut out[*a].timex, d.weekday().number_from_monday(), "");
+        }
+    }
     // "Friday and Saturday nights": a weekday listed before a set of weekdays shares it;
     // "Sunday through Thursday nights" opens a span of them.
     for w in spans.windows(2) {
@@ -2890,6 +2898,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "its Sunday hours", "opening hours", "during business hours": when a place is open,
+    // not an amount of time.
+    if len == 1 && first.lower == "hours" && prev.is_some_and(|p| {
+        lookup_tok(p, "weekday").is_some() || lookup_tok(p, "season").is_some()
+            || matches!(p.lower.as_str(), "opening" | "business" | "office" | "visiting" | "operating" | "trading" | "store" | "library" | "extended" | "regular" | "normal" | "reduced" | "holiday" | "weekend" | "weekday" | "evening" | "morning" | "its" | "their" | "our")
+    }) {
+        return false;
+    }
     // "in her late seventies": an age.
     const POSSESSIVE: &[&str] = &["their", "his", "her", "my", "our", "your", "its", "'s"];
     if has("decadew") {
@@ -3229,6 +3245,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
+                // "I'll be there Thursday": the lexer keeps a contraction whole.
+                _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => Some(Tense::Future),
                 // "confirmed that the show returns in the spring": a schedule told in the present.
                 "returns" | "resumes" | "premieres" | "reopens" => Some(Tense::Future),
                 "takes" if toks.get(i + 1).is_some_and(|n| n.lower == "effect") => Some(Tense::Future),
