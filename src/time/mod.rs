@@ -3249,6 +3249,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => Some(Tense::Future),
                 // "confirmed that the show returns in the spring": a schedule told in the present.
                 "returns" | "resumes" | "premieres" | "reopens" => Some(Tense::Future),
+                // "Tickets go on sale at 10 a.m. on Monday".
+                "sale" if i >= 2 && toks[i - 1].lower == "on" && matches!(toks[i - 2].lower.as_str(), "go" | "goes") => Some(Tense::Future),
                 "takes" if toks.get(i + 1).is_some_and(|n| n.lower == "effect") => Some(Tense::Future),
                 // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
                 _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then") && !t.lower.ends_with("ly"))
