@@ -250,6 +250,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
     // and days named after it without a year are in it.
     let mut sentence_year: Option<i32> = None;
+    // The day that opens this sentence, set off by a comma ("The next morning, ...").
+    let mut scene_day: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token, value, whether it is a bare weekday, and whether a bare clock time ("9am",
     // its day not named).
@@ -536,6 +538,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let prev = |k: usize| m.start.checked_sub(k).map(|p| toks[p].lower.as_str());
         let until = matches!(prev(1), Some("until" | "till")) || prev(1) == Some("than") && prev(2) == Some("later") && prev(3) == Some("no");
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
+            tense = Some(Tense::Future);
+        }
+        // "between now and the end of June", "from now until March": the end lies ahead.
+        let from_now = toks[m.start.saturating_sub(5)..m.start].windows(2)
+            .any(|w| w[0].lower == "now" && matches!(w[1].lower.as_str(), "and" | "until" | "till" | "through" | "to"));
+        if from_now {
             tense = Some(Tense::Future);
         }
         // "The IRS moves the filing deadline to Oct. 15", "extended the deadline on its offer
@@ -1065,6 +1073,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let begun = ctx.resolve(&value, Some(Tense::Past));
                 let words = begun.explanation.as_deref().map(|e| e.replace(" (past tense)", ", as results are reported only for a quarter begun"));
                 r = Resolved { explanation: words, ..begun };
+            }
+        }
+        // "The next morning, registration opens at noon": noon of the day that opens the
+        // sentence, not the reference date's.
+        if value == "rel:D:0|T12:00" {
+            if let Some(d) = scene_day.filter(|&d| Some(d) != ctx.reference) {
+                value = format!("{}|T12:00", ymd(d));
+                r = ctx.resolve(&value, tense);
+                r.explanation = Some(format!("noon of {d}, the day that opens the sentence"));
             }
         }
         // "The season runs through Nov. 30. The next advisory will be issued at 5 p.m.": a
@@ -1659,6 +1676,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
+            if (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "on" | "by")) && toks.get(m.end).is_some_and(|t| t.lower == ",") {
+                scene_day = Some(d);
+            }
             // (A day named by its date or weekday, not "yesterday" or "last night".)
             // (So is a one-day holiday: "New Year's Eve, when fireworks start at midnight".)
             if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("lastwd:") || value.starts_with("wdrel:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
