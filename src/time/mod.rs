@@ -252,6 +252,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut sentence_year: Option<i32> = None;
     // The day that opens this sentence, set off by a comma ("The next morning, ...").
     let mut scene_day: Option<NaiveDate> = None;
+    // The first day of the last quarter this sentence named ("the first quarter of last year").
+    let mut sentence_quarter: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
     // end token, value, whether it is a bare weekday, and whether a bare clock time ("9am",
     // its day not named).
@@ -1203,6 +1205,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
+        // "a loss for the first quarter of last year, blamed on a spike in January and
+        // February": months within the quarter the sentence named are that quarter's.
+        // (Only a quarter begun: "cut fourth-quarter output from the level agreed in December"
+        // is last December. Not a month whose year follows: "January to March this year".)
+        let begun = |q: NaiveDate| ctx.reference.is_some_and(|rf| q <= rf);
+        let year_follows = toks[m.end..(m.end + 4).min(toks.len())].iter().any(|t| t.lower == "year" || t.kind == Kind::Num && t.lower.len() == 4);
+        if let (Some(q), Some(n)) = (sentence_quarter.filter(|&q| begun(q) && !year_follows), value.strip_prefix("m:").and_then(|n| n.parse::<u32>().ok())) {
+            if (q.month()..q.month() + 3).contains(&n) && year_of(&r.value).is_some_and(|y| y != q.year()) {
+                let v = format!("{:04}-{n:02}", q.year());
+                r = Resolved { explanation: Some(format!("{} of {}, in the quarter named before", month_day_name(&v), q.year())), ..ctx.resolve(&v, tense) };
+            }
+        }
         // Plans are told in order: "begins on 12 April and finishes on 21 July", "ends on 26
         // March, two days before Easter Sunday", said in June, are next year's July and Easter
         // once the day before them is. A day the sentence names ahead is not followed by one
@@ -1673,6 +1687,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let stated_year = r.value.get(..4).filter(|y| r.value.len() == 10 && toks[start..m.end].iter().any(|t| t.lower == *y));
         if start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",") && stated_year.is_some() {
             sentence_year = year_of(&r.value);
+        }
+        if let Some((q, resolve::Gran::Quarter)) = resolve::granularity(&r.value) {
+            sentence_quarter = Some(q);
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
