@@ -1688,8 +1688,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",") && stated_year.is_some() {
             sentence_year = year_of(&r.value);
         }
+        // (Named, not counted back: "the same period a year earlier" is a comparison.)
         if let Some((q, resolve::Gran::Quarter)) = resolve::granularity(&r.value) {
-            sentence_quarter = Some(q);
+            sentence_quarter = (!["last", "ago", "same"].iter().any(|p| value.starts_with(p))).then_some(q);
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
