@@ -1685,7 +1685,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // So does a full date that opens it: "On March 3, 2019, it moved, and on April 5 ...".
         let stated_year = r.value.get(..4).filter(|y| r.value.len() == 10 && toks[start..m.end].iter().any(|t| t.lower == *y));
-        if start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",") && stated_year.is_some() {
+        let opens = start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",");
+        if opens && stated_year.is_some() {
             sentence_year = year_of(&r.value);
         }
         // (Named, not counted back: "the same period a year earlier" is a comparison.)
@@ -1694,7 +1695,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
-            if (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "on" | "by")) && toks.get(m.end).is_some_and(|t| t.lower == ",") {
+            if opens {
                 scene_day = Some(d);
             }
             // (A day named by its date or weekday, not "yesterday" or "last night".)

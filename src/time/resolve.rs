@@ -2074,8 +2074,7 @@ fn holiday_weekend(x: NaiveDate) -> NaiveDate {
         Weekday::Tue => 2,
         _ => 0,
     };
-    let monday = add_days(x, -back - i64::from(add_days(x, -back).weekday().num_days_from_monday()));
-    add_days(monday, 5)
+    add_days(add_days(x, -back).week(Weekday::Mon).first_day(), 5)
 }
 
 /// Western Easter Sunday (anonymous Gregorian computus; chrono has no ecclesiastical dates).
