@@ -1210,8 +1210,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // (Only a quarter begun: "cut fourth-quarter output from the level agreed in December"
         // is last December. Not a month whose year follows: "January to March this year".)
         let begun = |q: NaiveDate| ctx.reference.is_some_and(|rf| q <= rf);
-        let year_follows = toks[m.end..(m.end + 4).min(toks.len())].iter().any(|t| t.lower == "year" || t.kind == Kind::Num && t.lower.len() == 4);
-        if let (Some(q), Some(n)) = (sentence_quarter.filter(|&q| begun(q) && !year_follows), value.strip_prefix("m:").and_then(|n| n.parse::<u32>().ok())) {
+        let year_follows = || toks[m.end..(m.end + 4).min(toks.len())].iter().any(|t| t.lower == "year" || t.kind == Kind::Num && t.lower.len() == 4);
+        if let (Some(q), Some(n)) = (sentence_quarter.filter(|&q| begun(q) && !year_follows()), value.strip_prefix("m:").and_then(|n| n.parse::<u32>().ok())) {
             if (q.month()..q.month() + 3).contains(&n) && year_of(&r.value).is_some_and(|y| y != q.year()) {
                 let v = format!("{:04}-{n:02}", q.year());
                 r = Resolved { explanation: Some(format!("{} of {}, in the quarter named before", month_day_name(&v), q.year())), ..ctx.resolve(&v, tense) };
@@ -1778,11 +1778,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
 /// in a sentence about opening hours, a span of weekdays is every such week's, a set. So is
 /// a weekday listed before a set of weekdays ("Friday and Saturday nights").
 fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    // A bare weekday's day ("Monday"), for the passes below.
+    let weekday = |t: &Timex, r: &Range<usize>| (t.kind == TimexType::Date && r.end - r.start == 1 && lookup_tok(&toks[r.start], "weekday").is_some()).then(|| day_of(&t.value)).flatten();
     // "has cut its Sunday hours": the hours of every Sunday.
     for (a, ra, _) in spans {
-        let t = &out[*a].timex;
-        let hours = toks.get(ra.end).is_some_and(|n| n.lower == "hours");
-        if let Some(d) = day_of(&t.value).filter(|_| hours && t.kind == TimexType::Date && ra.end - ra.start == 1 && lookup_tok(&toks[ra.start], "weekday").is_some()) {
+        if let Some(d) = weekday(&out[*a].timex, ra).filter(|_| toks.get(ra.end).is_some_and(|n| n.lower == "hours")) {
             weekday_set(&mut out[*a].timex, d.weekday().number_from_monday(), "");
         }
     }
@@ -1812,7 +1812,6 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
     if !hours_sentence(toks) {
         return;
     }
-    let weekday = |t: &Timex, r: &Range<usize>| (t.kind == TimexType::Date && r.end - r.start == 1 && lookup_tok(&toks[r.start], "weekday").is_some()).then(|| day_of(&t.value)).flatten();
     for w in spans.windows(2) {
         let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
         let to = rb.start == ra.end + 1 && matches!(toks[ra.end].lower.as_str(), "through" | "to" | "-" | "until" | "thru");
