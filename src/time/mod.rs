@@ -2804,7 +2804,16 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         let hhmm = |v: u32| v / 100 <= 23 && v % 100 <= 59;
         let y2: Option<u32> = m.caps.iter().find(|(c, _)| c == "year2").and_then(|(_, v)| v.parse().ok());
         let lifetime = y2.is_some_and(|y2| !(hhmm(y) && hhmm(y2))) && !clock_after && !level && (prev_is(&["(", "["]) || prev_is(TEMPORAL_PREP));
-        if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !prev_is(TEMPORAL_PREP)) {
+        let unit = |t: &Tok| matches!(t.lower.as_str(), "%" | "percent" | "people" | "points" | "feet" | "meters" | "miles" | "tons" | "units" | "shares" | "troops" | "votes" | "cars" | "workers" | "jobs" | "dollars" | "yen" | "hours" | "pounds");
+        // "from roughly 1403 to 1435", "the reigns, roughly 1403 to 1435": a hedged year after a
+        // preposition or opening a range of later years.
+        // (Not "in roughly 1400 to 1500 feet of water".)
+        let to_num = toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "to" | "-"));
+        let later_year = to_num && toks.get(m.end + 1).and_then(|t| t.lower.parse::<u32>().ok()).is_some_and(|y2| y2 > y && y2 - y <= 150);
+        let hedged = prev_is(&["about", "around", "roughly", "approximately", "circa", "c."])
+            && (m.start >= 2 && TEMPORAL_PREP.contains(&toks[m.start - 2].lower.as_str()) || later_year)
+            && !(to_num && toks.get(m.end + 2).is_some_and(unit));
+        if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !(prev_is(TEMPORAL_PREP) || hedged)) {
             return false;
         }
         // "date codes 2010 through 2252": a far year closing a range is a code's number.
@@ -2837,7 +2846,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
         if let Some(n) = next {
-            if matches!(n.lower.as_str(), "%" | "percent" | "people" | "points" | "feet" | "meters" | "miles" | "tons" | "units" | "shares" | "troops" | "votes" | "cars" | "workers" | "jobs" | "dollars" | "yen" | "hours" | "pounds") {
+            if unit(n) {
                 return false;
             }
             if n.kind == Kind::Num && !n.glued {
