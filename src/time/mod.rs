@@ -637,6 +637,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (false, Some(Tense::Future)) if value.starts_with("hol") && distance <= 6 => 31,
             // (What is put off lies ahead however far the verb: "pushes the deadline to Oct. 15".)
             _ if surely_ahead => 31,
+            // "the new figure will take effect on Aug. 1", said in November: next August's.
+            // (Not a date naming a thing: "will review their February 22 pact".)
+            (false, Some(Tense::Future)) if value.starts_with("md:") && distance <= 5 && matches!(prev(1), Some("on" | "by" | "from" | "until" | "after"))
+                && toks[m.start.saturating_sub(distance)..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap) => 31,
             _ => 120,
         };
         // "declared a day of national mourning for Wednesday", "called a strike for Monday":
