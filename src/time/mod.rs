@@ -282,7 +282,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // is not this week, so not a date).
             let before = m.end - m.start > 1 && toks[m.end - 1].lower == "before";
             // "1987 qtr and nine mths" is no count of quarters; "1987 qtr" still names one.
-            let year_first = m.end - m.start > 2 && toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4;
+            // ("the 1987 winter wheat crop": the year alone.)
+            let year_first = toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4
+                && (m.end - m.start > 2 || m.end - m.start == 2 && lookup_tok(&toks[m.start + 1], "season").is_some());
             // "in April May and June": the list's first month, not a span of two.
             let two_months = two_month_names(toks, &m);
             // "24 hours a day", "six months, one year": the first amount alone.
@@ -293,7 +295,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let cuts: Vec<usize> = if before {
                 vec![m.end - 1]
             } else if year_first {
-                vec![m.start + 2]
+                vec![m.start + 2.min(m.end - m.start - 1)]
             } else if two_months || hours {
                 vec![m.start + 1]
             } else if let Some(w) = span_after {
@@ -328,6 +330,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if let (Some(rel), true) = (rel, toks.get(m.end + 1).is_some_and(|t| t.lower == "year")) {
                 value = format!("holr:{rel}:{spec}");
                 m.end += 2;
+            } else {
+                // "New Year's Eve 1929", "Good Friday, 1916": that year's.
+                let k = m.end + usize::from(toks.get(m.end).is_some_and(|t| t.lower == ","));
+                let year = toks.get(k).filter(|t| t.kind == Kind::Num && t.lower.len() == 4 && !toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num))
+                    .and_then(|t| t.lower.parse::<i32>().ok()).filter(|y| (1000..=2200).contains(y));
+                if let Some(y) = year {
+                    value = format!("holy:{y}:{spec}");
+                    m.end = k + 1;
+                }
             }
         }
         // "the first nine months of the year", "a high for the year of $42": that year, not
@@ -2737,7 +2748,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "a summer school", "winter clothing", "the Summer Olympics": a kind of thing, not a time.
-    if (len == 1 || len == 2 && first.lower == "the") && has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "school" | "schools" | "camp" | "camps" | "job" | "jobs" | "internship" | "internships" | "olympics" | "games" | "clothing" | "clothes" | "wear" | "coat" | "coats" | "tyres" | "tires" | "collection" | "collections" | "blockbuster" | "blockbusters" | "resort" | "resorts" | "residence" | "palace" | "cottage" | "cottages" | "uniform" | "uniforms" | "squash" | "vegetables" | "fruit" | "hat" | "hats" | "boots"
+    if (len == 1 || len == 2 && (first.lower == "the" || first.kind == Kind::Num)) && has("season") && next.is_some_and(|n| matches!(n.lower.as_str(), "school" | "schools" | "camp" | "camps" | "job" | "jobs" | "internship" | "internships" | "olympics" | "games" | "clothing" | "clothes" | "wear" | "coat" | "coats" | "tyres" | "tires" | "collection" | "collections" | "blockbuster" | "blockbusters" | "resort" | "resorts" | "residence" | "palace" | "cottage" | "cottages" | "uniform" | "uniforms" | "squash" | "vegetables" | "fruit" | "hat" | "hats" | "boots"
         // ("a panel on winter storms", "summer vacation plans": a kind of storm or holiday.)
         | "storm" | "storms" | "vacation" | "vacations" | "potato" | "potatoes" | "fashion" | "fashions" | "dress" | "dresses" | "shoes" | "sports" | "tourists" | "tourism" | "home" | "homes" | "house" | "houses" | "reading")) {
         return false;
