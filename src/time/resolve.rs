@@ -895,6 +895,17 @@ impl Context {
                 }
                 None => return self.base(&format!("md:{}:{}", f[1], f[2]), tense),
             },
+            // "the second half of that year", "the third quarter of the same year": that part
+            // of the year last mentioned.
+            "lastpart" if f.len() == 3 => match self.last {
+                Some((d, _)) => {
+                    let (unit, word) = if f[1] == "H" { ("H", "half") } else { ("Q", "quarter") };
+                    out.value = format!("{:04}-{unit}{}", d.year(), f[2]);
+                    out.anchor = anchor(d);
+                    out.explanation = Some(format!("{} {} of {}, the year last mentioned", ORDINALS.get(f[2].parse::<usize>().unwrap_or(0)).copied().unwrap_or(f[2]), word, d.year()));
+                }
+                None => return self.base(&format!("{}:{}", if f[1] == "H" { "half" } else { "q" }, f[2]), tense),
+            },
             "lastm" if f.len() == 2 => match self.last {
                 Some((d, _)) => {
                     let m: u32 = f[1].parse().unwrap_or(1).clamp(1, 12);
