@@ -2908,6 +2908,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
                     // "scheduled for the spring"; not "the reason for the fall".
                     || p.lower == "for" && before_for.is_some_and(|w| matches!(w.lower.as_str(), "scheduled" | "planned" | "set" | "slated" | "due" | "expected" | "pencilled" | "penciled" | "booked" | "postponed" | "delayed" | "deferred"))
                     || (!article && matches!(p.lower.as_str(), "this" | "last" | "next" | "early" | "late" | "mid" | "that" | "each" | "every"))
+                    // "at the start of spring", "by the end of the fall" (not "the start of spring
+                    // activities", "the end of the Spring session").
+                    || p.lower == "of" && before_for.is_some_and(|w| matches!(w.lower.as_str(), "start" | "beginning" | "end" | "middle" | "onset" | "arrival" | "rest" | "remainder"))
+                        && next.is_none_or(|n| n.kind != Kind::Word || matches!(n.lower.as_str(), "and" | "or" | "but" | "when" | "as" | "in" | "to" | "with" | "on" | "at" | "this" | "last" | "next" | "that" | "until" | "before" | "after"))
             });
             if !ok {
                 return false;
@@ -2925,10 +2929,18 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if len == 2 && first.lower == "the" && has("pods") && !prev_is(&["in", "during"]) {
         return false;
     }
+    // "in the past two seasons", "the past few games": a count of something not a time.
+    if len == 2 && first.lower == "the" && toks[m.start + 1].lower == "past"
+        && next.is_some_and(|n| n.kind == Kind::Num || lookup_tok(n, "num").is_some() || matches!(n.lower.as_str(), "few" | "several" | "couple" | "dozen" | "many"))
+    {
+        return false;
+    }
     // "spend the evening watching movies": a time of that day too.
     let spend = prev_is(&["spend", "spent", "spends", "spending"]);
+    // "led for much of the evening", "the rest of the morning".
+    let part_of = prev_is(&["of"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "much" | "most" | "part" | "rest" | "remainder");
     if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
-        && (!prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout"]) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
+        && (!(prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout"]) || part_of) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
         return false;
