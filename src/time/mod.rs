@@ -2533,6 +2533,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "assume that Wednesday and Friday will be hit": a clause whose subject lists days.
+    if len == 2 && first.lower == "that" && has("weekday") && next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or"))
+        && toks.get(m.end + 1).is_some_and(|t| lookup_tok(t, "weekday").is_some())
+        && prev.is_some_and(|p| matches!(p.lower.as_str(), "assume" | "assumes" | "assumed" | "said" | "says" | "say" | "believe" | "believes" | "think" | "thinks" | "thought"
+            | "expect" | "expects" | "expected" | "know" | "knew" | "hope" | "hopes" | "warned" | "warn" | "warns" | "noted" | "added" | "announced" | "predicted" | "ensure"
+            | "suggest" | "suggested" | "suggests" | "fear" | "feared" | "fears" | "confirmed" | "means" | "meant" | "mean" | "reported" | "decided" | "agreed"))
+    {
+        return false;
+    }
     // "working 14-hour days", "two-week shifts": the days the hours fill, not some days.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "shifts") && prev_is(&["hour", "day", "week", "minute"]) {
         return false;
