@@ -1691,7 +1691,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             || start == 0 && value.starts_with("rel:Y:")
             // (Or set off by commas: "The last strike, in 2018, began on Sept. 7".)
             || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",");
-        if scene && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+        // So does a year a clause of "when" tells of: "reminded him of 2010, when heavy rain in
+        // late spring ...", "last year's fireworks, when Diwali fell in mid-November".
+        let when_after = toks[m.end..(m.end + 5).min(toks.len())].windows(2).any(|w| w[0].lower == "," && w[1].lower == "when")
+            && toks[m.end..(m.end + 3).min(toks.len())].iter().all(|t| t.kind == Kind::Word && !t.cap || matches!(t.lower.as_str(), "," | "'s" | "\u{2019}s"));
+        if (scene || when_after) && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
         }
         // So does "Two years later, in June, ...": June of the year the story has moved to.
