@@ -352,6 +352,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = "rel:Y:0".into();
             kind = TimexType::Date;
         }
+        // "relegated in 2012, the year it spent heavily": the year just named.
+        if value == "dur:1:Y" && m.end - m.start == 2 && m.start >= 2 && toks[m.start - 1].lower == ","
+            && toks[m.start - 2].kind == Kind::Num && toks[m.start - 2].lower.len() == 4 && toks[m.start - 2].lower.parse::<i32>().is_ok_and(|y| (1000..=2200).contains(&y))
+        {
+            value = toks[m.start - 2].lower.clone();
+            kind = TimexType::Date;
+        }
         // "set for 1900 hours", "at 0800 hours": the military clock, not an amount of time
         // ("lasted 1900 hours" still is one).
         if value == "dur:{num}:{unit}" && m.end - m.start == 2 && matches!(toks[m.start + 1].lower.as_str(), "hours" | "hrs") {
