@@ -518,7 +518,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             Some((_, end, _, first)) if end + 1 == m.start && toks[end].lower == "on" => first,
             _ => m.start,
         };
-        let (mut tense, distance) = tense_at(toks, cues, clause, from, m.end);
+        let (mut tense, mut distance) = tense_at(toks, cues, clause, from, m.end);
+        // "the record high seen in December", "the 2.8 pct forecast in December": a participle
+        // after its noun tells of what has been.
+        if from >= 3 && matches!(toks[from - 1].lower.as_str(), "in" | "on")
+            && matches!(toks[from - 2].lower.as_str(), "seen" | "recorded" | "posted" | "reached" | "forecast" | "achieved")
+            && (toks[from - 3].kind == Kind::Num || toks[from - 3].kind == Kind::Word && !toks[from - 3].cap
+                && !matches!(toks[from - 3].lower.as_str(), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "will" | "to" | "has" | "have" | "had" | "it" | "we" | "they" | "he" | "she" | "i" | "you"))
+        {
+            tense = Some(Tense::Past);
+            distance = 2;
+        }
         // ("Police are investigating a weekend shooting": one that has happened, unless ahead.)
         if weekend_event && tense != Some(Tense::Future) {
             tense = Some(Tense::Past);
@@ -1263,7 +1273,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // Luther King Jr. Day", said in late January. Not any day: a day gone by may well
             // be one a plan moves from, "extended until April 8 from March 18".)
             let gone = f[0] == "hol" && ctx.reference.is_some_and(|rf| d < rf);
-            if let Some(t) = next.filter(|_| d < s && (s.year() > y || gone)) {
+            // (Nor a record date, which comes before the payment: "payable Jan. 3 to stock of
+            // record Nov. 16".)
+            let record = toks[start.saturating_sub(3)..start].iter().any(|t| t.lower == "record");
+            if let Some(t) = next.filter(|_| d < s && (s.year() > y || gone) && !record) {
                 let moved = ctx.resolve(&t, tense);
                 if day_of(&moved.value).is_some_and(|x| x >= s) {
                     let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
@@ -3669,7 +3682,15 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     // is a Saturday".)
     let aside = |k: usize| k > b && toks[k - 1].lower == "," && matches!(toks[k].lower.as_str(), "because" | "although" | "though" | "whereas");
     let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here && !aside(k)).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
-    let after = after.filter(|&(_, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past))).map(|(d, t, _)| (d, t));
+    // (Nor a closing attribution when the clause has a verb of its own: "The shower peaks on
+    // Tuesday night and into Wednesday, astronomers said".)
+    let attribution = |d: usize| {
+        let k = b + d / 2 - 1;
+        matches!(toks[k].lower.as_str(), "said" | "says" | "say" | "reported" | "added" | "noted" | "announced" | "told")
+            && (k.saturating_sub(3)..k).any(|j| toks[j].lower == ",")
+            && toks[k + 1..].iter().take(4).all(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(), "on" | "today" | "yesterday"))
+    };
+    let after = after.filter(|&(d, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && attribution(d))).map(|(d, t, _)| (d, t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
