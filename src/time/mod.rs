@@ -3369,6 +3369,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // for scattered thunderstorms". An earnings note's "loss for discontinued
                 // operations" does tell of a period over.)
                 _ if w.ends_with("ed") && w != "discontinued" && i > 0 && matches!(toks[i - 1].lower.as_str(), "for" | "with" | "of" | "amid" | "despite" | "without" | "into" | "about" | "from") => None,
+                // ("will publish detailed figures", "release revised data": after a verb.)
+                _ if w.ends_with("ed") && i > 0 && matches!(toks[i - 1].lower.as_str(), "publish" | "release" | "issue" | "provide" | "give" | "offer" | "present" | "produce" | "deliver" | "submit" | "file" | "post" | "announce" | "unveil") => None,
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
@@ -3435,6 +3437,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         let Some(to) = (i + 1..(i + 4).min(toks.len())).take_while(|&k| toks[k].lower == "to" || object(&toks[k])).find(|&k| toks[k].lower == "to") else { continue };
         if toks.get(to + 1).is_some_and(|v| v.kind == Kind::Word && !v.cap) && out[to + 1].is_none() {
             out[to + 1] = Some(Tense::Future);
+        }
+    }
+    // "recommended heading out on Monday night", "suggested meeting on Thursday": what is
+    // advised lies ahead too.
+    for i in 0..toks.len().saturating_sub(1) {
+        if matches!(toks[i].lower.as_str(), "recommended" | "recommends" | "suggested" | "suggests" | "proposed" | "proposes" | "advised" | "advises" | "urged" | "urges")
+            && toks[i + 1].kind == Kind::Word && !toks[i + 1].cap && toks[i + 1].lower.len() > 4 && toks[i + 1].lower.ends_with("ing")
+        {
+            out[i + 1] = Some(Tense::Future);
         }
     }
     // "last" the verb is no past: "and last 48 hours, until Thursday", "will last until May".
