@@ -1177,15 +1177,23 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // voted at 11:47 p.m.", "Overnight, crews pulled 230 people from homes. A man died
         // shortly after 2 a.m.": a clock time in the night or evening last named is that
         // night's, its small hours on the next day, though a month was named in between.
-        if value.starts_with("last:D:0|hm:") && sentence_day.is_none() && on_named_day.is_none() {
+        // ("Ibarra led for much of the evening, but Ferrer overtook him shortly after 1 a.m.";
+        // "look tonight, in the last two hours before sunrise".)
+        let dawn = value == "last:D:0|TMO" && matches!(toks[m.start].lower.as_str(), "dawn" | "daybreak" | "sunrise");
+        if (value.starts_with("last:D:0|hm:") || dawn) && on_named_day.is_none() {
             let night = out.iter().rev().take(4).find(|p| day_of(&p.timex.value).is_some())
                 .filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 1500)
                 .and_then(|p| Some((day_of(&p.timex.value)?, p.timex.value.get(10..)?.to_owned())));
-            let hour = r.value.get(11..13).and_then(|h| h.parse::<u32>().ok());
+            // (A day this sentence names is its own, unless it is that night's.)
+            let night = night.filter(|(d, pod)| sentence_day.is_none_or(|s| s == *d && matches!(pod.as_str(), "TNI" | "TEV")));
+            let hour = if r.value.ends_with("TMO") { Some(5) } else { r.value.get(11..13).and_then(|h| h.parse::<u32>().ok()) };
             if let (Some((d, pod)), Some(h)) = (night, hour) {
                 let day = match pod.as_str() {
                     "TNI" | "TEV" if h >= 18 => Some(d),
                     "TNI" if h < 6 => d.succ_opt(),
+                    // (An evening's small hours only in its own sentence: a story may go back
+                    // to the small hours before it.)
+                    "TEV" if h < 6 && sentence_day == Some(d) => d.succ_opt(),
                     _ => None,
                 };
                 if let Some(x) = day.filter(|x| day_of(&r.value) != Some(*x)) {
