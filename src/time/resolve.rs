@@ -1835,7 +1835,8 @@ fn shift(d: NaiveDate, g: Gran, unit: &str, k: i64) -> String {
         "Y" => {
             let x = months(12 * k32);
             match g {
-                Gran::Quarter => quarter(x),
+                // ("a year earlier" after a quarter is that quarter; "that year" is the year.)
+                Gran::Quarter if k != 0 => quarter(x),
                 _ => format!("{:04}", x.year()),
             }
         }
