@@ -2574,6 +2574,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "our busiest months", "the coldest days": a kind of month or day, not an amount of them.
+    if len == 1 && matches!(first.lower.as_str(), "days" | "weeks" | "months" | "years" | "nights")
+        && prev.is_some_and(|p| p.kind == Kind::Word && (p.lower.len() > 5 && p.lower.ends_with("est") || matches!(p.lower.as_str(), "best" | "worst")))
+    {
+        return false;
+    }
     // "working 14-hour days", "two-week shifts": the days the hours fill, not some days.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "weeks" | "shifts") && prev_is(&["hour", "day", "week", "minute"]) {
         return false;
