@@ -1203,6 +1203,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
+        // "Last year it was 78 by noon", "Last year's night drew 700 people, though clouds rolled
+        // in after midnight": a time of some day in the year the sentence opened with.
+        if let Some(y) = sentence_year.filter(|_| sentence_day.is_none() && on_named_day.is_none() && (bare_clock_value(&value) || value.starts_with("rel:D:-1|T24:00")) && m.end - m.start <= 3) {
+            if let Some(t) = r.value.get(10..).filter(|t| t.starts_with('T') && day_of(&r.value).is_some_and(|d| d.year() != y)) {
+                r.value = format!("{y:04}-XX-XX{t}");
+                r.explanation = Some(format!("that time of a day in {y}, the year the sentence names; which day the text does not say"));
+            }
+        }
         if looks_back {
             r.explanation = r.explanation.map(|e| e.replace("(past tense)", "(results are reported once it is over)"));
         }
@@ -1716,7 +1724,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // Not one further in ("a program approved in 1987 ... had bought shares through
         // Sept. 29"), nor "the 2019 law".
         let scene = start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by")
-            || start == 0 && value.starts_with("rel:Y:")
+            || (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'")) && value.starts_with("rel:Y:")
             // (Or set off by commas: "The last strike, in 2018, began on Sept. 7".)
             || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",");
         // So does a year a clause of "when" tells of: "reminded him of 2010, when heavy rain in
