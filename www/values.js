@@ -63,6 +63,9 @@ export function readableValue(value) {
   if (m) return `${SEASONS[m[2]]} ${m[1]}`;
   if (/^\d{3}$/.test(value)) return `the ${value}0s`;
   if (/^\d{2}$/.test(value)) return `the ${value}00s`;
+  // A time of a day the text does not name, in a year it does: "12:00 on a day in 2029".
+  m = /^(\d{4})-XX-XXT(?:(\d{2}:\d{2})|([A-Z]{2}))$/.exec(value);
+  if (m && (m[2] || PARTS[m[3]])) return m[2] ? `${m[2]} on a day in ${m[1]}` : `a ${PARTS[m[3]]} in ${m[1]}`;
   m = /^XXXX-(\d{2})-(\d{2})$/.exec(value);
   if (m && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
   m = /^XXXX-XX-(\d{2})$/.exec(value);

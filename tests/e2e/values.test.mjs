@@ -24,6 +24,8 @@ test('values in words, table-driven', () => {
     ['199', 'the 1990s'],
     ['19', 'the 1900s'],
     ['XXXX-10-03', '3 Oct, year unknown'],
+    ['2029-XX-XXT12:00', '12:00 on a day in 2029'],
+    ['2024-XX-XXTNI', 'a night in 2024'],
     ['XXXX-WXX-1', 'Mondays'],
     ['XXXX-WXX-WE', 'weekends'],
     ['XXXX-WXX-1TMO', 'Monday mornings'],
