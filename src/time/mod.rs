@@ -333,9 +333,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             } else {
                 // "New Year's Eve 1929", "Good Friday, 1916": that year's.
                 let k = m.end + usize::from(toks.get(m.end).is_some_and(|t| t.lower == ","));
-                let year = toks.get(k).filter(|t| t.kind == Kind::Num && t.lower.len() == 4 && !toks.get(k + 1).is_some_and(|n| n.kind == Kind::Num))
-                    .and_then(|t| t.lower.parse::<i32>().ok()).filter(|y| (1000..=2200).contains(y));
-                if let Some(y) = year {
+                if let Some(y) = year_at(toks, k) {
                     value = format!("holy:{y}:{spec}");
                     m.end = k + 1;
                 }
@@ -353,10 +351,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             kind = TimexType::Date;
         }
         // "relegated in 2012, the year it spent heavily": the year just named.
-        if value == "dur:1:Y" && m.end - m.start == 2 && m.start >= 2 && toks[m.start - 1].lower == ","
-            && toks[m.start - 2].kind == Kind::Num && toks[m.start - 2].lower.len() == 4 && toks[m.start - 2].lower.parse::<i32>().is_ok_and(|y| (1000..=2200).contains(&y))
-        {
-            value = toks[m.start - 2].lower.clone();
+        if let Some(y) = (value == "dur:1:Y" && m.end - m.start == 2 && m.start >= 2 && toks[m.start - 1].lower == ",").then(|| year_at(toks, m.start - 2)).flatten() {
+            value = y.to_string();
             kind = TimexType::Date;
         }
         // "set for 1900 hours", "at 0800 hours": the military clock, not an amount of time
@@ -1228,9 +1224,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // a plant on March 5".)
         let gone = |y: i32| tense == Some(Tense::Future) && ctx.reference.is_some_and(|rf| y < rf.year());
         // So does a year right after it: "held in October in 2021", "through the summer in 1988".
-        let year_after = toks.get(m.end).filter(|t| t.lower == "in").and_then(|_| toks.get(m.end + 1))
-            .filter(|t| t.kind == Kind::Num && t.lower.len() == 4 && toks.get(m.end + 2).is_none_or(|n| n.kind != Kind::Num))
-            .and_then(|t| t.lower.parse::<i32>().ok()).filter(|y| (1800..=2100).contains(y));
+        let year_after = toks.get(m.end).filter(|t| t.lower == "in").and_then(|_| year_at(toks, m.end + 1));
         let scene = year_after.or(sentence_year.filter(|&y| !gone(y)));
         if let Some(y) = scene.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
             let f: Vec<&str> = value.split(':').collect();
@@ -3189,6 +3183,13 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     (start, None)
 }
 
+/// The year a four-digit number at `k` states ("in 1929", "Good Friday, 1916"), not one
+/// followed by another number ("1987 1986" in a table).
+fn year_at(toks: &[Tok], k: usize) -> Option<i32> {
+    toks.get(k).filter(|t| t.kind == Kind::Num && t.lower.len() == 4 && toks.get(k + 1).is_none_or(|n| n.kind != Kind::Num))
+        .and_then(|t| t.lower.parse::<i32>().ok()).filter(|y| (1000..=2200).contains(y))
+}
+
 /// Whether a template names a clock time: "hm:9:15:pm", or noon or midnight.
 fn clock_template(value: &str) -> bool {
     value.contains("hm:") || value.ends_with("T12:00") || value.ends_with("T24:00")
@@ -3714,16 +3715,15 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     // (Nor past a reason or concession that follows: "the third on Sept. 17, because Sept. 15
     // is a Saturday".)
     let aside = |k: usize| k > b && toks[k - 1].lower == "," && matches!(toks[k].lower.as_str(), "because" | "although" | "though" | "whereas");
-    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here && !aside(k)).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (2 * (k + 1 - b), c, toks[k].lower == "should")));
+    let after = (b.min(cues.len())..hi).take_while(|&k| clause[k] == here && !aside(k)).filter(|&k| !CONDITIONALS.contains(&toks[k].lower.as_str())).find_map(|k| cues[k].map(|c| (k, c)));
     // (Nor a closing attribution when the clause has a verb of its own: "The shower peaks on
     // Tuesday night and into Wednesday, astronomers said".)
-    let attribution = |d: usize| {
-        let k = b + d / 2 - 1;
+    let attribution = |k: usize| {
         matches!(toks[k].lower.as_str(), "said" | "says" | "say" | "reported" | "added" | "noted" | "announced" | "told")
             && (k.saturating_sub(3)..k).any(|j| toks[j].lower == ",")
             && toks[k + 1..].iter().take(4).all(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(), "on" | "today" | "yesterday"))
     };
-    let after = after.filter(|&(d, _, should)| !(should && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && attribution(d))).map(|(d, t, _)| (d, t));
+    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && attribution(k))).map(|(k, t)| (2 * (k + 1 - b), t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
