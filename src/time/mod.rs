@@ -833,20 +833,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 value = format!("XXXX-{}", &value[7..]);
             }
         }
-        // "in 2020, when disruption pushed the launch to October", "in late January 2019, when
-        // it hit minus 23 on Jan. 31": a clause that opens with "when" after a year tells of
-        // that year, not the reference's.
-        if month_or_day(&value) && tense == Some(Tense::Past) && value.split(':').count() <= 3 {
-            let year_tok = |t: &Tok| (t.kind == Kind::Num && t.lower.len() == 4).then(|| t.lower.parse::<i32>().ok()).flatten().filter(|y| (1000..=2100).contains(y));
-            let when = toks[..m.start].iter().rposition(|t| t.lower == "when").filter(|&w| w >= 2 && toks[w - 1].lower == ",");
-            if let Some(w) = when {
-                let named = year_tok(&toks[w - 2]);
-                let later_year = toks[w..m.start].iter().any(|t| year_tok(t).is_some());
-                if named.is_some() && !later_year && named != ctx.reference.map(|r| r.year()) && ctx.last.map(|(d, _)| d.year()) == named {
-                    value = format!("lastm:{}", value.split_once(':').map_or("", |(_, r)| r));
-                }
-            }
-        }
         // A story told of a past year ("On a bitterly cold night in January 1871, fire broke
         // out ... The fire began shortly after 11 p.m. on Jan. 17"): a month, day, season or
         // holiday named bare in a past-tense sentence is in the year the story is at (see
