@@ -3437,7 +3437,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // to do lies ahead of the telling, and in news after the day of the report.
     // ("ordered her to surrender her passport by Friday", "urged residents to stay home":
     // the one told may stand between.)
-    for i in 0..toks.len().saturating_sub(2) {
+    // So does what is advised: "recommended heading out on Monday night", "suggested meeting
+    // on Thursday".
+    for i in 0..toks.len().saturating_sub(1) {
+        if matches!(toks[i].lower.as_str(), "recommended" | "recommends" | "suggested" | "suggests" | "proposed" | "proposes" | "advised" | "advises" | "urged" | "urges")
+            && toks[i + 1].kind == Kind::Word && !toks[i + 1].cap && toks[i + 1].lower.len() > 4 && toks[i + 1].lower.ends_with("ing")
+        {
+            out[i + 1] = Some(Tense::Future);
+            continue;
+        }
         let directive = matches!(toks[i].lower.as_str(), "bailed" | "remanded" | "summoned" | "ordered" | "told" | "instructed" | "directed" | "required" | "bound" | "invited" | "urged" | "asked" | "advised" | "encouraged");
         if !directive {
             continue;
@@ -3446,15 +3454,6 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         let Some(to) = (i + 1..(i + 4).min(toks.len())).take_while(|&k| toks[k].lower == "to" || object(&toks[k])).find(|&k| toks[k].lower == "to") else { continue };
         if toks.get(to + 1).is_some_and(|v| v.kind == Kind::Word && !v.cap) && out[to + 1].is_none() {
             out[to + 1] = Some(Tense::Future);
-        }
-    }
-    // "recommended heading out on Monday night", "suggested meeting on Thursday": what is
-    // advised lies ahead too.
-    for i in 0..toks.len().saturating_sub(1) {
-        if matches!(toks[i].lower.as_str(), "recommended" | "recommends" | "suggested" | "suggests" | "proposed" | "proposes" | "advised" | "advises" | "urged" | "urges")
-            && toks[i + 1].kind == Kind::Word && !toks[i + 1].cap && toks[i + 1].lower.len() > 4 && toks[i + 1].lower.ends_with("ing")
-        {
-            out[i + 1] = Some(Tense::Future);
         }
     }
     // "last" the verb is no past: "and last 48 hours, until Thursday", "will last until May".
