@@ -582,13 +582,21 @@ impl Context {
             "md" if f.len() >= 3 => {
                 let (m, day) = (f[1].parse().unwrap_or(1), f[2].parse().unwrap_or(1));
                 // "last Oct. 23": the past one whatever the verbs say.
-                let tense = if f[3..].contains(&"past") { Some(Tense::Past) } else { tense };
+                // ("last July 17", said on April 9, is the July before: no slack for a dateline.)
+                // "next April 26": the coming one.
+                let forced = f[3..].iter().find(|x| matches!(**x, "past" | "future"));
+                let tense = match forced {
+                    Some(&"past") => Some(Tense::Past),
+                    Some(_) => Some(Tense::Future),
+                    None => tense,
+                };
+                let margin = if forced.is_some() { 0 } else { self.margin };
                 // "Sunday, Dec. 7": the weekday named with the date, 1 for Monday.
                 let weekday = f[3..].iter().find_map(|x| x.strip_prefix("wd")?.parse::<u32>().ok());
                 match rf {
                     None => out.value = format!("XXXX-{m:02}-{day:02}"),
                     Some(d) => {
-                        let by_tense = year_by_tense(d, m, day, tense, self.margin);
+                        let by_tense = year_by_tense(d, m, day, tense, margin);
                         // When the date does not fall on that weekday in the year the tense
                         // gives, the year next to it where it does (the nearer to the anchor).
                         let on_weekday = |y: i32| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| Some(x.weekday().number_from_monday()) == weekday);
