@@ -90,6 +90,7 @@ pub(crate) fn tag_decided(
 ) -> Vec<TemporalMention> {
     let mut ctx = Context::new(reference, 60);
     ctx.fiscal_end = fiscal_year_end(text, reference).or_else(|| fiscal_quarter_end(text));
+    ctx.iso_weeks = iso_weeks(text);
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -321,6 +322,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             continue;
         }
         let rule = &g.rules[m.rule];
+        // ("week 6" is the sixth of a season or a trial, unless the text numbers ISO weeks.)
+        if rule.template.starts_with("isow:") && rule.template.ends_with(":bare") && !ctx.iso_weeks {
+            i += 1;
+            continue;
+        }
         let mut value = rule.template.clone();
         let mut kind = rule.kind;
         // "Yom Kippur last year", "Chinese New Year next year": the feast in that year, for
@@ -979,6 +985,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 value = format!("q:{}:{e}", f[1]);
             } else if fiscal && f.len() == 2 && f[0] == "half" {
                 value = format!("fyh:{}:{e}", f[1]);
+            } else if fiscal && value.len() == 7 && value.as_bytes()[4..6] == *b"-H" && value[..4].bytes().all(|b| b.is_ascii_digit()) {
+                value = format!("fyh:{}:{e}:{}", &value[6..], &value[..4]);
             } else if fiscal && year_q {
                 value = format!("fyq:{}:{e}:{}", &value[6..], &value[..4]);
             } else if fiscal && value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
@@ -3727,6 +3735,17 @@ pub(crate) fn is_calendar_name(word: &str) -> bool {
     resolve::MONTHS.iter().chain(&resolve::WEEKDAYS).any(|w| w.eq_ignore_ascii_case(word))
         || grammar().lookup(&lower, "holiday").is_some()
         || grammar().lookup(&lower, "weekdays").is_some()
+}
+
+/// Whether the text counts weeks of the year by number: "ISO week 1", "epidemiological week
+/// 44", "epi week 5".
+fn iso_weeks(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["iso week", "epidemiological week", "epi week"]).expect("fixed patterns")
+    });
+    finder.find_iter(text).any(|hit| text[hit.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The month a document's fiscal year ends in, when the text says so ("its fiscal year ends

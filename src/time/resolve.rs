@@ -76,6 +76,9 @@ pub struct Context {
     /// The last day named, when it was named as the end of a period ("the season runs through
     /// Nov. 30"): no day a later sentence's bare clock time falls on.
     pub period_end: Option<NaiveDate>,
+    /// Whether the text numbers weeks as ISO or epidemiological weeks ("ISO week 1 of 2025"):
+    /// its bare "week 6" is then a week of the calendar, not of a season or a trial.
+    pub iso_weeks: bool,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -135,7 +138,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
@@ -796,6 +799,46 @@ impl Context {
                     None => out.value = format!("XXXX-XX-{day:02}"),
                 }
             }
+            // "isow:N[:Y]": ISO week N of year Y, or the latest week N by the tense (the
+            // next one in the future tense): "week 44", said in February, is last year's.
+            "isow" if f.len() >= 2 => {
+                let n: u32 = match f[1].parse() {
+                    Ok(n @ 1..=53) => n,
+                    _ => return self.base("XXXX-WXX", tense),
+                };
+                let stated = f.get(2).and_then(|y| y.parse::<i32>().ok());
+                let week = |y: i32| NaiveDate::from_isoywd_opt(y, n, Weekday::Mon);
+                let y = match (stated, rf) {
+                    (Some(y), _) => y,
+                    (None, None) => {
+                        out.value = format!("XXXX-W{n:02}");
+                        return out;
+                    }
+                    (None, Some(d)) => {
+                        let this = d.iso_week().year();
+                        let now = d.iso_week().week();
+                        match tense {
+                            Some(Tense::Future) if n < now => this + 1,
+                            Some(Tense::Future) => this,
+                            _ if n > now => this - 1,
+                            _ => this,
+                        }
+                    }
+                };
+                // (Week 53 only in a year that has one.)
+                if week(y).is_none() {
+                    out.value = format!("{y:04}-WXX");
+                    return out;
+                }
+                out.value = format!("{y:04}-W{n:02}");
+                match (stated, rf) {
+                    (None, Some(d)) => {
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("ISO week {n} of {y}, the latest by {d} ({tw})"));
+                    }
+                    _ => out.explanation = Some(format!("ISO week {n} of {y}")),
+                }
+            }
             // "on the 15th": of the month named last ("In March ... on the 15th"); else of the
             // reference's month or the one next to it, by tense.
             "dom" if f.len() == 2 => {
@@ -1012,7 +1055,9 @@ impl Context {
             }
             // "fyh:N:E": half N of the fiscal year ending in month E, by tense as a quarter is:
             // its six months.
-            "fyh" if f.len() == 3 => {
+            // ("fyh:N:E:Y": half N of fiscal year Y, "the first half of fiscal 2022".)
+            "fyh" if f.len() == 3 || f.len() == 4 => {
+                let stated = f.get(3).and_then(|y| y.parse::<i32>().ok());
                 let (Ok(n), Ok(e), Some(d)) = (f[1].parse::<u32>(), f[2].parse::<u32>(), rf) else {
                     return self.base(&format!("half:{}", f[1]), tense);
                 };
@@ -1022,9 +1067,10 @@ impl Context {
                 let ahead = (begins - d).num_days();
                 // ("Revenue rose in the first half", said in its second month: the last one.)
                 let over = begins.checked_add_months(Months::new(6)).is_some_and(|end| (end - d).num_days() <= 15);
-                let y = match tense {
-                    Some(Tense::Past) if !over => y0 - 1,
-                    None | Some(Tense::Present) if ahead > 180 => y0 - 1,
+                let y = match (stated, tense) {
+                    (Some(y), _) => y,
+                    (None, Some(Tense::Past)) if !over => y0 - 1,
+                    (None, None | Some(Tense::Present)) if ahead > 180 => y0 - 1,
                     _ => y0,
                 };
                 let start = fiscal_quarter_start(y, 2 * n - 1, e);
@@ -1033,12 +1079,13 @@ impl Context {
                 out.end_value = Some(last.format("%Y-%m").to_string());
                 out.anchor = anchor(d);
                 out.explanation = Some(format!(
-                    "half {n} of fiscal {y}, {} {} to {} {} (the fiscal year ends in {}; {tw})",
+                    "half {n} of fiscal {y}, {} {} to {} {} (the fiscal year ends in {}{})",
                     MONTHS[start.month0() as usize],
                     start.year(),
                     MONTHS[last.month0() as usize],
                     last.year(),
-                    MONTHS[(e - 1) as usize]
+                    MONTHS[(e - 1) as usize],
+                    if stated.is_some() { String::new() } else { format!("; {tw}") }
                 ));
             }
             // "q:N": quarter N by tense; "q:N:E": quarter N of a fiscal year ending in month E
