@@ -91,6 +91,7 @@ pub(crate) fn tag_decided(
     let mut ctx = Context::new(reference, 60);
     ctx.fiscal_end = fiscal_year_end(text, reference).or_else(|| fiscal_quarter_end(text));
     ctx.iso_weeks = iso_weeks(text);
+    ctx.canada = canadian(text);
     let mut out: Vec<TemporalMention> = Vec::new();
     let names = Names::new(text, names);
     for range in sentence_ranges(text, tokens, sentences) {
@@ -431,6 +432,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
+        }
+        // Canada keeps Thanksgiving on October's second Monday and Labour Day on September's
+        // first (elsewhere "Labour Day" is May 1).
+        if ctx.canada {
+            value = value.replace("nth:11:4:4:1939", "nth:10:1:2");
+            if toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "labour" | "labor")) {
+                value = value.replace("05-01", "nth:09:1:1");
+            }
         }
         // "the 1987/88 (Oct-Sept) season": a span of months across the turn of a split year
         // named just before runs from that split year's first year.
@@ -3746,6 +3755,32 @@ fn iso_weeks(text: &str) -> bool {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["iso week", "epidemiological week", "epi week"]).expect("fixed patterns")
     });
     finder.find_iter(text).any(|hit| text[hit.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the text is Canadian news: it names Canadian places at least twice and more often
+/// than it names the United States.
+fn canadian(text: &str) -> bool {
+    use std::sync::OnceLock;
+    const CANADA: &[&str] = &[
+        "Canada", "Canadian", "Ontario", "Quebec", "Qu\u{e9}bec", "Ottawa", "Toronto", "Montreal", "Vancouver", "Calgary", "Edmonton",
+        "Winnipeg", "Halifax", "Alberta", "Manitoba", "Saskatchewan", "British Columbia", "Nova Scotia", "New Brunswick", "Newfoundland",
+    ];
+    const US: &[&str] = &["U.S.", "United States", "American", "Washington", "Congress", "New York", "California", "Texas", "Florida"];
+    static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(CANADA.iter().chain(US)).expect("fixed patterns"));
+    let (mut ca, mut us) = (0, 0);
+    for hit in finder.find_iter(text) {
+        // (Whole words only: not "Canadair", "Americana" does no harm either way.)
+        if text[..hit.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if hit.pattern().as_usize() < CANADA.len() {
+            ca += 1;
+        } else {
+            us += 1;
+        }
+    }
+    ca >= 2 && ca > us
 }
 
 /// The month a document's fiscal year ends in, when the text says so ("its fiscal year ends

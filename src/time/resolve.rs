@@ -79,6 +79,9 @@ pub struct Context {
     /// Whether the text numbers weeks as ISO or epidemiological weeks ("ISO week 1 of 2025"):
     /// its bare "week 6" is then a week of the calendar, not of a season or a trial.
     pub iso_weeks: bool,
+    /// Whether the text is Canadian news (see `mod.rs`): its Thanksgiving is October's and its
+    /// Labour Day September's.
+    pub canada: bool,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -138,7 +141,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, canada: false }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
