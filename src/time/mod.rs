@@ -1714,7 +1714,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             clock = Some((out.len(), m.end, opened_by, start));
         }
         // (A set, "from 9am to 5pm daily", opens no range of dates.)
-        if (start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock) && kind != TimexType::Set {
+        // ("on Wednesday and Thursday" lists days in order: the second follows the first.)
+        // (Only ahead: a past "on Tuesday and Monday" need not be told in order.)
+        let listed_days = tense == Some(Tense::Future) && value.starts_with("wd:") && start > 0 && toks[start - 1].lower == "on" && toks.get(m.end).is_some_and(|t| t.lower == "and")
+            && toks.get(m.end + 1).is_some_and(|t| lookup_tok(t, "weekday").is_some());
+        if (start > 0 && matches!(toks[start - 1].lower.as_str(), "from" | "between") || bare_clock || listed_days) && kind != TimexType::Set {
             range_first = Some((out.len(), m.end, r.value.clone(), value.starts_with("wd:"), bare_clock));
         }
         // A year that opens the sentence sets its scene: "In 2019, ...", "Last year, ...".
