@@ -2327,6 +2327,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "her solo on \"Midnight Ledger\"", "Midnight Express", "Dawn Chorus Records": a capitalized
+    // time of day followed by another capitalized word inside a sentence is a title or a name
+    // ("at Midnight GMT" still is a time).
+    if len == 1 && first.cap && !first.all_caps && m.start > 0 && matches!(first.lower.as_str(), "midnight" | "noon" | "dawn" | "dusk" | "sunrise" | "sunset" | "tonight" | "daybreak" | "nightfall")
+        && !matches!(toks[m.start - 1].lower.as_str(), "." | "!" | "?" | ":")
+        && next.is_some_and(|n| n.kind == Kind::Word && n.cap && lookup_tok(n, "zone").is_none() && !is_calendar_name(&n.lower))
+    {
+        return false;
+    }
     // "The bank lent $5 million": the verb; the season of Lent is written with a capital.
     if len == 1 && first.lower == "lent" && (!first.cap || first.all_caps || m.start == 0 || next.is_some_and(|n| n.kind == Kind::Num || n.lower == "$")) {
         return false;
