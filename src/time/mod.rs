@@ -282,7 +282,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // "three years before it ended": without the "before" that could not end the
             // phrase, the rest may still be an amount of time ("the week" before the election
             // is not this week, so not a date).
-            let before = m.end - m.start > 1 && toks[m.end - 1].lower == "before";
+            // ("several years earlier than the timetable": an amount compared, not a time.)
+            let before = m.end - m.start > 1 && (toks[m.end - 1].lower == "before" || earlier_than(toks, m.end));
             // "1987 qtr and nine mths" is no count of quarters; "1987 qtr" still names one.
             // ("the 1987 winter wheat crop": the year alone.)
             let year_first = toks[m.start].kind == Kind::Num && toks[m.start].lower.len() == 4
@@ -2293,6 +2294,12 @@ fn line_start(text: &str, at: usize) -> bool {
 
 /// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
 /// Friday", bare numbers that are not years, "fall" the verb.
+/// Whether the phrase ending at `end` closes on "earlier than" or "later than": "two years
+/// earlier than planned" compares; the amount alone is the time.
+fn earlier_than(toks: &[Tok], end: usize) -> bool {
+    end > 0 && matches!(toks[end - 1].lower.as_str(), "earlier" | "later" | "sooner") && toks.get(end).is_some_and(|t| t.lower == "than")
+}
+
 fn accept(toks: &[Tok], m: &Match) -> bool {
     let g = grammar();
     let first = &toks[m.start];
@@ -2301,6 +2308,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     let len = m.end - m.start;
     let has = |k: &str| m.caps.iter().any(|(c, _)| c == k);
     let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.lower.as_str()));
+    if len > 1 && earlier_than(toks, m.end) {
+        return false;
+    }
     const TEMPORAL_PREP: &[&str] = &[
         "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
         "during", "before", "after", "through", "from", "to", "end", "beginning", "on", "and",
