@@ -3447,6 +3447,20 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Past);
         }
     }
+    // "will have their first term reports sent home in mid-November", "will have shipped by
+    // May": a participle after "will have" (or "get") looks ahead with it.
+    for i in 0..toks.len().saturating_sub(1) {
+        if !(matches!(toks[i].lower.as_str(), "will" | "'ll" | "shall") && matches!(toks[i + 1].lower.as_str(), "have" | "get")) {
+            continue;
+        }
+        let reach = (i + 8).min(toks.len());
+        let clause_end = (i + 2..reach).find(|&k| toks[k].kind != Kind::Word || matches!(toks[k].lower.as_str(), "and" | "but" | "that" | "which" | "who")).unwrap_or(reach);
+        for cue in &mut out[i + 2..clause_end] {
+            if *cue == Some(Tense::Past) {
+                *cue = None;
+            }
+        }
+    }
     // "did not resume until March", "sales had risen by the end of March": the auxiliary's past
     // is its verb's, which may stand nearer the date. (Not a passive: "had been given until
     // April 22" is a deadline then ahead.)
