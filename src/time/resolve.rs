@@ -1412,6 +1412,22 @@ impl Context {
                     None => out.value = "XXXX".into(),
                 }
             }
+            // "the turn of the year": the New Year's Day nearest the reference date, or by tense
+            // the last one passed (the next one ahead).
+            "turny" => {
+                let Some(d) = rf else {
+                    out.value = "XXXX-01-01".into();
+                    return out;
+                };
+                let y = match tense {
+                    Some(Tense::Past) => d.year(),
+                    Some(Tense::Future) => d.year() + 1,
+                    _ => d.year() + i32::from(d.month() >= 7),
+                };
+                out.value = format!("{y:04}-01-01");
+                out.anchor = anchor(d);
+                out.explanation = Some(format!("January 1, {y}, the turn of {} into {y} ({tw})", y - 1));
+            }
             "dur" if f.len() == 3 => {
                 out.value = duration(f[1], f[2]);
             }
