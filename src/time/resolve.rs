@@ -79,6 +79,8 @@ pub struct Context {
     /// Whether the text numbers weeks as ISO or epidemiological weeks ("ISO week 1 of 2025"):
     /// its bare "week 6" is then a week of the calendar, not of a season or a trial.
     pub iso_weeks: bool,
+    /// The last week mentioned, pinned or not ("last week ... the same week in 2024").
+    pub last_week: Option<NaiveDate>,
     /// Whether the text is Canadian news (see `mod.rs`): its Thanksgiving is October's and its
     /// Labour Day September's.
     pub canada: bool,
@@ -141,7 +143,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, canada: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
@@ -253,7 +255,11 @@ impl Context {
         if (!raw.starts_with("last:") || next_day) && !raw.starts_with("ago:") && !raw.starts_with("yq:") && !raw.starts_with("samein:") {
             // Only a week pinned to a day ("the week to Sunday", "the week of March 6", "the last
             // week of June") is a narrative anchor; "this week" or "the week" is too loose to count from.
-            let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:") || raw.starts_with("lastweekof:");
+            let pinned = raw.starts_with("wkwd:") || raw.starts_with("weekof:") || raw.starts_with("lastweekof:") || raw.starts_with("isow:");
+            // (Any week is what "the same week in 2024" takes up.)
+            if let Some((d, Gran::Week)) = granularity(&r.value) {
+                self.last_week = Some(d);
+            }
             // A fiscal year ("2023-07" to "2024-06") is a year for what follows ("the previous
             // fiscal year"), named by the year it ends in.
             let fiscal_year = (raw.starts_with("fy:") || raw.starts_with("fyrel:")).then(|| r.end_value.as_deref().and_then(granularity)).flatten().map(|(d, _)| (d, Gran::Year));
@@ -975,6 +981,23 @@ impl Context {
                 let m: u32 = f[3].parse().unwrap_or(1).clamp(1, 12);
                 out.value = format!("{:04}-{m:02}", f[1].parse::<i32>().unwrap_or(0));
                 out.explanation = Some(format!("{} of {}, the month its sentence names", MONTHS[(m - 1) as usize], f[1]));
+            }
+            // "the same week in 2024": the ISO week last mentioned, by number, in that year.
+            "samein" if f.len() == 3 && f[2] == "W" => {
+                let y: i32 = f[1].parse().unwrap_or(0);
+                match self.last.filter(|(_, g)| *g <= Gran::Week).map(|(d, _)| d).or(self.last_week) {
+                    Some(d) => {
+                        let w = d.iso_week().week();
+                        let w = if NaiveDate::from_isoywd_opt(y, w, Weekday::Mon).is_some() { w } else { w - 1 };
+                        out.value = format!("{y:04}-W{w:02}");
+                        out.anchor = anchor(d);
+                        out.explanation = Some(format!("week {w} of {y}, the week last mentioned"));
+                    }
+                    None => {
+                        out.value = format!("{y:04}");
+                        out.explanation = stated(&out.value);
+                    }
+                }
             }
             "samein" if f.len() == 3 => {
                 let y: i32 = f[1].parse().unwrap_or(0);
