@@ -1020,11 +1020,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "Christmas fell on a Thursday", "never on a Sunday": some Thursday, not a particular
         // one ("a Sunday night service" is still that Sunday's).
-        let some_weekday = value.strip_prefix("wd:").and_then(|n| n.parse::<usize>().ok()).filter(|_| {
+        // ("a Saturday night in October 1956": a part of that day too.)
+        let some_weekday = value.strip_prefix("wd:").and_then(|n| n.split('|').next()?.parse::<usize>().ok()).filter(|_| {
             let function_word = |w: &str| {
                 matches!(w, "and" | "or" | "but" | "for" | "in" | "at" | "to" | "of" | "with" | "when" | "as" | "after" | "before" | "because" | "while" | "than" | "so" | "if" | "this" | "that" | "last" | "next")
             };
-            m.start > 0 && toks[m.start - 1].lower == "a" && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && !function_word(&t.lower))
+            m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "a" | "one") && !toks.get(m.end).is_some_and(|t| t.kind == Kind::Word && !t.cap && !function_word(&t.lower))
         });
         // "on New Year's Day, a Thursday": the day just named, told by its weekday.
         let apposed = some_weekday.filter(|_| m.start >= 2 && toks[m.start - 2].lower == ",").and_then(|n| {
