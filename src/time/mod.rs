@@ -3763,7 +3763,10 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
             && (k.saturating_sub(3)..k).any(|j| toks[j].lower == ",")
             && toks[k + 1..].iter().take(4).all(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(), "on" | "today" | "yesterday"))
     };
-    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && attribution(k))).map(|(k, t)| (2 * (k + 1 - b), t));
+    // (Nor the verb of a second predicate when the date's own has one: "were shut over the
+    // weekend and are expected to reopen".)
+    let coordinated = |k: usize| k == b + 1 && toks[b].lower == "and" && before.is_some_and(|(d, _)| d <= 8);
+    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
