@@ -1123,10 +1123,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // period's last day is no day the story is at; a bare clock in a later sentence that
         // names no day is the reference date's.
         let after_period_end = ctx.period_end.is_some_and(|e| ctx.last == Some((e, resolve::Gran::Day))) && sentence_day.is_none() && spans.is_empty();
+        // (The day named before the period's end is the one the story is at: "reported results
+        // on Tuesday for the quarter that ended September 30. Its call began at 4:30 p.m.")
         if value.starts_with("last:D:0|hm:") && after_period_end && ctx.reference.is_some() {
-            value = value.replacen("last:", "rel:", 1);
+            let before = ctx.day_before_period;
+            value = match before {
+                Some(d) => format!("{}{}", ymd(d), &value[value.find('|').unwrap_or(value.len())..]),
+                None => value.replacen("last:", "rel:", 1),
+            };
             r = ctx.resolve(&value, tense);
-            r.explanation = r.explanation.map(|e| format!("{e} (the day last named ends a period)"));
+            r.explanation = match before {
+                Some(d) => Some(format!("that time of {d}, the day named before the end of a period")),
+                None => r.explanation.map(|e| format!("{e} (the day last named ends a period)")),
+            };
         }
         // "16:20 Update: ...", "15:05 - Crowds gather": a clock opening a line is a live
         // report's time stamp, on the day of the report, not on the day the last entry named.
@@ -1796,8 +1805,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             ctx.last_day = Some(d);
         }
         let runs = |k: usize| matches!(toks[k].lower.as_str(), "runs" | "run" | "running" | "lasts" | "last" | "lasting" | "continues" | "continue" | "extends" | "extend");
-        let ends_period = start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
-        ctx.period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(d, _)| d);
+        // ("the quarter that ended September 30, 2021", "the year ending Dec. 31" too.)
+        let period_noun = |k: usize| matches!(toks[k].lower.as_str(), "quarter" | "year" | "period" | "half" | "month" | "months" | "weeks" | "week");
+        let ended = start >= 2 && matches!(toks[start - 1].lower.as_str(), "ended" | "ending" | "ends")
+            && (period_noun(start - 2) || start >= 3 && matches!(toks[start - 2].lower.as_str(), "that" | "which") && period_noun(start - 3));
+        let ends_period = ended || start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
+        let period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(d, _)| d);
+        // (Not a season's first day: "began June 1 and runs through Nov. 30".)
+        if period_end.is_some() {
+            ctx.day_before_period = day_before.filter(|d| ended && Some(*d) != period_end);
+        }
+        ctx.period_end = period_end;
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];
@@ -3851,11 +3869,23 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         }
         let public = before.iter().any(|w| matches!(w.trim_end_matches("'s"), "government" | "federal" | "state" | "budget" | "treasury" | "country" | "nation" | "national" | "ministry" | "city" | "council" | "agency"));
         let mut words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
-            .skip_while(|w| matches!(w.as_str(), "s" | "that" | "which" | "normally" | "officially" | "now" | "also" | "always"));
-        if !words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending" | "end" | "closes" | "closed" | "closing")) {
+            .skip_while(|w| matches!(w.as_str(), "s" | "that" | "which" | "normally" | "officially" | "now" | "also" | "always") || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        let verb = words.next();
+        // "fiscal year 2021, which ran from October 1, 2020, to September 30, 2021": the year
+        // ends in the month after "to".
+        let ran = verb.as_deref().is_some_and(|w| matches!(w, "ran" | "runs" | "run" | "running" | "spans" | "spanned"));
+        if !ran && !verb.is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending" | "end" | "closes" | "closed" | "closing")) {
             continue;
         }
-        let words: Vec<String> = words.take(5).collect();
+        let words: Vec<String> = if ran {
+            let words: Vec<String> = words.take(10).collect();
+            match words.iter().position(|w| matches!(w.as_str(), "to" | "through" | "until")) {
+                Some(k) if words.first().is_some_and(|w| w == "from") => words[k + 1..].to_vec(),
+                _ => continue,
+            }
+        } else {
+            words.take(5).collect()
+        };
         let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "on" | "in" | "at" | "the" | "last" | "this" | "next")).collect();
         let month_at = |k: usize| words.get(k).and_then(|w| grammar().lookup(w, "month")).and_then(|m| m.parse::<u32>().ok());
         let Some((mut at, mut month)) = (0..3).find_map(|i| month_at(i).map(|m| (i, m))) else {
