@@ -975,6 +975,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(format!("the {} nearest {d}, the day last mentioned", x.format("%A")));
             }
         }
+        // "reached the first checkpoint in 3:58", "ran the course in 2:08": a time taken, not a
+        // clock time.
+        if m.end - m.start == 1 && m.start >= 2 && toks[m.start - 1].lower == "in" {
+            // (A small hour may have been read as p.m. already: "3:58" is no "3:58 p.m." here.)
+            let hm = value.strip_prefix("last:D:0|hm:").map(|v| v.trim_end_matches("pm").trim_end_matches("am")).and_then(|v| v.strip_suffix(':')).and_then(|v| v.split_once(':'));
+            let taken = toks[m.start.saturating_sub(8)..m.start - 1].iter().any(|t| {
+                matches!(t.lower.as_str(), "reached" | "finished" | "ran" | "run" | "completed" | "covered" | "clocked" | "won" | "crossed" | "finish" | "complete" | "reach" | "cover" | "swam" | "cycled" | "rode")
+            });
+            if let (Some((h, mm)), true) = (hm, taken) {
+                let num = |x: &str| x.parse::<u32>().unwrap_or(0);
+                value = format!("dhms:{}:{}:0", num(h), num(mm));
+                kind = TimexType::Duration;
+            }
+        }
         // "at 10:32:15", "until 14:05:30": a clock time, not a time taken.
         if let Some(hms) = value.strip_prefix("dhms:") {
             if m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "at" | "from" | "until" | "till" | "by" | "before" | "after" | "since" | "around" | "about" | "approximately") {
