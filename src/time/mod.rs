@@ -434,6 +434,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         for (k, v) in &m.caps {
             value = value.replace(&format!("{{{k}}}"), v);
         }
+        if value == "lastde" {
+            // (The decade of the date last named, a year or a day as well: "a Saturday night in
+            // October 1956 ... one of the finest of the decade".)
+            let named = out.iter().rev().take(12).map(|p| &p.timex.value).find(|v| v.len() >= 3 && v.as_bytes()[..3].iter().all(u8::is_ascii_digit) && v.as_bytes().get(3).is_none_or(u8::is_ascii_digit));
+            value = named.map_or_else(|| "rel:DE:0".to_owned(), |v| v[..3].to_owned());
+        }
         // Canada keeps Thanksgiving on October's second Monday and Labour Day on September's
         // first (elsewhere "Labour Day" is May 1).
         if ctx.canada {
