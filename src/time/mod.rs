@@ -3849,8 +3849,10 @@ fn canadian(text: &str) -> bool {
     let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(CANADA.iter().chain(US)).expect("fixed patterns"));
     let (mut ca, mut us) = (0, 0);
     for hit in finder.find_iter(text) {
-        // (Whole words only: not "Canadair", "Americana" does no harm either way.)
-        if text[..hit.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+        // (Whole words, or their plurals: "Canadians", not "Canadair".)
+        let rest = &text[hit.end()..];
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        if text[..hit.start()].chars().next_back().is_some_and(char::is_alphanumeric) || rest.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
         if hit.pattern().as_usize() < CANADA.len() {

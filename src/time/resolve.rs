@@ -1087,7 +1087,10 @@ impl Context {
             "fyh" if f.len() == 3 || f.len() == 4 => {
                 let stated = f.get(3).and_then(|y| y.parse::<i32>().ok());
                 let (Ok(n), Ok(e), Some(d)) = (f[1].parse::<u32>(), f[2].parse::<u32>(), rf) else {
-                    return self.base(&format!("half:{}", f[1]), tense);
+                    return match stated {
+                        Some(y) => self.base(&format!("{y:04}-H{}", f[1]), tense),
+                        None => self.base(&format!("half:{}", f[1]), tense),
+                    };
                 };
                 let (n, e) = (n.clamp(1, 2), e.clamp(1, 12));
                 let y0 = d.year() + i32::from(d.month() > e);
