@@ -2331,14 +2331,14 @@ fn line_start(text: &str, at: usize) -> bool {
     before.is_none_or(|&b| b == b'\n')
 }
 
-/// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
-/// Friday", bare numbers that are not years, "fall" the verb.
 /// Whether the phrase ending at `end` closes on "earlier than" or "later than": "two years
 /// earlier than planned" compares; the amount alone is the time.
 fn earlier_than(toks: &[Tok], end: usize) -> bool {
     end > 0 && matches!(toks[end - 1].lower.as_str(), "earlier" | "later" | "sooner") && toks.get(end).is_some_and(|t| t.lower == "than")
 }
 
+/// Context checks the patterns cannot express: "May" the modal, "March" the noun, "Black
+/// Friday", bare numbers that are not years, "fall" the verb.
 fn accept(toks: &[Tok], m: &Match) -> bool {
     let g = grammar();
     let first = &toks[m.start];
