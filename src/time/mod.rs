@@ -3805,6 +3805,15 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     // weekend and are expected to reopen".)
     let coordinated = |k: usize| k == b + 1 && toks[b].lower == "and" && before.is_some_and(|(d, _)| d <= 8);
     let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
+    // (A date inside a "that" clause whose own verb follows it and looks ahead takes that
+    // verb's tense, not the reporting verb's: "assumed that its second quarter ... would be
+    // the slowest".)
+    // (Not the pronoun: "equal to that of the third quarter".)
+    let complementizer = |j: usize| {
+        toks[j].lower == "that" && toks.get(j + 1).is_none_or(|n| n.lower != "of")
+            && !matches!(toks[j - 1].lower.as_str(), "to" | "than" | "like" | "as" | "at" | "in" | "on" | "for" | "with" | "of" | "from" | "by" | "and" | "or")
+    };
+    let before = before.filter(|&(d, _)| !(after.is_some_and(|(_, t)| t == Tense::Future) && (a - d + 1..a).any(complementizer)));
     for (d, t) in [before, after].into_iter().flatten() {
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, t));
