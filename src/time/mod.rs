@@ -1086,7 +1086,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             }
             (Some(n), None) => {
                 let mut r = Context::new(None, 60).resolve(&value, tense);
-                r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| format!("a {w}, not a particular one"));
+                // ("a Saturday night, not a particular one".)
+                let part = toks[start + 1..m.end].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                r.explanation = resolve::WEEKDAYS.get(n.wrapping_sub(1)).map(|w| if part.is_empty() { format!("a {w}, not a particular one") } else { format!("a {w} {part}, not a particular one") });
                 r
             }
             (None, None) => ctx.resolve(&value, tense),
@@ -1450,7 +1452,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                         }
                         r.value = format!("{d}{}", &r.value[10..]);
                         r.anchor = Some(f.to_string());
-                        r.explanation = Some(format!("the {} after {f}, the day that opens the range", d.format("%A")));
+                        // ("on Wednesday and Thursday" is a list, not a range.)
+                        let what = if toks[m.start - 1].lower == "and" { "the day listed before it" } else { "the day that opens the range" };
+                        r.explanation = Some(format!("the {} after {f}, {what}", d.format("%A")));
                         ctx.last = Some((d, resolve::Gran::Day));
                     }
                 }
