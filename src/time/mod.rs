@@ -986,10 +986,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if m.end - m.start == 1 && m.start >= 2 && toks[m.start - 1].lower == "in" {
             // (A small hour may have been read as p.m. already: "3:58" is no "3:58 p.m." here.)
             let hm = value.strip_prefix("last:D:0|hm:").map(|v| v.trim_end_matches("pm").trim_end_matches("am")).and_then(|v| v.strip_suffix(':')).and_then(|v| v.split_once(':'));
-            let taken = toks[m.start.saturating_sub(8)..m.start - 1].iter().any(|t| {
+            let taken = || toks[m.start.saturating_sub(8)..m.start - 1].iter().any(|t| {
                 matches!(t.lower.as_str(), "reached" | "finished" | "ran" | "run" | "completed" | "covered" | "clocked" | "won" | "crossed" | "finish" | "complete" | "reach" | "cover" | "swam" | "cycled" | "rode")
             });
-            if let (Some((h, mm)), true) = (hm, taken) {
+            if let Some((h, mm)) = hm.filter(|_| taken()) {
                 let num = |x: &str| x.parse::<u32>().unwrap_or(0);
                 value = format!("dhms:{}:{}:0", num(h), num(mm));
                 kind = TimexType::Duration;
@@ -1144,11 +1144,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "The season runs through Nov. 30. The next advisory will be issued at 5 p.m.": a
         // period's last day is no day the story is at; a bare clock in a later sentence that
         // names no day is the reference date's.
-        let after_period_end = ctx.period_end.is_some_and(|e| ctx.last == Some((e, resolve::Gran::Day))) && sentence_day.is_none() && spans.is_empty();
+        let after_period_end = ctx.period_end.is_some_and(|(e, _)| ctx.last == Some((e, resolve::Gran::Day))) && sentence_day.is_none() && spans.is_empty();
         // (The day named before the period's end is the one the story is at: "reported results
         // on Tuesday for the quarter that ended September 30. Its call began at 4:30 p.m.")
         if value.starts_with("last:D:0|hm:") && after_period_end && ctx.reference.is_some() {
-            let before = ctx.day_before_period;
+            let before = ctx.period_end.and_then(|(_, before)| before);
             value = match before {
                 Some(d) => format!("{}{}", ymd(d), &value[value.find('|').unwrap_or(value.len())..]),
                 None => value.replacen("last:", "rel:", 1),
@@ -1834,12 +1834,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let ended = start >= 2 && matches!(toks[start - 1].lower.as_str(), "ended" | "ending" | "ends")
             && (period_noun(start - 2) || start >= 3 && matches!(toks[start - 2].lower.as_str(), "that" | "which") && period_noun(start - 3));
         let ends_period = ended || start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
-        let period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(d, _)| d);
         // (Not a season's first day: "began June 1 and runs through Nov. 30".)
-        if period_end.is_some() {
-            ctx.day_before_period = day_before.filter(|d| ended && Some(*d) != period_end);
-        }
-        ctx.period_end = period_end;
+        ctx.period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(e, _)| (e, day_before.filter(|&d| ended && d != e)));
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];

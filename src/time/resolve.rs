@@ -75,9 +75,9 @@ pub struct Context {
     pub clock_range: Option<(String, String)>,
     /// The last day named, when it was named as the end of a period ("the season runs through
     /// Nov. 30"): no day a later sentence's bare clock time falls on.
-    pub period_end: Option<NaiveDate>,
-    /// The day named before that period's end, if any.
-    pub day_before_period: Option<NaiveDate>,
+    /// With it, the day named before it, if any ("reported on Tuesday for the quarter that
+    /// ended Sept. 30"): the day the story is at.
+    pub period_end: Option<(NaiveDate, Option<NaiveDate>)>,
     /// Whether the text numbers weeks as ISO or epidemiological weeks ("ISO week 1 of 2025"):
     /// its bare "week 6" is then a week of the calendar, not of a season or a trial.
     pub iso_weeks: bool,
@@ -145,7 +145,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, day_before_period: None, iso_weeks: false, last_week: None, canada: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
