@@ -26,4 +26,7 @@ fn tempeval3_scores_stay_above_floors() {
 const FLOOR_STRICT: f64 = 89.8;
 const FLOOR_RELAXED: f64 = 94.85;
 const FLOOR_TYPE: f64 = 90.8;
-const FLOOR_VALUE: f64 = 83.3;
+// (83.44 before fiscal quarters told by a later "the quarter ended Sept. 30" were written as
+// the calendar months they cover: the gold writes Delta's July-September "fiscal first quarter"
+// as 1989-Q1, so being right about the months costs 0.37 here.)
+const FLOOR_VALUE: f64 = 82.9;

@@ -1011,7 +1011,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let fiscal = toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "fiscal" | "financial") || t.lower.starts_with("fy"));
             let f: Vec<&str> = value.split(':').collect();
             let year_q = value.len() == 7 && value.as_bytes()[4..6] == *b"-Q" && value[..4].bytes().all(|b| b.is_ascii_digit());
-            if f.len() == 2 && f[0] == "q" && quarters {
+            if f.len() == 2 && f[0] == "q" && (quarters || fiscal) {
                 value = format!("q:{}:{e}", f[1]);
             } else if fiscal && f.len() == 2 && f[0] == "half" {
                 value = format!("fyh:{}:{e}", f[1]);
@@ -1637,7 +1637,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // A fiscal quarter that is not a calendar one ("its fiscal first quarter", August to
         // October) is written by its months; the calendar quarter that holds most of them
         // stood for it while resolving, so "a year earlier" and "the prior quarter" find it.
-        if let Some(resolve::FiscalEnd { month: e, quarters: true }) = ctx.fiscal_end.filter(|f| f.month % 3 != 0) {
+        // (Where only quarters called fiscal are, so is only such a one.)
+        let fiscal_named = r.explanation.as_deref().is_some_and(|x| x.starts_with("fiscal quarter"));
+        if let Some(resolve::FiscalEnd { month: e, .. }) = ctx.fiscal_end.filter(|f| f.month % 3 != 0 && (f.quarters || fiscal_named)) {
             if let (Some((start_m, end_m, _)), None, TimexType::Date) = (fiscal_months(&r.value, e), &r.end_value, kind) {
                 r.explanation = r.explanation.map(|x| match x.starts_with("fiscal quarter") {
                     true => x,
@@ -3958,10 +3960,23 @@ fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
         let stop = text.floor_char_boundary(hit.end() + 40);
         let mut words = text[hit.end()..stop].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
             .skip_while(|w| matches!(w.as_str(), "which" | "that"));
-        if !words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending")) {
-            continue;
-        }
-        let mut words = words.skip_while(|w| w == "on" || w == "in");
+        let stated = words.next().is_some_and(|w| matches!(w.as_str(), "ends" | "ended" | "ending"));
+        let after = if stated {
+            &text[hit.end()..stop]
+        } else {
+            // "earnings rose in the fiscal first quarter. … For the quarter ended Sept. 30,":
+            // the next quarter named, if it is "the quarter" and told by its end, is the same one.
+            let stop = text.floor_char_boundary(hit.end() + 400);
+            let window = text[hit.end()..stop].to_lowercase();
+            let Some(q) = window.find("quarter") else { continue };
+            let next = &window[q + "quarter".len()..];
+            if !window[..q].trim_end().ends_with(" the") || !["ended ", "ending "].iter().any(|w| next.trim_start().starts_with(w)) {
+                continue;
+            }
+            &text[text.floor_char_boundary(hit.end() + q)..stop]
+        };
+        let mut words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+            .skip_while(|w| matches!(w.as_str(), "quarter" | "which" | "that" | "ends" | "ended" | "ending" | "on" | "in"));
         let Some(month) = words.next().and_then(|w| grammar().lookup(&w, "month")).and_then(|m| m.parse::<u32>().ok()) else {
             continue;
         };
@@ -3969,9 +3984,33 @@ fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
         // previous month's, as a year's is.)
         let early = words.next().and_then(|w| w.parse::<u32>().ok()).is_some_and(|d| (1..=7).contains(&d));
         let end = (month + 3 * (4 - n) + 12 - u32::from(early) - 1) % 12 + 1;
-        return (end != 12).then_some(resolve::FiscalEnd { month: end, quarters: true });
+        // Told only loosely, in a roundup of several companies' results that calls another
+        // quarter by its ordinal alone, that one is by the calendar ("Separately, America West
+        // reported third-quarter profit"); then only quarters called fiscal are fiscal ones.
+        let quarters = stated || !calendar_quarter_besides(text, n);
+        return (end != 12).then_some(resolve::FiscalEnd { month: end, quarters });
     }
     None
+}
+
+/// Whether the text names a quarter by an ordinal other than `n` without calling it fiscal or
+/// saying when it ended ("third-quarter profit" beside "the fiscal first quarter").
+fn calendar_quarter_besides(text: &str, n: u32) -> bool {
+    use std::sync::OnceLock;
+    const ORDS: [&str; 4] = ["first", "second", "third", "fourth"];
+    static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let pats = ORDS.iter().flat_map(|o| [format!("{o} quarter"), format!("{o}-quarter")]);
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(pats.collect::<Vec<_>>()).expect("fixed patterns")
+    });
+    finder.find_iter(text).any(|hit| {
+        let before = text[text.floor_char_boundary(hit.start().saturating_sub(12))..hit.start()].to_lowercase();
+        let after = text[hit.end()..text.floor_char_boundary(hit.end() + 16)].to_lowercase();
+        let after = after.trim_start_matches([',', ' ', '\n']).trim_start_matches("which ");
+        (hit.pattern().as_usize() / 2) as u32 + 1 != n
+            && !before.contains("fiscal")
+            && !["ended", "ending", "ends", "of fiscal", "of the fiscal", "of its fiscal"].iter().any(|w| after.starts_with(w))
+    })
 }
 
 /// Whether `word` names a time zone ("EST") or is a month's, weekday's or holiday's name:
