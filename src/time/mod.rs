@@ -675,7 +675,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             (true, Some(Tense::Future))
                 if (value.starts_with("md:") || value.starts_with("hol")) && !toks[start.saturating_sub(3)..start].iter().any(|t| matches!(t.lower.as_str(), "end" | "ended" | "ends" | "ending")) =>
             {
-                resolve::FUTURE_MARGIN
+                // "The committee will meet on December 9", told on December 11: next year's. The
+                // slack is for a plan told of in the past ("was scheduled to expire March 10").
+                let will = toks[m.start.saturating_sub(4)..m.start].iter().position(|t| matches!(t.lower.as_str(), "will" | "shall" | "'ll"));
+                match will {
+                    Some(k) if toks[m.start.saturating_sub(4) + k + 1..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap) => 1,
+                    _ => resolve::FUTURE_MARGIN,
+                }
             }
             (true, _) => 31,
             // "Students will also be off on the Wednesday before Thanksgiving": a holiday a few
@@ -1263,20 +1269,31 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let year_after = toks.get(m.end).filter(|t| t.lower == "in").and_then(|_| year_at(toks, m.end + 1));
         let scene = year_after.or(sentence_year.filter(|&y| !gone(y)));
         if let Some(y) = scene.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
-            let f: Vec<&str> = value.split(':').collect();
-            let stated = match f[0] {
-                "md" if f.len() >= 3 => Some(format!("ymd:{y}:{}:{}", f[1], f[2])),
-                "m" if f.len() == 2 => f[1].parse::<u32>().ok().map(|m| format!("{y:04}-{m:02}")),
-                "season" if f.len() >= 2 => Some(format!("{y:04}-{}", f[1])),
-                "hol" if f.len() >= 2 => Some(format!("holy:{y}:{}", f[1..].join(":"))),
-                _ => None,
+            let in_stated = |v: &str| {
+                let f: Vec<&str> = v.split(':').collect();
+                match f[0] {
+                    "md" if f.len() >= 3 => Some(format!("ymd:{y}:{}:{}", f[1], f[2])),
+                    "m" if f.len() == 2 => f[1].parse::<u32>().ok().map(|m| format!("{y:04}-{m:02}")),
+                    "season" if f.len() >= 2 => Some(format!("{y:04}-{}", f[1])),
+                    "hol" if f.len() >= 2 => Some(format!("holy:{y}:{}", f[1..].join(":"))),
+                    "weekof" if f.len() == 3 => Some(format!("weekof:{y}:{}:{}", f[1], f[2])),
+                    _ => None,
+                }
             };
+            // ("Dec. 9-10": both ends in that year.)
+            let stated = match value.split_once("..") {
+                Some((a, b)) => in_stated(a).zip(in_stated(b)).map(|(a, b)| format!("{a}..{b}")),
+                None => in_stated(&value),
+            };
+            let f: Vec<&str> = value.split("..").next().unwrap_or_default().split(':').collect();
             if let Some(t) = stated {
                 let in_year = ctx.resolve(&t, tense);
                 if year_of(&in_year.value) == Some(y) && !impossible_day(&in_year.value) {
                     let what = match f[0] {
                         "md" | "m" => month_day_name(&in_year.value),
                         "season" => "the season".to_owned(),
+                        // ("the week of December 11 of 2023": the day the rule put the week by.)
+                        "weekof" => format!("the week of {}", month_day_name(&format!("{y:04}-{:0>2}-{:0>2}", f[1], f[2]))),
                         _ => "the holiday".to_owned(),
                     };
                     r = Resolved { explanation: Some(format!("{what} of {y}, the year the sentence names")), ..in_year };
@@ -1761,10 +1778,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // A year that opens the sentence sets its scene: "In 2019, ...", "Last year, ...".
         // Not one further in ("a program approved in 1987 ... had bought shares through
         // Sept. 29"), nor "the 2019 law".
-        let scene = start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by")
+        // ("\"In 2023 we ran out by the second week of December,\" she said": after a quote mark too.)
+        let quoted = start == 2 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'");
+        let scene = (start == 1 || quoted) && matches!(toks[start - 1].lower.as_str(), "in" | "during" | "throughout" | "by")
             || (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'")) && value.starts_with("rel:Y:")
             // (Or set off by commas: "The last strike, in 2018, began on Sept. 7".)
-            || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",");
+            || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",")
+            // (Or told day by day after it: "will meet eight times in 2026, on October 28-29".)
+            || start >= 1 && toks[start - 1].lower == "in" && toks.get(m.end).is_some_and(|t| t.lower == ",")
+                && toks.get(m.end + 1).is_some_and(|t| matches!(t.lower.as_str(), "on" | "in")) && toks.get(m.end + 2).is_some_and(|t| lookup_tok(t, "month").is_some());
         // So does a year a clause of "when" tells of: "reminded him of 2010, when heavy rain in
         // late spring ...", "last year's fireworks, when Diwali fell in mid-November".
         let when_after = toks[m.end..(m.end + 5).min(toks.len())].windows(2).any(|w| w[0].lower == "," && w[1].lower == "when")
