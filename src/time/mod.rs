@@ -1833,6 +1833,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 ctx.last = Some((prev, resolve::Gran::Day));
             }
         }
+        // "The first polls closed at 6 p.m. on Tuesday. The last closed at 1 a.m.": a small hour
+        // told after that day's evening is in the night that follows it, the next day's.
+        let mut explanation = explanation;
+        if bare_clock && explanation.as_deref().is_some_and(|x| x.contains("the date last mentioned")) {
+            if let Some((d, hour)) = day_of(&r.value).zip(r.value.get(11..13).and_then(|h| h.parse::<u32>().ok())) {
+                let evening = |v: &str| v.get(11..).is_some_and(|c| matches!(c, "EV" | "NI") || c.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| (18..24).contains(&h)));
+                let told = out.iter().rev().take_while(|p| day_of(&p.timex.value).is_none_or(|x| x == d)).any(|p| day_of(&p.timex.value) == Some(d) && evening(&p.timex.value));
+                if let (true, true, Some(next)) = (hour < 6, told, d.succ_opt()) {
+                    r.value = format!("{next}{}", &r.value[10..]);
+                    explanation = Some(format!("the night after the evening of {d}, the date last mentioned: {next}"));
+                }
+            }
+        }
         // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
         let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
             || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
