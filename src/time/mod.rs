@@ -588,6 +588,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
             tense = Some(Tense::Future);
         }
+        // "could be allowed home as early as Sunday", "a vote may come as soon as Tuesday":
+        // what a modal says may happen that early lies ahead, though it was said in the past.
+        let as_early = prev(1) == Some("as") && matches!(prev(2), Some("early" | "soon")) && prev(3) == Some("as");
+        if as_early && toks[m.start.saturating_sub(10)..m.start - 3].iter().rev().take_while(|t| !matches!(t.lower.as_str(), "." | ";" | "," | "that"))
+            .any(|t| matches!(t.lower.as_str(), "could" | "might" | "may" | "would" | "will" | "should" | "'ll"))
+        {
+            tense = Some(Tense::Future);
+        }
         // "between now and the end of June", "from now until March": the end lies ahead.
         let from_now = toks[m.start.saturating_sub(5)..m.start].windows(2)
             .any(|w| w[0].lower == "now" && matches!(w[1].lower.as_str(), "and" | "until" | "till" | "through" | "to"));
@@ -3836,7 +3844,11 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let attribution = |k: usize| {
         matches!(toks[k].lower.as_str(), "said" | "says" | "say" | "reported" | "added" | "noted" | "announced" | "told")
             && (k.saturating_sub(3)..k).any(|j| toks[j].lower == ",")
-            && toks[k + 1..].iter().take(4).all(|t| t.kind != Kind::Word || t.cap || matches!(t.lower.as_str(), "on" | "today" | "yesterday"))
+            // ("officials said on Wednesday night", "said in a statement late Tuesday".)
+            && toks[k + 1..].iter().take(4).all(|t| {
+                t.kind != Kind::Word || t.cap
+                    || matches!(t.lower.as_str(), "on" | "today" | "yesterday" | "tonight" | "night" | "morning" | "afternoon" | "evening" | "late" | "early" | "earlier" | "in" | "a" | "statement")
+            })
     };
     // (Nor the verb of a second predicate when the date's own has one: "were shut over the
     // weekend and are expected to reopen".)
