@@ -344,6 +344,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 if let Some(y) = year_at(toks, k) {
                     value = format!("holy:{y}:{spec}");
                     m.end = k + 1;
+                } else if let Some(y) = (1..=2).find_map(|n| {
+                    // "the Labor Day fires of 2020", "the Christmas Eve storm in 1999": the feast
+                    // of the year its event is told in.
+                    let words = toks.get(m.end..m.end + n)?;
+                    (words.iter().all(|t| t.kind == Kind::Word && !t.cap && !matches!(t.lower.as_str(), "of" | "in" | "and" | "or" | "to" | "on" | "at" | "the" | "a" | "this" | "last" | "next" | "than" | "before" | "after"
+                        | "since" | "until" | "from" | "by" | "for" | "with" | "as" | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "had" | "have" | "that" | "which" | "when" | "while"))
+                        && toks.get(m.end + n).is_some_and(|t| matches!(t.lower.as_str(), "of" | "in")))
+                    .then(|| year_at(toks, m.end + n + 1)).flatten()
+                }) {
+                    value = format!("holy:{y}:{spec}");
                 }
             }
         }
@@ -2416,7 +2426,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "Minutes from Thursday's session showed", "the minutes of the meeting": a meeting's
     // record ("within minutes of the blast", "the final minutes of the game" are times).
-    if len == 1 && first.lower == "minutes" && next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "from" | "show" | "showed" | "shows" | "released" | "say" | "said"))
+    // ("the minutes will follow three weeks later", "the minutes indicated".)
+    if len == 1 && first.lower == "minutes" && next.is_some_and(|n| matches!(n.lower.as_str(), "of" | "from" | "show" | "showed" | "shows" | "showing" | "released" | "say" | "said" | "says"
+        | "will" | "would" | "indicated" | "indicate" | "revealed" | "reveal" | "noted" | "suggested" | "suggest" | "published" | "also"))
         && prev.is_none_or(|p| matches!(p.lower.as_str(), "the" | "'s" | "its" | "their" | "," | "\"" | "\u{201c}"))
     {
         return false;
