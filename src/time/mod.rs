@@ -797,6 +797,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Past) && (rf - d).num_days() > 31 => (None, Some(d)),
                 _ => (None, None),
             };
+            // ("made progress on Tuesday, but the fire jumped a line the following day and forced
+            // evacuations around midnight": the day told since, a day or two on.)
+            let named_day = named_day.map(|d| match ctx.last {
+                Some((l, resolve::Gran::Day)) if l > d && (l - d).num_days() <= 2 => l,
+                _ => d,
+            });
             if let Some(d) = named_day {
                 // "claimed victory early on Wednesday after a count that ran past midnight":
                 // the midnight that began the day named by its start or morning ended the day before.

@@ -428,7 +428,13 @@ impl Context {
                         (Some(q), "Y") if n != "0" && f.get(3) != Some(&"sameday")
                             && !matches!(self.last, Some((d, Gran::Day | Gran::Month)) if (d.year() - q.year()).abs() >= 2) => Some((q, Gran::Quarter)),
                         // A time of day needs a day: a month or year mentioned last is no anchor.
-                        (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day),
+                        // (The day last named, though, if a year was named since and that day
+                        // is the report's week: "held its rate on Wednesday and signalled no cut
+                        // before the middle of next year. The decision, announced at 2 p.m.")
+                        (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day).or_else(|| {
+                            let recent = |d: NaiveDate| rf.is_some_and(|r| (r - d).num_days().abs() <= 7);
+                            self.last_day.filter(|&d| recent(d) && matches!(self.last, Some((_, Gran::Year)))).map(|d| (d, Gran::Day))
+                        }),
                         // "the week before" counts from a day or a week, not from a month's first.
                         (_, "W") => self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Week)),
                         _ => self.last,
