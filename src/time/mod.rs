@@ -1058,6 +1058,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let ended = toks[m.end..].iter().take(3).any(|t| t.lower == "ended");
                 // ("the rest of the fiscal year" is still under way.)
                 let rest = toks[m.start.saturating_sub(2)..m.start].iter().any(|t| matches!(t.lower.as_str(), "rest" | "remainder" | "balance"));
+                // ("reaffirmed its outlook for the fiscal year": the one under way.)
+                let rest = rest || m.start >= 2 && toks[m.start - 1].lower == "for"
+                    && matches!(toks[m.start - 2].lower.as_str(), "outlook" | "guidance" | "forecast" | "forecasts" | "target" | "targets" | "plan" | "plans" | "budget" | "estimate" | "estimates");
                 let over = k == 0 && !rest && !toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "current" | "this" | "present"))
                     && (ended || tense == Some(Tense::Past));
                 value = format!("fyrel:{e}:{}", if over { -1 } else { k });
@@ -2956,7 +2959,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         // "after a cold March", "a wet May": weather or trade that describes the month.
         let described = prev.is_some_and(|p| !p.cap && matches!(p.lower.as_str(), "cold" | "colder" | "wet" | "wetter" | "dry" | "drier" | "warm" | "warmer" | "mild" | "milder" | "hot" | "hotter" | "rainy" | "snowy" | "chilly" | "cool" | "cooler" | "sunny" | "stormy" | "frigid" | "soggy" | "freezing" | "busy" | "quiet" | "record" | "slow" | "strong" | "weak"))
             && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "a" | "an" | "the" | "this" | "last");
-        if matches!(w, "may" | "march") && !first.all_caps && !described && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
+        // "at the March meeting", "the May contract": a capital March or May naming what is
+        // held or due in it (the walk is "the march on Washington").
+        let names_event = first.cap && !first.all_caps && prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "its" | "their" | "this" | "next" | "last"))
+            && next.is_some_and(|n| matches!(n.lower.as_str(), "meeting" | "meetings" | "session" | "deadline" | "election" | "vote" | "referendum" | "contract" | "delivery" | "auction" | "summit" | "figures" | "data" | "report" | "payroll" | "payrolls" | "budget" | "policy"));
+        if matches!(w, "may" | "march") && !first.all_caps && !described && !names_event && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
             return false;
         }
         // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.
