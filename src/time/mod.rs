@@ -695,9 +695,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             {
                 // "The committee will meet on December 9", told on December 11: next year's. The
                 // slack is for a plan told of in the past ("was scheduled to expire March 10").
-                let will = toks[m.start.saturating_sub(4)..m.start].iter().position(|t| matches!(t.lower.as_str(), "will" | "shall" | "'ll"));
-                match will {
-                    Some(k) if toks[m.start.saturating_sub(4) + k + 1..m.start].iter().all(|t| t.kind == Kind::Word && !t.cap) => 1,
+                let back = &toks[m.start.saturating_sub(4)..m.start];
+                match back.iter().position(|t| matches!(t.lower.as_str(), "will" | "shall" | "'ll")) {
+                    Some(k) if back[k + 1..].iter().all(|t| t.kind == Kind::Word && !t.cap) => 1,
                     _ => resolve::FUTURE_MARGIN,
                 }
             }
@@ -1056,12 +1056,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // year": the one over, not the one under way.
                 let k: i32 = f[2].parse().unwrap_or(0);
                 let ended = toks[m.end..].iter().take(3).any(|t| t.lower == "ended");
-                // ("the rest of the fiscal year" is still under way.)
-                let rest = toks[m.start.saturating_sub(2)..m.start].iter().any(|t| matches!(t.lower.as_str(), "rest" | "remainder" | "balance"));
-                // ("reaffirmed its outlook for the fiscal year": the one under way.)
-                let rest = rest || m.start >= 2 && toks[m.start - 1].lower == "for"
-                    && matches!(toks[m.start - 2].lower.as_str(), "outlook" | "guidance" | "forecast" | "forecasts" | "target" | "targets" | "plan" | "plans" | "budget" | "estimate" | "estimates");
-                let over = k == 0 && !rest && !toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "current" | "this" | "present"))
+                // ("the rest of the fiscal year", "reaffirmed its outlook for the fiscal year": the
+                // one still under way.)
+                let under_way = toks[m.start.saturating_sub(2)..m.start].iter().any(|t| matches!(t.lower.as_str(), "rest" | "remainder" | "balance"))
+                    || m.start >= 2 && toks[m.start - 1].lower == "for"
+                        && matches!(toks[m.start - 2].lower.as_str(), "outlook" | "guidance" | "forecast" | "forecasts" | "target" | "targets" | "plan" | "plans" | "budget" | "estimate" | "estimates");
+                let over = k == 0 && !under_way && !toks[m.start..m.end].iter().any(|t| matches!(t.lower.as_str(), "current" | "this" | "present"))
                     && (ended || tense == Some(Tense::Past));
                 value = format!("fyrel:{e}:{}", if over { -1 } else { k });
             } else if fiscal && f.len() >= 3 && f[..2] == ["last", "Y"] {
@@ -4016,14 +4016,16 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
     None
 }
 
+/// The ordinals quarters are named by, in order.
+const QUARTER_ORDS: [&str; 4] = ["first", "second", "third", "fourth"];
+
 /// A company's fiscal year told by when one of its fiscal quarters ends: "its fiscal fourth
 /// quarter, which ends Sept. 30" is a year that ends in September.
 fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
     use std::sync::OnceLock;
-    const ORDS: [&str; 4] = ["first", "second", "third", "fourth"];
     static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let finder = FINDER.get_or_init(|| {
-        let pats = ORDS.iter().flat_map(|o| [format!("fiscal {o} quarter"), format!("{o} fiscal quarter"), format!("fiscal {o}-quarter")]);
+        let pats = QUARTER_ORDS.iter().flat_map(|o| [format!("fiscal {o} quarter"), format!("{o} fiscal quarter"), format!("fiscal {o}-quarter")]);
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(pats.collect::<Vec<_>>()).expect("fixed patterns")
     });
     for hit in finder.find_iter(text) {
@@ -4069,10 +4071,9 @@ fn fiscal_quarter_end(text: &str) -> Option<resolve::FiscalEnd> {
 /// saying when it ended ("third-quarter profit" beside "the fiscal first quarter").
 fn calendar_quarter_besides(text: &str, n: u32) -> bool {
     use std::sync::OnceLock;
-    const ORDS: [&str; 4] = ["first", "second", "third", "fourth"];
     static FINDER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let finder = FINDER.get_or_init(|| {
-        let pats = ORDS.iter().flat_map(|o| [format!("{o} quarter"), format!("{o}-quarter")]);
+        let pats = QUARTER_ORDS.iter().flat_map(|o| [format!("{o} quarter"), format!("{o}-quarter")]);
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(pats.collect::<Vec<_>>()).expect("fixed patterns")
     });
     finder.find_iter(text).any(|hit| {
