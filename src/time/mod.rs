@@ -1863,7 +1863,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "The first polls closed at 6 p.m. on Tuesday. The last closed at 1 a.m.": a small hour
         // told after that day's evening is in the night that follows it, the next day's.
         let mut explanation = explanation;
-        if bare_clock && explanation.as_deref().is_some_and(|x| x.contains("the date last mentioned")) {
+        if bare_clock && r.from_last {
             if let Some((d, hour)) = day_of(&r.value).zip(r.value.get(11..13).and_then(|h| h.parse::<u32>().ok())) {
                 let evening = |v: &str| v.get(11..).is_some_and(|c| matches!(c, "EV" | "NI") || c.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| (18..24).contains(&h)));
                 let told = out.iter().rev().take_while(|p| day_of(&p.timex.value).is_none_or(|x| x == d)).any(|p| day_of(&p.timex.value) == Some(d) && evening(&p.timex.value));

@@ -131,6 +131,8 @@ pub struct Resolved {
     pub anchor: Option<String>,
     /// Why, in words.
     pub explanation: Option<String>,
+    /// Whether it was counted from the date last mentioned (not the reference date).
+    pub from_last: bool,
 }
 
 pub(crate) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -487,6 +489,7 @@ impl Context {
                 };
                 out.anchor = anchor(d);
                 let what = if from_last { "the date last mentioned" } else { "the reference date" };
+                out.from_last = from_last;
                 out.value = shift(d, g, unit, k);
                 // "up from $29 million a year earlier", after "the three months to Dec. 31": the
                 // same day a year before, as exact as the date it counts from.
