@@ -557,6 +557,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             tense = Some(Tense::Past);
             distance = 2;
         }
+        // "the market is awaiting U.S. February trade data": figures awaited are for a month
+        // already measured, so the verb's future does not move the month ahead.
+        if tense == Some(Tense::Future) && value.starts_with("m:")
+            && toks[m.end..(m.end + 2).min(toks.len())].iter().any(|t| {
+                matches!(t.lower.as_str(), "data" | "figures" | "figure" | "statistics" | "numbers" | "sales" | "payrolls" | "payroll" | "inflation" | "output" | "production" | "exports" | "imports")
+            })
+        {
+            tense = None;
+        }
         // ("Police are investigating a weekend shooting": one that has happened, unless ahead.)
         if weekend_event && tense != Some(Tense::Future) {
             tense = Some(Tense::Past);
@@ -678,7 +687,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // Christmas", said on Nov. 29, is last Christmas. Other past cues may be participles
         // of things ahead ("securities pledged on May 6", "will be dated and delivered May 1")
         // or report them ("said on April 15 it will"), so they keep a month.
-        let near = distance <= 3 || fronted && distance != usize::MAX;
+        // So is the verb of a noun phrase the month names ("The January meeting was tense",
+        // "its March survey showed"): only the noun lies between.
+        // (Only a past one, and not a futures month: "the June bond closed at 100".)
+        let attributive = distance == 4 && tense == Some(Tense::Past) && value.starts_with("m:") && m.start > 0
+            && matches!(toks[m.start - 1].lower.as_str(), "the" | "its" | "their" | "his" | "her" | "our")
+            && toks.get(m.end).is_some_and(|t| {
+                matches!(t.lower.as_str(), "meeting" | "meetings" | "session" | "survey" | "poll" | "report" | "statement" | "decision" | "hearing" | "vote" | "election"
+                    | "summit" | "release" | "issue" | "sales" | "figures" | "figure" | "data" | "auction" | "reading" | "talks" | "visit" | "trip" | "conference" | "strike"
+                    | "storm" | "attack" | "minutes" | "budget" | "results" | "index")
+            })
+            && cues.get(m.end + 1).is_some_and(|c| c.is_some());
+        let near = distance <= 3 || fronted && distance != usize::MAX || attributive;
         let simple_past = |t: &Tok| {
             matches!(t.lower.as_str(), "rose" | "fell" | "began" | "came" | "went" | "took" | "saw" | "gave" | "grew" | "drew" | "flew" | "wrote"
                 | "broke" | "spoke" | "threw" | "chose" | "ran" | "sank" | "tore" | "withdrew" | "surged" | "plunged" | "slumped" | "soared"
@@ -2962,7 +2982,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         // "at the March meeting", "the May contract": a capital March or May naming what is
         // held or due in it (the walk is "the march on Washington").
         let names_event = first.cap && !first.all_caps && prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "its" | "their" | "this" | "next" | "last"))
-            && next.is_some_and(|n| matches!(n.lower.as_str(), "meeting" | "meetings" | "session" | "deadline" | "election" | "vote" | "referendum" | "contract" | "delivery" | "auction" | "summit" | "figures" | "data" | "report" | "payroll" | "payrolls" | "budget" | "policy"));
+            && next.is_some_and(|n| matches!(n.lower.as_str(), "meeting" | "meetings" | "session" | "deadline" | "election" | "vote" | "referendum" | "contract" | "delivery" | "auction" | "summit" | "figures" | "data" | "report" | "payroll" | "payrolls" | "budget" | "policy"
+                | "survey" | "poll" | "decision" | "hearing" | "statement" | "minutes" | "issue" | "sales" | "reading" | "release" | "trial" | "launch"));
         if matches!(w, "may" | "march") && !first.all_caps && !described && !names_event && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
             return false;
         }
@@ -3506,7 +3527,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             let cue = match w {
                 // "ends on the last day of summer", "its last game": an ordinal, no past.
                 "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
-                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
+                "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "await" | "awaits" | "awaiting" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
