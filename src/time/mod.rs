@@ -252,6 +252,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     // The year this sentence has set the scene in ("In 2019, ...", "Last year, ..."): months
     // and days named after it without a year are in it.
     let mut sentence_year: Option<i32> = None;
+    // The days a season or month that opens this sentence covers, first and last ("Last
+    // summer, ...", "In March 2024, ..."), and its words: a clock time in it is on one of them.
+    let mut sentence_scene: Option<(NaiveDate, NaiveDate, String)> = None;
     // The day that opens this sentence, set off by a comma ("The next morning, ...").
     let mut scene_day: Option<NaiveDate> = None;
     // The first day of the last quarter this sentence named ("the first quarter of last year").
@@ -1290,10 +1293,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "Last year it was 78 by noon", "Last year's night drew 700 people, though clouds rolled
         // in after midnight": a time of some day in the year the sentence opened with.
-        if let Some(y) = sentence_year.filter(|_| sentence_day.is_none() && on_named_day.is_none() && (bare_clock_value(&value) || value.starts_with("rel:D:-1|T24:00")) && m.end - m.start <= 3) {
-            if let Some(t) = r.value.get(10..).filter(|t| t.starts_with('T') && day_of(&r.value).is_some_and(|d| d.year() != y)) {
-                r.value = format!("{y:04}-XX-XX{t}");
-                r.explanation = Some(format!("that time of a day in {y}, the year the sentence names; which day the text does not say"));
+        // ("In 2021, most results were declared by late evening": a bare part of the day too.)
+        let bare_pod = matches!(value.as_str(), "rel:D:0|TMO" | "rel:D:0|TAF" | "rel:D:0|TEV" | "rel:D:0|TNI");
+        let scene = sentence_scene.clone().or_else(|| sentence_year.and_then(|y| Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, format!("{y}, the year the sentence names")))));
+        if let Some((from, to, words)) = scene.filter(|_| sentence_day.is_none() && on_named_day.is_none() && (bare_clock_value(&value) || bare_pod || value.starts_with("rel:D:-1|T24:00")) && m.end - m.start <= 3) {
+            if let Some(t) = r.value.get(10..).filter(|t| t.starts_with('T') && day_of(&r.value).is_some_and(|d| d < from || d > to)) {
+                r.value = format!("{:04}-XX-XX{t}", from.year());
+                r.explanation = Some(format!("that time of a day in {words}; which day the text does not say"));
             }
         }
         if looks_back {
@@ -1840,16 +1846,38 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             && toks[m.end..(m.end + 3).min(toks.len())].iter().all(|t| t.kind == Kind::Word && !t.cap || matches!(t.lower.as_str(), "," | "'s" | "\u{2019}s"));
         if (scene || when_after) && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
+            sentence_scene = None;
+        }
+        // (A season or a month that opens it sets the scene too: "Last summer, two deals were
+        // ratified after midnight", "In March 2024, ... by 6 p.m.".)
+        let opens_scene = start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "\"" | "\u{201c}");
+        if opens_scene && toks.get(m.end).is_some_and(|t| t.lower == ",") && r.value.len() == 7 {
+            let months = |v: &str| match &v[5..] {
+                "SP" => Some((3, 3, "the spring")),
+                "SU" => Some((6, 3, "the summer")),
+                "FA" => Some((9, 3, "the autumn")),
+                "WI" => Some((12, 3, "the winter")),
+                mm => mm.parse::<u32>().ok().filter(|m| (1..=12).contains(m)).map(|m| (m, 1, resolve::MONTHS[m as usize - 1])),
+            };
+            if let (Some(y), Some((first, n, name))) = (year_of(&r.value), months(&r.value)) {
+                let from = NaiveDate::from_ymd_opt(y, first, 1);
+                let to = from.and_then(|f| f.checked_add_months(chrono::Months::new(n))).and_then(|d| d.pred_opt());
+                if let (Some(from), Some(to)) = (from, to) {
+                    sentence_scene = Some((from, to, format!("{name} of {y}, the time the sentence names")));
+                }
+            }
         }
         // So does "Two years later, in June, ...": June of the year the story has moved to.
         if let Some(v) = moved_to.filter(|_| start == 0) {
             sentence_year = year_of(&v);
+            sentence_scene = None;
         }
         // So does a full date that opens it: "On March 3, 2019, it moved, and on April 5 ...".
         let stated_year = r.value.get(..4).filter(|y| r.value.len() == 10 && toks[start..m.end].iter().any(|t| t.lower == *y));
         let opens = start <= 1 && (start == 0 || toks[0].lower == "on") && toks.get(m.end).is_some_and(|t| t.lower == ",");
         if opens && stated_year.is_some() {
             sentence_year = year_of(&r.value);
+            sentence_scene = None;
         }
         // (Named, not counted back: "the same period a year earlier" is a comparison.)
         if let Some((q, resolve::Gran::Quarter)) = resolve::granularity(&r.value) {
@@ -1948,10 +1976,34 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
         }
     }
+    clocks_dated_after(toks, &spans, out);
     weekdays_of_week(toks, &spans, out);
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
+}
+
+/// "The agency's 8 p.m. EDT update on Thursday", "the 4 p.m. deadline on Friday": a bare
+/// clock time whose noun is dated right after it is on that day, not the one last mentioned.
+fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    for w in spans.windows(2) {
+        let ((a, ra, bare), (b, rb, _)) = (&w[0], &w[1]);
+        // (Spans may overlap: a second mention found inside the first.)
+        let Some(between) = toks.get(ra.end..rb.start) else { continue };
+        let noun = between.len() >= 2 && between.len() <= 4 && between[between.len() - 1].lower == "on"
+            && between[..between.len() - 1].iter().all(|t| t.kind == Kind::Word && !t.cap && !matches!(t.lower.as_str(), "and" | "or" | "but" | "until" | "till" | "to" | "before" | "after" | "from" | "by" | "each" | "every"));
+        let (clock, day) = (&out[*a].timex, &out[*b].timex);
+        if !(*bare && noun && clock.kind == TimexType::Time && day.kind == TimexType::Date && day.value.len() == 10) {
+            continue;
+        }
+        if let (Some(d), Some(t)) = (day_of(&day.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
+            if day_of(&clock.value) != Some(d) {
+                let value = format!("{d}{t}");
+                out[*a].timex.value = value;
+                out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
+            }
+        }
+    }
 }
 
 /// "The office is open Monday through Friday", "trading hours run ..., Monday to Friday":
@@ -2860,7 +2912,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "the overnight rate", "overnight losses": a kind of loan or loss, not a night;
     // "became famous overnight", "it will not happen overnight": suddenly, not at night.
     // So is "overnight" after a negation ("will not be accomplished overnight").
-    let negated = toks[m.start.saturating_sub(6)..m.start].iter().any(|t| matches!(t.lower.as_str(), "not" | "n't" | "never"));
+    let negated = toks[m.start.saturating_sub(6)..m.start].iter().any(|t| matches!(t.lower.as_str(), "not" | "n't" | "never" | "cannot"));
     if len == 1 && first.lower == "overnight" && (describes_next() || negated || prev_is(&[
         "famous", "rich", "successful", "success", "sensation", "star", "almost", "virtually", "literally", "practically",
         "happen", "happened", "changed", "change", "changes", "disappear", "disappeared", "vanished",
@@ -3531,6 +3583,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
+                // ("\"We cannot wait until the autumn,\" the minister told reporters": a quote's
+                // own present, nearer than the telling.)
+                "cannot" => Some(Tense::Present),
                 // "I'll be there Thursday": the lexer keeps a contraction whole.
                 _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => Some(Tense::Future),
                 // "confirmed that the show returns in the spring": a schedule told in the present.
@@ -3877,7 +3932,14 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let mut best: Option<(usize, Tense)> = None;
     let here = clause[a];
     let lo = a.saturating_sub(REACH);
-    let before = (lo..a).rev().take_while(|&k| clause[k] == here).find_map(|k| cues[k].map(|c| (a - k, c)));
+    // (Not the verb of a relative clause set off before it: "Chelsea, who won the trophy in
+    // July, face a busy autumn".)
+    // (Not a list's comma inside the clause: "who stepped down as chairman, president and
+    // chief executive in March".)
+    let close = (lo..a).rev().find(|&k| toks[k].lower == ",").filter(|&c| !toks[c + 1..a].iter().any(|t| matches!(t.lower.as_str(), "and" | "or")));
+    let open = close.and_then(|c| (lo..c).rev().find(|&k| toks[k].lower == ",")).filter(|&o| matches!(toks[o + 1].lower.as_str(), "who" | "which" | "whose"));
+    let relative = |k: usize| open.zip(close).is_some_and(|(o, c)| (o..=c).contains(&k));
+    let before = (lo..a).rev().take_while(|&k| clause[k] == here).filter(|&k| !relative(k)).find_map(|k| cues[k].map(|c| (a - k, c)));
     let hi = (b + REACH).min(cues.len());
     // (A conditional looks ahead from itself only: "grew 10 pct in April, but that could
     // accelerate" leaves April past.)
