@@ -603,6 +603,22 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             tense = Some(Tense::Past);
         }
+        // "announced its lineup on Wednesday for the four-day event from July 16 to 19": what
+        // an event is announced or booked for lies ahead of the telling.
+        if tense == Some(Tense::Past) && (value.starts_with("md:") || value.starts_with("m:")) && start >= 3 && matches!(toks[start - 1].lower.as_str(), "from" | "on" | "in")
+            && matches!(toks[start - 2].lower.as_str(), "event" | "festival" | "concert" | "concerts" | "tournament" | "conference" | "fair" | "show" | "games" | "championship" | "championships"
+                | "summit" | "exhibition" | "convention" | "tour" | "race" | "marathon" | "gala" | "ceremony" | "premiere")
+            && toks[start.saturating_sub(8)..start - 2].iter().rev().take_while(|t| t.kind == Kind::Word && !t.cap || t.lower == "-").any(|t| t.lower == "for")
+        {
+            tense = Some(Tense::Future);
+        }
+        // "Clubs scramble as transfer window nears Monday deadline": a day naming what falls
+        // due on it, in a sentence of the present, is the coming one.
+        if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present))
+            && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "deadline" | "vote" | "election" | "hearing" | "summit" | "launch" | "kickoff" | "final" | "debate" | "decision" | "ruling"))
+        {
+            tense = Some(Tense::Future);
+        }
         // "Pay no later than June 30", "due by March 1": a deadline with no verb to say when
         // is still ahead; so is one a present-tense sentence runs to ("is open until Oct. 5").
         let prev = |k: usize| m.start.checked_sub(k).map(|p| toks[p].lower.as_str());
@@ -2041,6 +2057,16 @@ fn weekday_spans(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut 
             out[*b].timex = whole;
         }
     }
+    // "every Tuesday or Wednesday": a weekday listed after a set of one is a set too.
+    for w in spans.windows(2) {
+        let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
+        let listed = rb.start == ra.end + 1 && matches!(toks[ra.end].lower.as_str(), "or" | "and");
+        let every = matches!(toks[ra.start].lower.as_str(), "every" | "each") && out[*a].timex.kind == TimexType::Set && out[*a].timex.value.starts_with("XXXX-WXX-");
+        if let Some(d) = weekday(&out[*b].timex, rb).filter(|_| listed && every && ra.end - ra.start == 2) {
+            let t = &mut out[*b].timex;
+            weekday_set(t, d.weekday().number_from_monday(), "");
+        }
+    }
     if !hours_sentence(toks) {
         return;
     }
@@ -3007,7 +3033,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "A late-night cabaret series", "late-night television": a kind of show, not tonight.
     let late_night = len == 2 && matches!(first.lower.as_str(), "late" | "all") && toks[m.start + 1].lower == "night" && toks[m.start + 1].hyphen_before;
-    if (late_night || len == 1 && first.lower == "overnight") && next.is_some_and(|n| matches!(n.lower.as_str(), "show" | "shows" | "host" | "hosts" | "comedy" | "comedian" | "comedians" | "cabaret" | "series" | "television" | "tv" | "talk" | "snack" | "snacks" | "bus" | "buses" | "service" | "services" | "bar" | "bars" | "party" | "parties" | "programme" | "programmes" | "program" | "programs" | "train" | "trains" | "flight" | "flights" | "shopping" | "diner")) {
+    if (late_night || len == 1 && first.lower == "overnight") && next.is_some_and(|n| matches!(n.lower.as_str(), "show" | "shows" | "host" | "hosts" | "comedy" | "comedian" | "comedians" | "cabaret" | "series" | "television" | "tv" | "talk" | "snack" | "snacks" | "bus" | "buses" | "service" | "services" | "bar" | "bars" | "party" | "parties" | "programme" | "programmes" | "program" | "programs" | "train" | "trains" | "flight" | "flights" | "shopping" | "diner"
+        | "dance" | "dancing" | "tent" | "venue" | "venues" | "club" | "clubs" | "stage" | "menu" | "hours" | "opening" | "openings" | "transport" | "radio"
+        | "economy" | "drinking" | "slot" | "slots" | "screening" | "screenings" | "market" | "markets" | "cafe" | "cafes" | "restaurant" | "restaurants")) {
         return false;
     }
     // "January-March" and "April/May", not two months side by side.
@@ -3200,6 +3228,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         && (!(prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout"]) || part_of) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
+        return false;
+    }
+    // "a good year", "a difficult quarter": one judged, not an amount of time ("two lean
+    // years" is one).
+    let judged = |w: &str| matches!(w, "difficult" | "hard" | "tough" | "tumultuous" | "turbulent" | "painful" | "lean" | "busy" | "happy" | "wonderful" | "good" | "bad" | "short" | "quiet"
+        | "brutal" | "challenging" | "formative" | "fruitful" | "productive" | "successful" | "frustrating" | "agonizing" | "agonising" | "grueling" | "gruelling" | "intense" | "hectic" | "eventful" | "dry" | "wet" | "cold" | "hot");
+    if len == 3 && matches!(first.lower.as_str(), "a" | "an" | "one") && judged(&toks[m.start + 1].lower) {
         return false;
     }
     // Ages ("6-year-old") and fractions ("three-quarters") are not durations.

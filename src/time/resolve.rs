@@ -250,6 +250,11 @@ impl Context {
                     end = moved;
                 }
             }
+            // "70 to 87 months": the card says both amounts.
+            if r.value.starts_with('P') && end.starts_with('P') {
+                let words = |v: &str| duration_words(v).trim_end_matches(" (an amount of time)").to_owned();
+                r.explanation = Some(format!("{} to {} (an amount of time)", words(&r.value), words(&end)));
+            }
             r.end_value = Some(end);
         }
         // Values computed from the narrative anchor do not move it: "a year earlier", said
