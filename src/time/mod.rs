@@ -2217,15 +2217,19 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
 /// do weekdays listed after a set of one ("every Monday and Thursday"). `spans` marks bare
 /// clock times and bare weekdays.
 fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
-    let linked = |a: &Range<usize>, b: &Range<usize>| {
+    // ("daily departures at 6:30 p.m.": a set before its noun links to the clock after it.)
+    let sets: Vec<bool> = spans.iter().map(|(k, r, _)| out[*k].timex.kind == TimexType::Set && r.end - r.start == 1).collect();
+    let linked = |i: usize| {
+        let (a, b) = (&spans[i - 1].1, &spans[i].1);
         a.end <= b.start && b.start - a.end <= 2
-            && toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between" | "at"))
+            && (toks[a.end..b.start].iter().all(|t| matches!(t.lower.as_str(), "from" | "to" | "-" | "until" | "till" | "through" | "and" | "on" | "," | "between" | "at"))
+                || sets[i - 1] && b.start - a.end == 2 && toks[a.end].kind == Kind::Word && !toks[a.end].cap && toks[a.end + 1].lower == "at")
     };
     let mut g = 0;
     while g < spans.len() {
         // A group: mentions each linked to the one before.
         let mut e = g + 1;
-        while e < spans.len() && linked(&spans[e - 1].1, &spans[e].1) {
+        while e < spans.len() && linked(e) {
             e += 1;
         }
         let group = &spans[g..e];
@@ -3005,9 +3009,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }) {
         return false;
     }
-    // "the current account", "current assets": terms of accounts, not the present.
+    // "the current account", "current assets": terms of accounts, not the present; nor
+    // "current meters", the water's or the wire's.
     if len == 1 && first.lower == "current" && next.is_some_and(|n| {
-        matches!(n.lower.as_str(), "account" | "accounts" | "assets" | "liabilities" | "ratio" | "yield" | "yields" | "coupon" | "cost" | "costs" | "dollars" | "dollar")
+        matches!(n.lower.as_str(), "account" | "accounts" | "assets" | "liabilities" | "ratio" | "yield" | "yields" | "coupon" | "cost" | "costs" | "dollars" | "dollar"
+            | "meter" | "meters" | "velocity" | "density" | "amplitude" | "draw" | "rating")
     }) {
         return false;
     }
