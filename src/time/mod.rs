@@ -1993,10 +1993,32 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
     }
     clocks_dated_after(toks, &spans, out);
+    weeks_dated_after(toks, &spans, out);
     weekdays_of_week(toks, &spans, out);
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
+}
+
+/// "scheduled a hearing for the following week, on January 21": a week the day set after it
+/// falls in is that day's week, whatever the week was counted from.
+fn weeks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    for w in spans.windows(2) {
+        let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
+        let apposed = toks.get(ra.end..rb.start).is_some_and(|t| t.len() == 2 && t[0].lower == "," && t[1].lower == "on");
+        let week = matches!(resolve::granularity(&out[*a].timex.value), Some((_, resolve::Gran::Week))) && out[*a].timex.kind == TimexType::Date;
+        let Some(d) = day_of(&out[*b].timex.value).filter(|_| apposed && week && out[*b].timex.value.len() == 10) else { continue };
+        let Some((monday, _)) = resolve::granularity(&out[*a].timex.value) else { continue };
+        // (Only a week a little off: "last week, on Monday" two weeks back is not this.)
+        if (d - monday).num_days().abs() <= 14 {
+            let iso = d.iso_week();
+            let value = format!("{:04}-W{:02}", iso.year(), iso.week());
+            if value != out[*a].timex.value {
+                out[*a].timex.value = value;
+                out[*a].timex.explanation = Some(format!("the week of {d}, the day named after it"));
+            }
+        }
+    }
 }
 
 /// "The agency's 8 p.m. EDT update on Thursday", "the 4 p.m. deadline on Friday": a bare
