@@ -612,6 +612,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             tense = Some(Tense::Future);
         }
+        // "likely to be excellent as a result of a cold, showery winter": a cause has been.
+        if value.starts_with("season:") && tense == Some(Tense::Future)
+            && toks[start.saturating_sub(10)..start].windows(2).any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("result" | "because", "of") | ("thanks", "to")))
+        {
+            tense = Some(Tense::Past);
+        }
         // "Clubs scramble as transfer window nears Monday deadline": a day naming what falls
         // due on it, in a sentence of the present, is the coming one.
         if value.starts_with("wd:") && matches!(tense, None | Some(Tense::Present))
@@ -1994,10 +2000,45 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     }
     clocks_dated_after(toks, &spans, out);
     weeks_dated_after(toks, &spans, out);
+    quarters_listed(toks, &spans, out);
     weekdays_of_week(toks, &spans, out);
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
+}
+
+/// Quarters listed with another mention: "in the second quarter and the fourth quarter of
+/// next year" share the year the last one names; "the first cut in April and a second in the
+/// third quarter", said in December, is after that April.
+fn quarters_listed(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    let quarter = |v: &str| v.len() == 7 && v.as_bytes()[5] == b'Q' && v[..4].bytes().all(|b| b.is_ascii_digit());
+    for w in spans.windows(2) {
+        let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
+        let Some(between) = toks.get(ra.end..rb.start) else { continue };
+        let (va, vb) = (out[*a].timex.value.clone(), out[*b].timex.value.clone());
+        // (The year said once for both: "of next year", "of 2026".)
+        let of_year = toks[rb.clone()].iter().any(|t| t.lower == "of") && !toks[ra.clone()].iter().any(|t| t.lower == "of" || t.kind == Kind::Num);
+        if between.len() == 1 && between[0].lower == "and" && quarter(&va) && quarter(&vb) && of_year && va[..4] != vb[..4] {
+            out[*a].timex.value = format!("{}{}", &vb[..4], &va[4..]);
+            out[*a].timex.explanation = Some(format!("quarter {} of {}, the year named for both", &va[6..], &vb[..4]));
+            continue;
+        }
+        // (A second event told after a first: "in April and a second in the third quarter".)
+        let then = between.len() <= 5 && between.first().is_some_and(|t| t.lower == "and") && between.iter().all(|t| t.kind == Kind::Word && !t.cap)
+            && toks[rb.clone()].iter().all(|t| matches!(t.lower.as_str(), "the" | "first" | "second" | "third" | "fourth" | "quarter"))
+            && toks[rb.clone()].iter().any(|t| matches!(t.lower.as_str(), "first" | "second" | "third" | "fourth"));
+        // (Only one the first has gone past into the next year: "rose in December 2024 and
+        // fell in the first quarter" may well be that year's.)
+        if let (true, Some((first, _)), Some((q, _))) = (then && quarter(&vb), resolve::granularity(&va), resolve::granularity(&vb)) {
+            let ends = q.checked_add_months(chrono::Months::new(3)).unwrap_or(q);
+            if ends <= first && first.year() > q.year() {
+                if let Some(next) = shift_year(&vb, 1) {
+                    out[*b].timex.value = next.clone();
+                    out[*b].timex.explanation = Some(format!("quarter {} of {}, after {va}, named before it", &vb[6..], &next[..4]));
+                }
+            }
+        }
+    }
 }
 
 /// "scheduled a hearing for the following week, on January 21": a week the day set after it
@@ -3649,6 +3690,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // ("\"We cannot wait until the autumn,\" the minister told reporters": a quote's
                 // own present, nearer than the telling.)
                 "cannot" => Some(Tense::Present),
+                // "was likely to wait until the spring": what is likely lies ahead.
+                "likely" | "unlikely" if toks.get(i + 1).is_some_and(|n| n.lower == "to") => Some(Tense::Future),
                 // "I'll be there Thursday": the lexer keeps a contraction whole.
                 _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => Some(Tense::Future),
                 // "confirmed that the show returns in the spring": a schedule told in the present.
