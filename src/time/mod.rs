@@ -1317,8 +1317,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // in after midnight": a time of some day in the year the sentence opened with.
         // ("In 2021, most results were declared by late evening": a bare part of the day too.)
         let bare_pod = matches!(value.as_str(), "rel:D:0|TMO" | "rel:D:0|TAF" | "rel:D:0|TEV" | "rel:D:0|TNI");
-        let scene = sentence_scene.clone().or_else(|| sentence_year.and_then(|y| Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, format!("{y}, the year the sentence names")))));
-        if let Some((from, to, words)) = scene.filter(|_| sentence_day.is_none() && on_named_day.is_none() && (bare_clock_value(&value) || bare_pod || value.starts_with("rel:D:-1|T24:00")) && m.end - m.start <= 3) {
+        let bare_time = sentence_day.is_none() && on_named_day.is_none() && (bare_clock_value(&value) || bare_pod || value.starts_with("rel:D:-1|T24:00")) && m.end - m.start <= 3;
+        let scene = bare_time.then(|| sentence_scene.clone().or_else(|| sentence_year.and_then(|y| Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, format!("{y}, the year the sentence names")))))).flatten();
+        if let Some((from, to, words)) = scene {
             if let Some(t) = r.value.get(10..).filter(|t| t.starts_with('T') && day_of(&r.value).is_some_and(|d| d < from || d > to)) {
                 r.value = format!("{:04}-XX-XX{t}", from.year());
                 r.explanation = Some(format!("that time of a day in {words}; which day the text does not say"));
@@ -2047,9 +2048,8 @@ fn weeks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &
     for w in spans.windows(2) {
         let ((a, ra, _), (b, rb, _)) = (&w[0], &w[1]);
         let apposed = toks.get(ra.end..rb.start).is_some_and(|t| t.len() == 2 && t[0].lower == "," && t[1].lower == "on");
-        let week = matches!(resolve::granularity(&out[*a].timex.value), Some((_, resolve::Gran::Week))) && out[*a].timex.kind == TimexType::Date;
-        let Some(d) = day_of(&out[*b].timex.value).filter(|_| apposed && week && out[*b].timex.value.len() == 10) else { continue };
-        let Some((monday, _)) = resolve::granularity(&out[*a].timex.value) else { continue };
+        let week = resolve::granularity(&out[*a].timex.value).filter(|&(_, g)| g == resolve::Gran::Week && out[*a].timex.kind == TimexType::Date);
+        let (Some((monday, _)), Some(d)) = (week, day_of(&out[*b].timex.value).filter(|_| apposed && out[*b].timex.value.len() == 10)) else { continue };
         // (Only a week a little off: "last week, on Monday" two weeks back is not this.)
         if (d - monday).num_days().abs() <= 14 {
             let iso = d.iso_week();
@@ -2077,8 +2077,7 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
         }
         if let (Some(d), Some(t)) = (day_of(&day.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
             if day_of(&clock.value) != Some(d) {
-                let value = format!("{d}{t}");
-                out[*a].timex.value = value;
+                out[*a].timex.value = format!("{d}{t}");
                 out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
             }
         }
@@ -3301,9 +3300,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "a good year", "a difficult quarter": one judged, not an amount of time ("two lean
     // years" is one).
-    let judged = |w: &str| matches!(w, "difficult" | "hard" | "tough" | "tumultuous" | "turbulent" | "painful" | "lean" | "busy" | "happy" | "wonderful" | "good" | "bad" | "short" | "quiet"
-        | "brutal" | "challenging" | "formative" | "fruitful" | "productive" | "successful" | "frustrating" | "agonizing" | "agonising" | "grueling" | "gruelling" | "intense" | "hectic" | "eventful" | "dry" | "wet" | "cold" | "hot");
-    if len == 3 && matches!(first.lower.as_str(), "a" | "an" | "one") && judged(&toks[m.start + 1].lower) {
+    if len == 3 && matches!(first.lower.as_str(), "a" | "an" | "one") && lookup_tok(&toks[m.start + 1], "judged").is_some() {
         return false;
     }
     // Ages ("6-year-old") and fractions ("three-quarters") are not durations.
