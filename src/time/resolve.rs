@@ -207,8 +207,15 @@ impl Context {
         let months = (a.strip_prefix("m:").and_then(|m| m.parse::<u32>().ok()), b.and_then(|b| b.strip_prefix("m:")).and_then(|m| m.parse::<u32>().ok()));
         let span = match (months, self.reference) {
             ((Some(m1), Some(m2)), Some(d)) if (1..=12).contains(&m1) && (1..=12).contains(&m2) => {
-                let end = self.resolve_one(&format!("m:{m2}"), tense);
-                let y2: i32 = end.value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(d.year());
+                let mut end = self.resolve_one(&format!("m:{m2}"), tense);
+                let mut y2: i32 = end.value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(d.year());
+                // "expects exports to recover in the July-June season", said in June: ahead, a
+                // span that began more than half a year ago is the next one.
+                let began = NaiveDate::from_ymd_opt(if m1 > m2 { y2 - 1 } else { y2 }, m1, 1);
+                if tense == Some(Tense::Future) && began.is_some_and(|b| (d - b).num_days() > 183) {
+                    y2 += 1;
+                    end.value = format!("{y2:04}-{m2:02}");
+                }
                 let y1 = if m1 > m2 { y2 - 1 } else { y2 };
                 let mut r = self.resolve_one(&format!("m:{m1}"), tense);
                 if r.value.get(..4) != Some(format!("{y1:04}").as_str()) {
