@@ -209,14 +209,13 @@ impl Context {
             ((Some(m1), Some(m2)), Some(d)) if (1..=12).contains(&m1) && (1..=12).contains(&m2) => {
                 let mut end = self.resolve_one(&format!("m:{m2}"), tense);
                 let mut y2: i32 = end.value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(d.year());
+                let mut y1 = if m1 > m2 { y2 - 1 } else { y2 };
                 // "expects exports to recover in the July-June season", said in June: ahead, a
                 // span that began more than half a year ago is the next one.
-                let began = NaiveDate::from_ymd_opt(if m1 > m2 { y2 - 1 } else { y2 }, m1, 1);
-                if tense == Some(Tense::Future) && began.is_some_and(|b| (d - b).num_days() > 183) {
-                    y2 += 1;
+                if tense == Some(Tense::Future) && NaiveDate::from_ymd_opt(y1, m1, 1).is_some_and(|b| (d - b).num_days() > 183) {
+                    (y1, y2) = (y1 + 1, y2 + 1);
                     end.value = format!("{y2:04}-{m2:02}");
                 }
-                let y1 = if m1 > m2 { y2 - 1 } else { y2 };
                 let mut r = self.resolve_one(&format!("m:{m1}"), tense);
                 if r.value.get(..4) != Some(format!("{y1:04}").as_str()) {
                     r.value = format!("{y1:04}-{m1:02}");
@@ -258,9 +257,8 @@ impl Context {
                 }
             }
             // "70 to 87 months": the card says both amounts.
-            if r.value.starts_with('P') && end.starts_with('P') {
-                let words = |v: &str| duration_words(v).trim_end_matches(" (an amount of time)").to_owned();
-                r.explanation = Some(format!("{} to {} (an amount of time)", words(&r.value), words(&end)));
+            if let (Some(from), Some(to)) = (amount_words(&r.value), amount_words(&end)) {
+                r.explanation = Some(format!("{from} to {to} (an amount of time)"));
             }
             r.end_value = Some(end);
         }
@@ -1760,17 +1758,22 @@ pub(crate) fn pod_word(t: &str) -> Option<&'static str> {
 
 /// "P3Y" as "3 years (an amount of time)"; "PXW" as "some weeks (an amount of time)".
 pub(crate) fn duration_words(v: &str) -> String {
-    let Some((n, unit)) = duration_parts(v) else {
-        return match compound_words(v) {
-            Some(w) => format!("{w} (an amount of time)"),
-            None => format!("an amount of time ({v})"),
-        };
-    };
-    match n {
-        "X" => format!("some {} (an amount of time)", plural(unit)),
-        "1" => format!("one {unit} (an amount of time)"),
-        _ => format!("{n} {} (an amount of time)", plural(unit)),
+    match amount_words(v) {
+        Some(w) => format!("{w} (an amount of time)"),
+        None => format!("an amount of time ({v})"),
     }
+}
+
+/// An amount in words, "3 days", "some weeks", "one year", when the value reads as one.
+fn amount_words(v: &str) -> Option<String> {
+    let Some((n, unit)) = duration_parts(v) else {
+        return compound_words(v);
+    };
+    Some(match n {
+        "X" => format!("some {}", plural(unit)),
+        "1" => format!("one {unit}"),
+        _ => format!("{n} {}", plural(unit)),
+    })
 }
 
 /// Units from the largest: "Y" 0 ... "S" 6 (unknown units last).
