@@ -2910,6 +2910,22 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "at four in the morning", "until ten at night"; "scored three in the afternoon" is a count.
+    if has("num") && g.rules[m.rule].template.contains("|hm:{num}") && !toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
+        && !prev_is(&["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past", "since"])
+    {
+        return false;
+    }
+    // "both voting days", "the affected weeks": days of a kind, not an amount of them ("the
+    // coming days", "the remaining weeks" are).
+    if len == 1 && matches!(first.lower.as_str(), "days" | "weeks" | "months" | "nights" | "weekends")
+        && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && p.lower.len() > 4 && (p.lower.ends_with("ing") || p.lower.ends_with("ed"))
+            && lookup_tok(p, "timing").is_none())
+        // After a determiner the word is an adjective: "ended weeks of talks" keeps its weeks.
+        && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "the" | "both" | "those" | "these" | "all" | "its" | "their" | "his" | "her" | "our" | "each" | "such" | "of" | "with" | "on")
+    {
+        return false;
+    }
     // "Celebrations traditionally last 15 days", "and last 48 hours": the verb is no part of
     // the amount of time (which is matched again without it).
     if first.lower == "last" && g.rules[m.rule].template.starts_with("dur:") {
@@ -3254,7 +3270,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let subject = m.start == 0 && first.cap && next.is_some_and(|n| {
                 matches!(n.lower.as_str(), "will" | "arrives" | "arrived" | "begins" | "began" | "starts" | "comes" | "came") || matches!(n.lower.as_str(), "is" | "was") && coming(m.end + 1)
             });
-            let ok = subject || matches!(first.lower.as_str(), "that" | "every" | "each") || before.is_some_and(|p| {
+            // "blamed a cold spring", "after the wet spring": weather says it is the season.
+            let weather = s.is_some_and(|s| s.lower == "spring") && before.is_some_and(|p| lookup_tok(p, "weather").is_some())
+                && at.and_then(|p| p.checked_sub(1)).is_some_and(|p| matches!(toks[p].lower.as_str(), "a" | "the" | "this" | "last" | "that"))
+                && next.is_none_or(|n| !matches!(n.lower.as_str(), "water" | "waters" | "of" | "fed" | "near"));
+            let ok = subject || weather || matches!(first.lower.as_str(), "that" | "every" | "each") || before.is_some_and(|p| {
                 matches!(p.lower.as_str(), "in" | "during" | "since" | "until" | "till" | "by" | "through" | "over" | "throughout" | "before" | "after")
                     // "well into the spring", not "into the spring range".
                     || p.lower == "into" && next.is_none_or(|n| n.kind != Kind::Word || n.cap)
@@ -3403,7 +3423,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let took = m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "took" | "take" | "takes" | "taking" | "taken");
             // ("six a day", "two dozen a year": a count each day or year.)
             let count = lookup_tok(p, "num").is_some() || p.lower == "dozen";
-            if p.kind == Kind::Num || count || plural && !took || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
+            // ("180 km an hour", "40 kg a week": a measure's unit after its number.)
+            let measure = p.kind == Kind::Word && !p.cap && m.start >= 2 && next.is_none_or(|n| n.lower != "of")
+                && !matches!(p.lower.as_str(), "within" | "in" | "for" | "over" | "as" | "about" | "than" | "after" | "before" | "of" | "by" | "and" | "or" | "to" | "at" | "on" | "from" | "under" | "nearly" | "almost" | "around" | "just" | "only" | "least" | "through" | "until" | "since" | "into" | "every" | "once" | "twice" | "up" | "down") && toks[m.start - 2].kind == Kind::Num;
+            if p.kind == Kind::Num || count || measure || plural && !took || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
         }
@@ -3680,6 +3703,14 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             let cue = match w {
                 // "ends on the last day of summer", "its last game": an ordinal, no past.
                 "last" if i > 0 && determiner(&toks[i - 1].lower) => None,
+                // "originally planned for the spring, was delayed": the first plan's date tells
+                // no tense; the clause's verb does ("will now open in the autumn").
+                "planned" | "scheduled" | "slated" | "due" | "expected" | "set" if i > 0 && matches!(toks[i - 1].lower.as_str(), "originally" | "initially") => None,
+                // "after missing an interest payment due June 16": a missed payment's due date
+                // tells no tense; the clause's verb does ("The report, due Friday" looks ahead).
+                "due" if i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 3
+                    && !matches!(toks[i - 1].lower.as_str(), "been" | "being" | "also" | "still" | "were" | "become" | "became" | "come" | "fall" | "falls" | "fell") && !toks[i - 1].lower.ends_with("ly")
+                    && toks[i.saturating_sub(8)..i - 1].iter().any(|t| matches!(t.lower.as_str(), "missed" | "missing" | "skipped" | "skipping" | "defaulted" | "defaulting")) => None,
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "await" | "awaits" | "awaiting" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
