@@ -814,7 +814,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // After a day the story is at, that day's: "The truce was agreed late on Thursday. It
         // took effect at midnight."
         let mut on_last_day = None;
-        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && m.end - m.start == 1 && named_day.is_none() {
+        // (A zone leaves it alone: "at midnight EST", "noon local time".)
+        let alone = m.end - m.start == 1
+            || toks[m.start + 1..m.end].iter().all(|t| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "pacific" | "eastern" | "central" | "mountain" | "local" | "time"));
+        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && alone && named_day.is_none() {
             value = match (ctx.last, ctx.reference) {
                 // (So is one in a story told of a month or more ago: "On June 12, 1995, ...
                 // The levee broke at midnight.")
@@ -833,7 +836,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
         // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
-        if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| m.end - m.start == 1 && !day_later()) {
+        if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| alone && !day_later()) {
             let clock = clock.to_owned();
             // So does a story told of a month or more ago: "It was the morning of June 12, 1995.
             // ... By noon, water stood six feet deep."
@@ -3374,7 +3377,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // A hyphenated compound goes on ("The year-earlier", "five-year-old"): let a later,
     // longer reading or nothing take it.
-    if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) {
+    // ("the 1950s-era span", "2008-era rules": the era is that decade's or year's.)
+    let era = next.is_some_and(|n| matches!(n.lower.as_str(), "era" | "style" | "vintage")) && toks[m.end - 1].lower.starts_with(|c: char| c.is_ascii_digit());
+    if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) && !era {
         return false;
     }
     // "a day-long meeting": the article is the meeting's; "day-long" is found at the next token.
