@@ -2925,7 +2925,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         && prev.is_some_and(|p| p.kind == Kind::Word && !p.cap && p.lower.len() > 4 && (p.lower.ends_with("ing") || p.lower.ends_with("ed"))
             && lookup_tok(p, "timing").is_none())
         // After a determiner the word is an adjective: "ended weeks of talks" keeps its weeks.
-        && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "the" | "both" | "those" | "these" | "all" | "its" | "their" | "his" | "her" | "our" | "each" | "such" | "of" | "with" | "on")
+        && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "the" | "both" | "those" | "these" | "all" | "its" | "their" | "his" | "her" | "our" | "each" | "such" | "of" | "with" | "on" | "in")
     {
         return false;
     }

@@ -848,8 +848,12 @@ impl Context {
                         let this = d.iso_week().year();
                         let now = d.iso_week().week();
                         match tense {
-                            Some(Tense::Future) if n < now => this + 1,
-                            Some(Tense::Future) => this,
+                            // Ahead: the first week N that ended no more than six weeks ago
+                            // ("figures for week 9 will be released", said in week 10, is this
+                            // year's week 9, whose data are still to come).
+                            Some(Tense::Future) => (this - 1..=this + 1)
+                                .find(|&y| week(y).is_some_and(|w| (d - w).num_days() <= 7 * 7))
+                                .unwrap_or(this + 1),
                             _ if n > now => this - 1,
                             _ => this,
                         }
@@ -864,7 +868,8 @@ impl Context {
                 match (stated, rf) {
                     (None, Some(d)) => {
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("ISO week {n} of {y}, the latest by {d} ({tw})"));
+                        let which = if tense == Some(Tense::Future) { "the next, or one ended in the last six weeks, from" } else { "the latest by" };
+                        out.explanation = Some(format!("ISO week {n} of {y}, {which} {d} ({tw})"));
                     }
                     _ => out.explanation = Some(format!("ISO week {n} of {y}")),
                 }
