@@ -3550,6 +3550,11 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
             (_, "about" | "around" | "approximately" | "roughly") => Some((if at == p { p } else { start }, "APPROX")),
             ("shortly" | "just" | "soon", "after") => Some((start, "AFTER")),
             ("shortly" | "just", "before") => Some((start, "BEFORE")),
+            // "not before 7 p.m." in an order of play; "no later than 5 p.m.", a bound in words.
+            ("not", "before") => Some((start, "ON_OR_AFTER")),
+            ("not", "after") => Some((start, "ON_OR_BEFORE")),
+            ("earlier" | "sooner", "than") if at >= 2 && w(at - 2) == "no" => Some((at - 2, "ON_OR_AFTER")),
+            ("later", "than") if at >= 2 && w(at - 2) == "no" => Some((at - 2, "ON_OR_BEFORE")),
             _ => None,
         };
     }

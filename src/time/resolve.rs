@@ -340,6 +340,10 @@ impl Context {
             Some((b, n)) => (b, n.trim_start_matches('+').parse::<i64>().ok()),
             None => (base, None),
         };
+        // A time of the day the story is at, told in the past, is not on a day still ahead:
+        // "Protesters will march on Saturday. Lawyers had worked through the night".
+        let ahead = |d: &(NaiveDate, Gran)| d.1 == Gran::Day && self.reference.is_some_and(|r| d.0 > r);
+        let base = if base == "last:D:0" && suffix.is_some() && tense == Some(Tense::Past) && self.last.as_ref().is_some_and(ahead) { "rel:D:0" } else { base };
         let mut r = self.base(base, tense);
         let days = days.or_else(|| {
             let (after, wd) = weekday_from?;
