@@ -1726,6 +1726,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let months = |v: &str| resolve::granularity(v).filter(|g| g.1 == resolve::Gran::Month).map(|g| g.0);
             match (months(&r.value), r.end_value.as_deref().map(months)) {
                 (Some(d), None) if months_to => ctx.quarter_ending(d),
+                // ("the three months to March 31": by the quarter's last day.)
+                (None, None) if months_to && resolve::granularity(&r.value).is_some_and(|g| g.1 == resolve::Gran::Day && g.0.succ_opt().is_some_and(|n| n.day() == 1)) => {
+                    if let Some((d, _)) = resolve::granularity(&r.value) {
+                        ctx.quarter_ending(d);
+                    }
+                }
                 (Some(d), Some(Some(e))) if d.month() % 3 == 1 && d.checked_add_months(chrono::Months::new(2)) == Some(e) => ctx.quarter_ending(e),
                 _ => {}
             }
@@ -2891,6 +2897,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         "service", "peak", "off-peak", "polling", "clinic", "pharmacy", "bar", "pub", "restaurant", "club", "counter", "desk", "weekday", "weekend",
         "gate", "same", "their", "our", "his", "her", "its", "your", "my",
     ]) {
+        return false;
+    }
+    // "its fiscal year ends on the Saturday closest to January 31": a rule, not a day.
+    if len == 1 && has("weekday") && prev_is(&["the"]) && next.is_some_and(|n| matches!(n.lower.as_str(), "closest" | "nearest" | "nearer")) {
         return false;
     }
     // "run on a Sunday schedule", "the Sunday edition", "add a Sunday shift": a kind of day's, not a date.
