@@ -3392,6 +3392,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if next.is_some_and(|n| n.hyphen_before && n.kind == Kind::Word && !matches!(n.lower.as_str(), "long")) && !era {
         return false;
     }
+    // ("The 1950s-era span": the article is the span's.)
+    if era && first.lower == "the" {
+        return false;
+    }
     // "a day-long meeting": the article is the meeting's; "day-long" is found at the next token.
     if len == 2 && matches!(first.lower.as_str(), "a" | "an") && next.is_some_and(|n| n.hyphen_before && n.lower == "long") {
         return false;
@@ -4226,9 +4230,10 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
                 _ => continue,
             }
         } else {
-            words.take(5).collect()
+            words.take(8).collect()
         };
-        let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "on" | "in" | "at" | "the" | "last" | "this" | "next")).collect();
+        // ("ends on the Saturday closest to January 31": in January, give or take days.)
+        let words: Vec<&str> = words.iter().map(String::as_str).filter(|w| !matches!(*w, "on" | "in" | "at" | "the" | "last" | "this" | "next" | "closest" | "nearest") && grammar().lookup(w, "weekday").is_none()).collect();
         let month_at = |k: usize| words.get(k).and_then(|w| grammar().lookup(w, "month")).and_then(|m| m.parse::<u32>().ok());
         let Some((mut at, mut month)) = (0..3).find_map(|i| month_at(i).map(|m| (i, m))) else {
             continue;
@@ -4244,7 +4249,7 @@ fn fiscal_year_end(text: &str, reference: Option<NaiveDate>) -> Option<resolve::
         let small_day = |w: &&str| w.parse::<u32>().is_ok_and(|d| (1..=7).contains(&d)) || matches!(*w, "one" | "two" | "three" | "first" | "early");
         let early = words[..at].contains(&"early") || words.get(at + 1).is_some_and(small_day) || at > 0 && small_day(&words[at - 1]);
         let month = if early { month - 1 } else { month };
-        let year = words.iter().find_map(|w| w.parse::<i32>().ok().filter(|y| (1000..10000).contains(y)));
+        let year = words[..(at + 3).min(words.len())].iter().find_map(|w| w.parse::<i32>().ok().filter(|y| (1000..10000).contains(y)));
         let stale = matches!((year, reference), (Some(y), Some(r)) if y < r.year() - 1);
         if (1..12).contains(&month) && !stale {
             return Some(resolve::FiscalEnd { month, quarters: !public });
