@@ -2899,6 +2899,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     ]) {
         return false;
     }
+    // "the day" alone is a date only "later in the day", "earlier in the day" or "throughout
+    // the day"; not "the day before the plunge" (which "the day before" reads) or "seize the day".
+    if len == 2 && first.lower == "the" && toks[m.start + 1].lower == "day" && g.rules[m.rule].template == "last:D:0" {
+        let later_in = prev_is(&["in"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "later" | "earlier");
+        if !(later_in || prev_is(&["throughout"])) {
+            return false;
+        }
+    }
     // "its fiscal year ends on the Saturday closest to January 31": a rule, not a day.
     if len == 1 && has("weekday") && prev_is(&["the"]) && next.is_some_and(|n| matches!(n.lower.as_str(), "closest" | "nearest" | "nearer")) {
         return false;
