@@ -1727,8 +1727,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             match (months(&r.value), r.end_value.as_deref().map(months)) {
                 (Some(d), None) if months_to => ctx.quarter_ending(d),
                 // ("the three months to March 31": by the quarter's last day.)
-                (None, None) if months_to && resolve::granularity(&r.value).is_some_and(|g| g.1 == resolve::Gran::Day && g.0.succ_opt().is_some_and(|n| n.day() == 1)) => {
-                    if let Some((d, _)) = resolve::granularity(&r.value) {
+                (None, None) if months_to => {
+                    let last_day = resolve::granularity(&r.value).filter(|g| g.1 == resolve::Gran::Day && g.0.succ_opt().is_some_and(|n| n.day() == 1));
+                    if let Some((d, _)) = last_day {
                         ctx.quarter_ending(d);
                     }
                 }
@@ -2560,6 +2561,9 @@ const CONDITIONALS: &[&str] = &["could", "might", "may"];
 const MODALS: &[&str] = &["will", "would", "shall", "'ll", "to", "can", "could", "may", "might", "must", "should"];
 
 /// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
+/// Words after which a bare number is a clock's hour ("at 6 this evening", "until four in the
+/// morning").
+const CLOCK_PREP: &[&str] = &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"];
 const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
 
 /// Whether byte `at` of `text` opens a line (only spaces or tabs before it on its line).
@@ -2927,13 +2931,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // that says so; "the index rose 6 this morning" is a number.
     if has("hour") && !has("ampm") && !has("hour2") && !toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
         && g.rules[m.rule].template.contains(":00:") && !g.rules[m.rule].template.ends_with(":00:pm") && !g.rules[m.rule].template.ends_with(":00:am")
-        && !prev_is(&["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"])
+        && !prev_is(CLOCK_PREP)
     {
         return false;
     }
     // "at four in the morning", "until ten at night"; "scored three in the afternoon" is a count.
     if has("num") && g.rules[m.rule].template.contains("|hm:{num}") && !toks[m.start..m.end].iter().any(|t| t.lower == "o'clock")
-        && !prev_is(&["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past", "since"])
+        && !(prev_is(CLOCK_PREP) || prev_is(&["since"]))
     {
         return false;
     }
