@@ -815,9 +815,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // took effect at midnight."
         let mut on_last_day = None;
         // (A zone leaves it alone: "at midnight EST", "noon local time".)
-        let alone = m.end - m.start == 1
+        let alone = || m.end - m.start == 1
             || toks[m.start + 1..m.end].iter().all(|t| lookup_tok(t, "zone").is_some() || matches!(t.lower.as_str(), "pacific" | "eastern" | "central" | "mountain" | "local" | "time"));
-        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && alone && named_day.is_none() {
+        if value == "rel:D:0|T24:00" && tense == Some(Tense::Past) && named_day.is_none() && alone() {
             value = match (ctx.last, ctx.reference) {
                 // (So is one in a story told of a month or more ago: "On June 12, 1995, ...
                 // The levee broke at midnight.")
@@ -836,7 +836,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let day_later = || toks[m.end..].iter().any(|t| matches!(t.lower.as_str(), "today" | "tonight" | "tomorrow" | "yesterday") || lookup_tok(t, "weekday").is_some() || lookup_tok(t, "month").is_some());
         // A plan runs on, though: "The ceremony will be held on Friday. A memorial will be
         // unveiled at noon" is Friday's noon, a day still ahead that the story is at.
-        if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| alone && !day_later()) {
+        if let Some(clock @ ("T12:00" | "T24:00")) = value.strip_prefix("rel:D:0|").filter(|_| alone() && !day_later()) {
             let clock = clock.to_owned();
             // So does a story told of a month or more ago: "It was the morning of June 12, 1995.
             // ... By noon, water stood six feet deep."
@@ -2564,6 +2564,12 @@ const MODALS: &[&str] = &["will", "would", "shall", "'ll", "to", "can", "could",
 /// Words after which a bare number is a clock's hour ("at 6 this evening", "until four in the
 /// morning").
 const CLOCK_PREP: &[&str] = &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"];
+/// Words between a number and "a year" that make no measure of it: "65 within a year", "on
+/// March 6 for a week" (not "180 km an hour").
+const NOT_A_MEASURE: &[&str] = &[
+    "within", "in", "for", "over", "as", "about", "than", "after", "before", "of", "by", "and", "or", "to", "at", "on", "from", "under",
+    "nearly", "almost", "around", "just", "only", "least", "through", "until", "since", "into", "every", "once", "twice", "up", "down",
+];
 const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
 
 /// Whether byte `at` of `text` opens a line (only spaces or tabs before it on its line).
@@ -3456,7 +3462,7 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             let count = lookup_tok(p, "num").is_some() || p.lower == "dozen";
             // ("180 km an hour", "40 kg a week": a measure's unit after its number.)
             let measure = p.kind == Kind::Word && !p.cap && m.start >= 2 && next.is_none_or(|n| n.lower != "of")
-                && !matches!(p.lower.as_str(), "within" | "in" | "for" | "over" | "as" | "about" | "than" | "after" | "before" | "of" | "by" | "and" | "or" | "to" | "at" | "on" | "from" | "under" | "nearly" | "almost" | "around" | "just" | "only" | "least" | "through" | "until" | "since" | "into" | "every" | "once" | "twice" | "up" | "down") && toks[m.start - 2].kind == Kind::Num;
+                && !NOT_A_MEASURE.contains(&p.lower.as_str()) && toks[m.start - 2].kind == Kind::Num;
             if p.kind == Kind::Num || count || measure || plural && !took || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
