@@ -694,7 +694,11 @@ impl Context {
                         };
                         out.value = format!("{y:04}-{m:02}");
                         out.anchor = anchor(d);
-                        out.explanation = Some(format!("the {} {} from {d}", rel_word(f[2]), MONTHS[(m - 1) as usize]));
+                        let name = MONTHS[(m - 1) as usize];
+                        out.explanation = Some(match f[2] {
+                            "-1" | "+1" => format!("the {} {name} from {d}", rel_word(f[2])),
+                            _ => format!("the {name} nearer to {d}, by tense"),
+                        });
                     }
                 }
             }
