@@ -99,6 +99,7 @@ pub(crate) fn tag_decided(
         tag_sentence(text, &toks, &mut ctx, numeric, &names, &mut out);
     }
     out.sort_by_key(|m| m.byte.start);
+    week_of_day(text, &mut out);
     // Guard the contract even if sentences overlapped.
     let mut end = 0;
     out.retain(|m| {
@@ -109,6 +110,32 @@ pub(crate) fn tag_decided(
         ok
     });
     out
+}
+
+/// "the week of Presidents Day", "the week of Monday's vote": "the week" and the day after
+/// its "of" are one mention, the ISO week of that day (rules cover "the week of March 3" and
+/// the holidays of a class; this takes any day named).
+fn week_of_day(text: &str, out: &mut Vec<TemporalMention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let day = (b.timex.kind == TimexType::Date && b.timex.end_value.is_none() && b.timex.modifier.is_none())
+            .then(|| day_of(&b.timex.value).filter(|_| b.timex.value.len() == 10))
+            .flatten();
+        let joined = text.get(a.byte.clone()).is_some_and(|t| t.eq_ignore_ascii_case("the week"))
+            && text.get(a.byte.end..b.byte.start).is_some_and(|t| t.eq_ignore_ascii_case(" of "));
+        if let Some(d) = day.filter(|_| joined) {
+            let (start, end) = (a.byte.start, b.byte.end);
+            let w = d.iso_week();
+            let why = b.timex.explanation.as_deref().map_or(String::new(), |e| format!(" ({e})"));
+            let mut m = out.remove(i + 1);
+            m.byte = start..end;
+            m.timex.value = format!("{:04}-W{:02}", w.year(), w.week());
+            m.timex.explanation = Some(format!("the week of {d}{why}"));
+            out[i] = m;
+        }
+        i += 1;
+    }
 }
 
 /// Byte ranges of the sentences, clipped to valid char boundaries; the whole text when the
@@ -1050,6 +1077,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
             }
         }
+        // "Ramadan is expected to begin on the evening of Tuesday, February 17. If the moon is
+        // seen on Tuesday evening, ...": the day the text named by its date on that weekday,
+        // when it lies within a week of the reference on the side the tense allows.
+        let (wd, at) = value.split_once('|').map_or((value.clone(), String::new()), |(w, t)| (w.to_owned(), t.to_owned()));
+        if let (Some(n), Some(rf)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.reference) {
+            let dated = ctx.dated_days.iter().rev().copied().find(|&d| d.weekday().number_from_monday() == n && d != rf && (d - rf).num_days().abs() <= 6
+                && !(d > rf && tense == Some(Tense::Past) || d < rf && tense == Some(Tense::Future)));
+            if let Some(d) = dated.filter(|_| on_last_day.is_none() && toks[start.saturating_sub(1)].lower != "a" && !range_end()) {
+                value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
+                on_last_day = Some(format!("the {} the text named by its date, {d}", d.format("%A")));
+            }
+        }
         // "The festival runs from Friday, June 19, to Sunday, June 21. A family day will take
         // place on the Sunday": the one of the days just named, not the coming one.
         if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<i64>().ok()), ctx.last) {
@@ -1925,6 +1964,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // (So is a one-day holiday: "New Year's Eve, when fireworks start at midnight".)
             if value.starts_with("md:") || value.starts_with("wd:") || value.starts_with("lastwd:") || value.starts_with("wdrel:") || value.starts_with("ymd:") || value.starts_with("hol") && r.end_value.is_none() || value.starts_with(|c: char| c.is_ascii_digit()) {
                 named_day = Some(d);
+                if value.starts_with("md:") || value.starts_with("ymd:") || value.starts_with(|c: char| c.is_ascii_digit()) {
+                    ctx.dated_days.push(d);
+                }
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
                 named_pod = r.value.get(11..).filter(|p| r.value.as_bytes()[10] == b'T' && p.bytes().all(|b| b.is_ascii_uppercase())).map(str::to_owned);
             }
@@ -2669,9 +2711,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "a full year loss", "a full-year dividend": a kind of result, not an amount of time
-    // ("in a full year", "took a full day" are).
+    // ("in a full year", "took a full day", "a full week off" are).
     if len == 3 && first.lower == "a" && matches!(toks[m.start + 1].lower.as_str(), "full" | "whole")
-        && next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "in" | "of" | "and" | "or" | "to" | "for" | "at" | "on" | "before" | "after" | "later" | "earlier" | "ago" | "but" | "than" | "as" | "with" | "without" | "from" | "since" | "until"))
+        && next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "in" | "of" | "and" | "or" | "to" | "for" | "at" | "on" | "before" | "after" | "later" | "earlier" | "ago" | "but" | "than" | "as" | "with" | "without" | "from" | "since" | "until" | "off" | "away" | "long" | "more"))
     {
         return false;
     }
@@ -3631,6 +3673,10 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     match w(p) {
         // "just under 11 hours": less, the words in the extent.
         "under" if p >= 1 && matches!(w(p - 1), "just" | "slightly") => return Some((p - 1, "LESS_THAN")),
+        // "just over one minute", "slightly over two hours": more ("over two years" alone is as
+        // often the span things happened over).
+        // (Not "rose slightly over the past two months".)
+        "over" if p >= 1 && matches!(w(p - 1), "just" | "slightly") && w(start) != "the" => return Some((p - 1, "MORE_THAN")),
         // ("nearly two years": a little less.)
         "nearly" | "almost" => return Some((p, "LESS_THAN")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
@@ -3774,13 +3820,15 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                     .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
                 // (Not the participle of what comes next: "will be held on Saturday, followed by a
                 // lunch".)
-                "followed" if i > 0 && toks[i - 1].lower == "," && toks.get(i + 1).is_some_and(|n| n.lower == "by") => None,
+                // ("on Wednesday evening, followed hours later by a meteor shower")
+                "followed" if i > 0 && toks[i - 1].lower == "," && toks[i + 1..(i + 5).min(toks.len())].iter().any(|n| n.lower == "by") => None,
                 // (Not an adjective: "their first estimated payment", "the revised plan", "calling
                 // for scattered thunderstorms". An earnings note's "loss for discontinued
                 // operations" does tell of a period over.)
                 _ if w.ends_with("ed") && w != "discontinued" && i > 0 && matches!(toks[i - 1].lower.as_str(), "for" | "with" | "of" | "amid" | "despite" | "without" | "into" | "about" | "from") => None,
-                // ("will publish detailed figures", "release revised data": after a verb.)
-                _ if w.ends_with("ed") && i > 0 && matches!(toks[i - 1].lower.as_str(), "publish" | "release" | "issue" | "provide" | "give" | "offer" | "present" | "produce" | "deliver" | "submit" | "file" | "post" | "announce" | "unveil") => None,
+                // ("will publish detailed figures", "release revised data", "expect scattered
+                // showers": after a verb.)
+                _ if w.ends_with("ed") && i > 0 && matches!(toks[i - 1].lower.as_str(), "publish" | "release" | "issue" | "provide" | "give" | "offer" | "present" | "produce" | "deliver" | "submit" | "file" | "post" | "announce" | "unveil" | "expect" | "expects" | "forecast" | "forecasts" | "predict" | "predicts" | "bring" | "brings" | "see" | "sees" | "face" | "faces") => None,
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
@@ -3968,11 +4016,18 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         }
         // "a storm forecast for Sunday night", "an estimated time of arrival of 3:30 p.m. on
         // Wednesday", "its ETA is Friday": what is forecast or estimated lies ahead.
-        let forecast = matches!(toks[i].lower.as_str(), "forecast" | "forecasted" | "predicted") && toks.get(i + 1).is_some_and(|n| n.lower == "for");
+        // ("Clouds are forecast to roll in from Friday evening")
+        let forecast = matches!(toks[i].lower.as_str(), "forecast" | "forecasted" | "predicted") && toks.get(i + 1).is_some_and(|n| n.lower == "for" || n.lower == "to");
         let arrival = toks[i].lower == "eta"
             || matches!(toks[i].lower.as_str(), "arrival" | "departure" | "completion") && toks[i.saturating_sub(3)..i].iter().any(|t| matches!(t.lower.as_str(), "estimated" | "expected" | "scheduled"));
         if forecast || arrival {
             out[i] = Some(Tense::Future);
+        }
+        // "has warned of heavy traffic on Wednesday": a warning just given is of what lies ahead.
+        if matches!(toks[i].lower.as_str(), "warned" | "cautioned") && i > 0 && matches!(toks[i - 1].lower.as_str(), "has" | "have")
+            && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "of" | "about" | "that"))
+        {
+            out[i + 1] = Some(Tense::Future);
         }
     }
     // "The festival opens in June", "the offer expires Dec. 1", "the law takes effect in May":

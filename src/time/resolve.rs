@@ -86,6 +86,9 @@ pub struct Context {
     /// Whether the text is Canadian news (see `mod.rs`): its Thanksgiving is October's and its
     /// Labour Day September's.
     pub canada: bool,
+    /// The days the text has named by their date ("Tuesday, February 17", "Feb. 17"): a bare
+    /// weekday said later within a week of the reference is one of them.
+    pub dated_days: Vec<NaiveDate>,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -147,7 +150,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false, dated_days: Vec::new() }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
