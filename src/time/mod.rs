@@ -909,6 +909,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 None => "rel:D:0|TNI".into(),
             };
         }
+        // "A launch was scrubbed on Tuesday. Engineers replaced the part overnight": in a story
+        // at a day some days back, the night after it (the night before the reference is the
+        // same night when the day was yesterday).
+        if value == "rel:D:-1|TNI" && m.end - m.start == 1 && toks[start].lower == "overnight" && tense == Some(Tense::Past) && sentence_day.is_none() {
+            let near = out.last().filter(|p| toks[start].start.saturating_sub(p.byte.end) < 300).and_then(|p| day_of(&p.timex.value));
+            if let (Some((d, resolve::Gran::Day)), Some(rf)) = (ctx.last, ctx.reference) {
+                if near == Some(d) && (2..=6).contains(&(rf - d).num_days()) {
+                    value = format!("{}|TNI", ymd(d));
+                    on_last_day = Some(format!("the night of {d}, the day last mentioned (past tense)"));
+                }
+            }
+        }
         // "Diwali lands on Nov. 1 this year", "opened in March last year": the year after the
         // month or day says which one, whatever the tense. With no tense to say otherwise, so
         // does a "this year" before it in its sentence, for a holiday too ("Diwali lands on
@@ -1337,8 +1349,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 .filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 1500)
                 .and_then(|p| Some((day_of(&p.timex.value)?, p.timex.value.get(10..)?.to_owned())));
             // (A day this sentence names is its own, unless it is that night's.)
-            let night = night.filter(|(d, pod)| sentence_day.is_none_or(|s| s == *d && matches!(pod.as_str(), "TNI" | "TEV")));
+            let night = night.filter(|(d, pod)| sentence_day.is_none_or(|s| s == *d && matches!(pod.as_str(), "TNI" | "TEV" | "TMO")));
             let hour = if r.value.ends_with("TMO") { Some(5) } else { r.value.get(11..13).and_then(|h| h.parse::<u32>().ok()) };
+            let dawn_after_night = out.iter().rev().take(4).find(|p| p.timex.value.ends_with("TNI")).and_then(|p| day_of(&p.timex.value));
             if let (Some((d, pod)), Some(h)) = (night, hour) {
                 let day = match pod.as_str() {
                     "TNI" | "TEV" if h >= 18 => Some(d),
@@ -1346,12 +1359,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     // (An evening's small hours only in its own sentence: a story may go back
                     // to the small hours before it.)
                     "TEV" if h < 6 && sentence_day == Some(d) => d.succ_opt(),
+                    // ("that night ... just before dawn, between 3 a.m. and 5 a.m.": the
+                    // morning's hours, after its dawn.)
+                    "TMO" if h < 12 && dawn_after_night.is_some_and(|n| n.succ_opt() == Some(d)) => Some(d),
                     _ => None,
                 };
                 if let Some(x) = day.filter(|x| day_of(&r.value) != Some(*x)) {
                     value = format!("{}{}", ymd(x), &value[value.find('|').unwrap_or(value.len())..]);
                     r = ctx.resolve(&value, tense);
-                    r.explanation = Some(if x == d { format!("that time of {d}, the night last mentioned") } else { format!("that time of {x}, in the night after {d}") });
+                    r.explanation = Some(if pod == "TMO" { format!("that time of {d}, the morning after the night last mentioned") } else if x == d { format!("that time of {d}, the night last mentioned") } else { format!("that time of {x}, in the night after {d}") });
                 }
             }
         }
