@@ -1331,7 +1331,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if let (Some(d), Some(rf)) = (day_of(&r.value), ctx.reference) {
                 // (A day this sentence named keeps its times: "the speech on Tuesday starts at 1530 GMT".)
                 let wrong_side = if tense == Some(Tense::Past) { d > rf } else { d < rf && sentence_day != Some(d) };
-                if wrong_side {
+                // ("The launch is set for Saturday. Engineers completed a test on Wednesday. ...
+                // The window opens at 6:42 a.m.": the day ahead the story named last, unless
+                // the reference date was named since.)
+                let ahead = (tense != Some(Tense::Past)).then(|| {
+                    out.iter().rev().take(6).filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 400)
+                        .filter(|p| p.timex.kind == TimexType::Date || p.timex.kind == TimexType::Time)
+                        .find_map(|p| day_of(&p.timex.value).filter(|&x| x >= rf))
+                        .filter(|&x| x > rf && (x - rf).num_days() <= 31)
+                }).flatten();
+                if let Some(x) = ahead.filter(|_| wrong_side) {
+                    value = format!("{}{}", ymd(x), &value[value.find('|').unwrap_or(value.len())..]);
+                    r = ctx.resolve(&value, tense);
+                    r.explanation = Some(format!("that time of {x}, the day ahead last mentioned"));
+                } else if wrong_side {
                     value = value.replacen("last:", "rel:", 1);
                     r = ctx.resolve(&value, tense);
                 }
