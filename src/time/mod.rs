@@ -596,6 +596,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             tense = None;
         }
+        // "November soybeans were steady", "the July contract": a futures contract's delivery
+        // month, which has not yet gone by, whatever the tense. (Not "in January oil prices
+        // fell": a month after a preposition is when.)
+        // Nor "its April cocoa market report", "the April-June sugar consumption estimate".
+        let about = toks.get(m.end + 1).is_some_and(|t| {
+            matches!(t.lower.as_str(), "market" | "markets" | "report" | "price" | "prices" | "exports" | "imports" | "production" | "output" | "consumption" | "estimate" | "estimates" | "crop" | "sales" | "stocks" | "shipments" | "data" | "figures" | "purchases" | "quota" | "quotas")
+        });
+        if value.starts_with("m:") && m.end - m.start <= 2 && !about && toks.get(m.end).is_some_and(|t| COMMODITIES.contains(&t.lower.as_str()))
+            && (m.start == 0 || !matches!(toks[m.start - 1].lower.as_str(), "in" | "since" | "during" | "by" | "until" | "till" | "from" | "through" | "of" | "for" | "before" | "after" | "early" | "late" | "mid" | "last" | "next" | "this" | "to" | "between" | "and" | "or" | "on" | "at"))
+        {
+            tense = Some(Tense::Future);
+        }
         // ("Police are investigating a weekend shooting": one that has happened, unless ahead.)
         if weekend_event && tense != Some(Tense::Future) {
             tense = Some(Tense::Past);
@@ -3769,6 +3781,13 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
     }
     out
 }
+
+/// What a futures contract is for ("July corn", "the December contract", "March delivery").
+const COMMODITIES: &[&str] = &[
+    "corn", "soybeans", "soybean", "soyoil", "soymeal", "wheat", "oats", "barley", "sorghum", "canola", "rapeseed", "rice", "cotton", "sugar", "coffee", "cocoa",
+    "cattle", "feeders", "hogs", "bellies", "crude", "gasoline", "brent", "wti", "copper", "platinum", "palladium", "silver", "rubber", "lumber", "futures",
+    "contract", "contracts", "delivery", "deliveries", "options", "t-bonds", "bonds", "meal",
+];
 
 /// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
