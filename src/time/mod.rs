@@ -1426,7 +1426,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let gone = |y: i32| tense == Some(Tense::Future) && ctx.reference.is_some_and(|rf| y < rf.year());
         // So does a year right after it: "held in October in 2021", "through the summer in 1988".
         let year_after = toks.get(m.end).filter(|t| t.lower == "in").and_then(|_| year_at(toks, m.end + 1));
-        let scene = year_after.or(sentence_year.filter(|&y| !gone(y)));
+        // "a week off in February starting with the 2026-27 school year": a month of the split
+        // year the sentence names, by when that kind of year begins.
+        let month_named = value.strip_prefix("m:").or_else(|| value.strip_prefix("md:")).and_then(|v| v.split(':').next()?.parse::<u32>().ok());
+        let in_split = month_named.filter(|_| !value.contains("..")).and_then(|n| split_year(toks).map(|(y, first)| if n >= first { y } else { y + 1 }));
+        let from_split = year_after.is_none() && sentence_year.filter(|&y| !gone(y)).is_none() && in_split.is_some();
+        let scene = year_after.or(sentence_year.filter(|&y| !gone(y))).or(in_split);
         if let Some(y) = scene.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
             let in_stated = |v: &str| {
                 let f: Vec<&str> = v.split(':').collect();
@@ -1455,7 +1460,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                         "weekof" => format!("the week of {}", month_day_name(&format!("{y:04}-{:0>2}-{:0>2}", f[1], f[2]))),
                         _ => "the holiday".to_owned(),
                     };
-                    r = Resolved { explanation: Some(format!("{what} of {y}, the year the sentence names")), ..in_year };
+                    let why = if from_split { "in the split year the sentence names" } else { "the year the sentence names" };
+                    r = Resolved { explanation: Some(format!("{what} of {y}, {why}")), ..in_year };
                 }
             }
         }
@@ -1839,7 +1845,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let modifier = modifier.or_else(|| rule.modifier.clone());
         // "mid-2024": "the middle of 2024, stated in the text", not "the middle of stated ...".
         let explanation = r.explanation.map(|e| match modifier.is_some() && e == "stated in the text" {
-            true => format!("{}, stated in the text", r.value),
+            // ("the end of the 2025-26 season": of the whole range.)
+            true => match &r.end_value {
+                Some(end) => format!("{} to {end}, stated in the text", r.value),
+                None => format!("{}, stated in the text", r.value),
+            },
             false => e,
         });
         // A clock time's mod says what the words before it did: "shortly after 9:15 p.m.".
@@ -3576,7 +3586,8 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     if kind == TimexType::Duration || kind == TimexType::Set || start == 0 || value.ends_with("_REF") {
         return (start, None);
     }
-    let day_level = value.starts_with("wd") || value.starts_with("md") || value.starts_with("rel:D") || value.len() >= 10;
+    // (A range's length is no day's: "the start of the 2026/27 tax year" is "2026..2027".)
+    let day_level = value.starts_with("wd") || value.starts_with("md") || value.starts_with("rel:D") || value.split("..").next().unwrap_or(value).len() >= 10;
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
     let single = |s: &str| -> Option<&'static str> {
@@ -3599,7 +3610,8 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
     }
     if let Some(m) = single(w(p)) {
         // "earlier this week": TimeML keeps "earlier"/"later" only for months and years.
-        if matches!(w(p), "earlier" | "later") && (day_level || value.contains(":W:") || value.contains(":WE:")) {
+        // (Nor before a split year: "his earlier 1987/88 borrowing target".)
+        if matches!(w(p), "earlier" | "later") && (day_level || value.contains(":W:") || value.contains(":WE:") || value.contains("..")) {
             return (start, None);
         }
         // ("the early 1950s", "the late 19th century": a decade or a century keeps its "the".)
@@ -3780,6 +3792,28 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// A split year of a kind the sentence names ("the 2026-27 school year", "the 2026/27 tax
+/// year"): its first calendar year and the month it begins in.
+fn split_year(toks: &[Tok]) -> Option<(i32, u32)> {
+    toks.windows(3).find_map(|w| {
+        // (The lexer keeps "2026-27" and "2026/27" one number.)
+        let (a, b) = w[0].lower.split_once(['-', '/', '\u{2013}']).filter(|_| w[0].kind == Kind::Num)?;
+        let y: i32 = a.parse().ok().filter(|_| a.len() == 4)?;
+        let next: i32 = b.parse().ok()?;
+        let follows = match b.len() {
+            2 => next == (y + 1) % 100,
+            4 => next == y + 1,
+            _ => false,
+        };
+        let first = match w[1].lower.as_str() {
+            "school" | "academic" => 8,
+            "tax" => 4,
+            _ => return None,
+        };
+        (follows && w[2].lower == "year").then_some((y, first))
+    })
 }
 
 /// What a futures contract is for ("July corn", "the December contract", "March delivery").
