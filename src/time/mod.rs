@@ -2984,8 +2984,19 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     // "our busiest months", "the coldest days": a kind of month or day, not an amount of them.
-    if len == 1 && matches!(first.lower.as_str(), "days" | "weeks" | "months" | "years" | "nights")
+    // ("in the darkest hours just before dawn")
+    if len == 1 && matches!(first.lower.as_str(), "days" | "weeks" | "months" | "years" | "nights" | "hours" | "minutes")
         && prev.is_some_and(|p| p.kind == Kind::Word && (p.lower.len() > 5 && p.lower.ends_with("est") || matches!(p.lower.as_str(), "best" | "worst")))
+    {
+        return false;
+    }
+    // "the days will be noticeably longer", "the nights are getting colder": daylight and
+    // weather, not an amount of days.
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights") && prev_is(&["the"])
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "will" | "are" | "were" | "get" | "grow" | "become" | "became" | "stay" | "remain" | "'ll" | "have" | "had"))
+        && toks[m.end..(m.end + 6).min(toks.len())].iter().any(|t| {
+            matches!(t.lower.as_str(), "longer" | "shorter" | "warmer" | "colder" | "cooler" | "hotter" | "darker" | "lighter" | "brighter" | "milder" | "wetter" | "drier")
+        })
     {
         return false;
     }
