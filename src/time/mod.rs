@@ -1090,7 +1090,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // range it opened: "bought from Sept. 14 to Thursday". The reference date and "Dec. 9,
         // a Tuesday" are read as before, with their own words.)
         let range_end = || start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
-        let (wd, at) = value.split_once('|').map_or((value.as_str(), ""), |(w, t)| (w, t));
+        let (wd, at) = value.split_once('|').map_or((value.clone(), String::new()), |(w, t)| (w.to_owned(), t.to_owned()));
         if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a" && !range_end())) {
             // (Not the day something was said on, which is gone by: "retroactive to Jan. 1, the
             // employers said in a statement Saturday evening".)
@@ -1104,7 +1104,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "Ramadan is expected to begin on the evening of Tuesday, February 17. If the moon is
         // seen on Tuesday evening, ...": the day the text named by its date on that weekday,
         // when it lies within a week of the reference on the side the tense allows.
-        let (wd, at) = value.split_once('|').map_or((value.clone(), String::new()), |(w, t)| (w.to_owned(), t.to_owned()));
         if let (Some(n), Some(rf)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.reference) {
             let dated = ctx.dated_days.iter().rev().copied().find(|&d| d.weekday().number_from_monday() == n && d != rf && (d - rf).num_days().abs() <= 6
                 && !(d > rf && tense == Some(Tense::Past) || d < rf && tense == Some(Tense::Future)));
@@ -1346,13 +1345,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 // ("The launch is set for Saturday. Engineers completed a test on Wednesday. ...
                 // The window opens at 6:42 a.m.": the day ahead the story named last, unless
                 // the reference date was named since.)
-                let ahead = (tense != Some(Tense::Past)).then(|| {
+                let ahead = (wrong_side && tense != Some(Tense::Past)).then(|| {
                     out.iter().rev().take(6).filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 400)
                         .filter(|p| p.timex.kind == TimexType::Date || p.timex.kind == TimexType::Time)
                         .find_map(|p| day_of(&p.timex.value).filter(|&x| x >= rf))
                         .filter(|&x| x > rf && (x - rf).num_days() <= 31)
                 }).flatten();
-                if let Some(x) = ahead.filter(|_| wrong_side) {
+                if let Some(x) = ahead {
                     value = format!("{}{}", ymd(x), &value[value.find('|').unwrap_or(value.len())..]);
                     r = ctx.resolve(&value, tense);
                     r.explanation = Some(format!("that time of {x}, the day ahead last mentioned"));
