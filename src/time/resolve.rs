@@ -455,7 +455,13 @@ impl Context {
                             self.last_day.filter(|&d| recent(d) && matches!(self.last, Some((_, Gran::Year)))).map(|d| (d, Gran::Day))
                         }),
                         // "the week before" counts from a day or a week, not from a month's first.
-                        (_, "W") => self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Week)),
+                        // (Or from the week last named, when a month, season or year was named since:
+                        // "in the week ending Sunday. Winter wheat, sown last autumn, was down
+                        // from the previous week".)
+                        (_, "W") => self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Week)).or_else(|| {
+                            let recent = |d: NaiveDate| rf.is_some_and(|r| (r - d).num_days().abs() <= 31);
+                            self.last_week.filter(|&d| recent(d) && self.last.is_some_and(|(_, g)| g > Gran::Week)).map(|d| (d, Gran::Week))
+                        }),
                         _ => self.last,
                     };
                     // In a story of the past, a day counted from the month or year it is at
