@@ -1375,7 +1375,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // (A day this sentence names is its own, unless it is that night's.)
             let night = night.filter(|(d, pod)| sentence_day.is_none_or(|s| s == *d && matches!(pod.as_str(), "TNI" | "TEV" | "TMO")));
             let hour = if r.value.ends_with("TMO") { Some(5) } else { r.value.get(11..13).and_then(|h| h.parse::<u32>().ok()) };
-            let dawn_after_night = out.iter().rev().take(4).find(|p| p.timex.value.ends_with("TNI")).and_then(|p| day_of(&p.timex.value));
+            let dawn_after_night = || out.iter().rev().take(4).find(|p| p.timex.value.ends_with("TNI")).and_then(|p| day_of(&p.timex.value));
             if let (Some((d, pod)), Some(h)) = (night, hour) {
                 let day = match pod.as_str() {
                     "TNI" | "TEV" if h >= 18 => Some(d),
@@ -1385,7 +1385,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     "TEV" if h < 6 && sentence_day == Some(d) => d.succ_opt(),
                     // ("that night ... just before dawn, between 3 a.m. and 5 a.m.": the
                     // morning's hours, after its dawn.)
-                    "TMO" if h < 12 && dawn_after_night.is_some_and(|n| n.succ_opt() == Some(d)) => Some(d),
+                    "TMO" if h < 12 && dawn_after_night().is_some_and(|n| n.succ_opt() == Some(d)) => Some(d),
                     _ => None,
                 };
                 if let Some(x) = day.filter(|x| day_of(&r.value) != Some(*x)) {
@@ -2652,7 +2652,6 @@ const CONDITIONALS: &[&str] = &["could", "might", "may"];
 /// "to be signed", "could run".
 const MODALS: &[&str] = &["will", "would", "shall", "'ll", "to", "can", "could", "may", "might", "must", "should"];
 
-/// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
 /// Words after which a bare number is a clock's hour ("at 6 this evening", "until four in the
 /// morning").
 const CLOCK_PREP: &[&str] = &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and", "or", "approximately", "roughly", "nearly", "past"];
@@ -2662,6 +2661,7 @@ const NOT_A_MEASURE: &[&str] = &[
     "within", "in", "for", "over", "as", "about", "than", "after", "before", "of", "by", "and", "or", "to", "at", "on", "from", "under",
     "nearly", "almost", "around", "just", "only", "least", "through", "until", "since", "into", "every", "once", "twice", "up", "down",
 ];
+/// Words after which "last" is the verb: "will last", "and last 48 hours", "usually last".
 const BEFORE_VERB_LAST: &[&str] = &["will", "would", "could", "should", "may", "might", "can", "to", "and", "often", "usually", "typically", "normally", "generally", "traditionally"];
 
 /// Whether byte `at` of `text` opens a line (only spaces or tabs before it on its line).
