@@ -628,12 +628,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // Nor "looking ahead to Friday's jobs report", and not an event a future sentence
         // tells of ("Sunday's service will be broadcast live"; "Wednesday's ruling will be
         // appealed" stays past).
-        let scheduled = tense == Some(Tense::Future)
+        let scheduled = tense != Some(Tense::Past)
             && toks[(m.end + 1).min(toks.len())..(m.end + 4).min(toks.len())].iter().any(|t| {
                 matches!(t.lower.as_str(), "game" | "match" | "race" | "service" | "vote" | "election" | "meeting" | "summit" | "report" | "final" | "debate" | "hearing"
                     | "session" | "launch" | "parade" | "concert" | "show" | "ceremony" | "deadline" | "opening" | "release" | "auction" | "talks" | "rally" | "funeral"
-                    | "memorial" | "kickoff" | "data" | "figures" | "broadcast" | "episode" | "premiere" | "sale" | "sales" | "gathering" | "march" | "event")
+                    | "memorial" | "kickoff" | "data" | "figures" | "broadcast" | "episode" | "premiere" | "sale" | "sales" | "gathering" | "march" | "event"
+                    | "events" | "festivities" | "celebrations" | "procession" | "programme" | "program" | "schedule")
             });
+        // ("Saturday's events begin at 10:30 a.m.": told in the present, a day's schedule is
+        // the coming one's.)
+        if scheduled && matches!(tense, None | Some(Tense::Present)) && toks.get(m.end).is_some_and(|t| t.lower == "'s") && value.starts_with("wd:") {
+            tense = Some(Tense::Future);
+        }
         // (Nor in a condition: "If Thursday's attempt is also scrubbed".)
         let condition = toks[..m.start].iter().any(|t| matches!(t.lower.as_str(), "if" | "unless"));
         if (value.starts_with("wd:") || value.starts_with("m:")) && toks.get(m.end).is_some_and(|t| t.lower == "'s") && !scheduled && !condition
@@ -1110,6 +1116,57 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if let Some(d) = dated.filter(|_| on_last_day.is_none() && toks[start.saturating_sub(1)].lower != "a" && !range_end()) {
                 value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
                 on_last_day = Some(format!("the {} the text named by its date, {d}", d.format("%A")));
+            }
+        }
+        // "... the first fast will be Wednesday, February 18. If not, it will begin a day later,
+        // on Thursday": a weekday told as later or earlier than the day last named is the next
+        // or previous one from it.
+        if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.last) {
+            let mut k = m.start;
+            if k > 0 && toks[k - 1].lower == "on" {
+                k -= 1;
+            }
+            let shift = (k >= 2 && toks[k - 1].lower == ",").then(|| toks[k - 2].lower.as_str());
+            // ("a day later" has already moved the story to the day it counts to.)
+            let counted = usize::from(!(k >= 3 && lookup_tok(&toks[k - 3], "unit").is_some()));
+            let x = match shift {
+                Some("later") => d.iter_days().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
+                Some("earlier") => d.iter_days().rev().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
+                _ => None,
+            };
+            if let Some(x) = x.filter(|_| on_last_day.is_none()) {
+                value = if at.is_empty() { ymd(x) } else { format!("{}|{at}", ymd(x)) };
+                on_last_day = Some(if x == d {
+                    format!("the {} the text counted to, {d}", x.format("%A"))
+                } else {
+                    format!("the {} {} {d}, the day last mentioned", x.format("%A"), if shift == Some("later") { "after" } else { "before" })
+                });
+            }
+        }
+        // "Kiprop won the marathon on Sunday. ... Temperatures rose to 17C by midday": a bare
+        // noon told in the past is the day the story named, as a clock time is. (Not after
+        // "yesterday" or "last night", which market reports name to compare: "stood unchanged
+        // from last night at midday".)
+        // (Nor "by the midday close", a market's session.)
+        if value == "rel:D:0|T12:00" && m.end - m.start == 1 && tense == Some(Tense::Past) && !ctx.last_deictic
+            && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "the" | "'s" | "\u{2019}s" | "its" | "a"))
+            && ctx.last.is_some_and(|(d, g)| g == resolve::Gran::Day && ctx.reference.is_some_and(|rf| d < rf && (rf - d).num_days() <= 7))
+        {
+            value = "last:D:0|T12:00".to_owned();
+        }
+        // "The strike had ended only two days earlier, on May 12": a day of the month told as
+        // earlier or later than the date last named is the one nearest it.
+        if let (Some((mo, dd)), Some((d, _))) = (value.strip_prefix("md:").and_then(|v| v.split_once(':')), ctx.last) {
+            let mut k = m.start;
+            if k > 0 && toks[k - 1].lower == "on" {
+                k -= 1;
+            }
+            let told = k >= 2 && toks[k - 1].lower == "," && matches!(toks[k - 2].lower.as_str(), "earlier" | "later");
+            let near = |y: i32| NaiveDate::from_ymd_opt(y, mo.parse().ok()?, dd.parse().ok()?);
+            let x = (d.year() - 1..=d.year() + 1).filter_map(near).min_by_key(|x| (*x - d).num_days().abs());
+            if let Some(x) = x.filter(|_| told && on_last_day.is_none() && !mo.contains('.') && !dd.contains('.')) {
+                value = if at.is_empty() { ymd(x) } else { format!("{}|{at}", ymd(x)) };
+                on_last_day = Some(format!("{}, the one nearest {d}, the date last mentioned", month_day_name(&x.to_string())));
             }
         }
         // "The festival runs from Friday, June 19, to Sunday, June 21. A family day will take
@@ -1956,7 +2013,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // ("\"In 2023 we ran out by the second week of December,\" she said": after a quote mark too.)
         let quoted = start == 2 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'");
         let scene = (start == 1 || quoted) && matches!(toks[start - 1].lower.as_str(), "in" | "during" | "throughout" | "by")
-            || (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'")) && value.starts_with("rel:Y:")
+            || (start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "\"" | "\u{201c}" | "'")) && (value.starts_with("rel:Y:") || value.starts_with("ago:"))
+                // ("Last year's fire season was quiet, but forecasters said in May ...": a
+                // year that qualifies a noun sets no scene.)
+                && toks.get(m.end).is_none_or(|t| !matches!(t.lower.as_str(), "'s" | "\u{2019}s" | "'"))
             // (Or set off by commas: "The last strike, in 2018, began on Sept. 7".)
             || start >= 2 && toks[start - 1].lower == "in" && toks[start - 2].lower == "," && toks.get(m.end).is_some_and(|t| t.lower == ",")
             // (Or told day by day after it: "will meet eight times in 2026, on October 28-29".)
@@ -1967,6 +2027,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let when_after = toks[m.end..(m.end + 5).min(toks.len())].windows(2).any(|w| w[0].lower == "," && w[1].lower == "when")
             && toks[m.end..(m.end + 3).min(toks.len())].iter().all(|t| t.kind == Kind::Word && !t.cap || matches!(t.lower.as_str(), "," | "'s" | "\u{2019}s"));
         if (scene || when_after) && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+            sentence_year = year_of(&r.value);
+            sentence_scene = None;
+        }
+        // So does the year or season a sentence opens on by pointing back: "That spring had
+        // been the wettest in living memory: rain fell on 24 days in April". (Not a winter,
+        // which runs into the next year.)
+        // ("The following year", not "The summer term begins on 12 April".)
+        let pointed = start == 0 && (toks[0].lower == "that" || toks[0].lower == "the" && toks.get(1).is_some_and(|t| matches!(t.lower.as_str(), "following" | "next" | "previous" | "prior" | "same"))) && !m.end.checked_sub(1).is_some_and(|e| toks[e].lower.starts_with("winter"))
+            && (r.value.len() == 4 || r.value.len() == 7 && matches!(&r.value[5..], "SP" | "SU" | "FA"));
+        if pointed && year_of(&r.value).is_some() && r.value[..4].bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
             sentence_scene = None;
         }
@@ -3678,6 +3748,13 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let p = start - 1;
+    // "fasts stretched past 16 hours", "ran well past an hour": beyond the amount, not the
+    // last stretch of it ("over the past 16 hours").
+    let beyond = matches!(w(p), "went" | "ran" | "run" | "runs" | "go" | "goes" | "last" | "lasts" | "stretch" | "stretches" | "extend" | "extends" | "well" | "just" | "long" | "going" | "running" | "lasting" | "stretching")
+        || w(p).len() > 3 && w(p).ends_with("ed") && toks[p].kind == Kind::Word;
+    if kind == TimexType::Duration && w(start) == "past" && beyond {
+        return Some((start, "MORE_THAN"));
+    }
     // "around 10:30 p.m.", "shortly after 9:15 p.m.", "around midnight": a clock time's mod.
     // "around" right before the clock is in the extent, as TimeBank keeps it; the rest stay
     // out as prepositions do.
@@ -4055,9 +4132,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     }
     // "a still unspecified date", "the expanded program": an -ed word after an article or a
     // possessive is an adjective, not a past tense ("this", "that", "some" may be pronouns:
-    // "this happened Friday").
+    // "this happened Friday"). So are "the lost days", "the spent fuel".
     for i in 1..toks.len() {
-        if out[i] != Some(Tense::Past) || !toks[i].lower.ends_with("ed") {
+        if out[i] != Some(Tense::Past) || !(toks[i].lower.ends_with("ed") || matches!(toks[i].lower.as_str(), "lost" | "spent")) {
             continue;
         }
         let before = toks[i.saturating_sub(3)..i].iter().rev().find(|t| !(t.lower.ends_with("ly") || matches!(t.lower.as_str(), "still" | "not" | "yet" | "so" | "very" | "long" | "well" | "newly")));

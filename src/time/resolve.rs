@@ -89,6 +89,9 @@ pub struct Context {
     /// The days the text has named by their date ("Tuesday, February 17", "Feb. 17"): a bare
     /// weekday said later within a week of the reference is one of them.
     pub dated_days: Vec<NaiveDate>,
+    /// Whether the last date was counted from the reference ("yesterday", "last night"), as
+    /// market reports name the day they compare with, not the day they tell of.
+    pub last_deictic: bool,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -150,7 +153,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false, dated_days: Vec::new() }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false, dated_days: Vec::new(), last_deictic: false }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
@@ -282,6 +285,7 @@ impl Context {
             let fiscal_year = (raw.starts_with("fy:") || raw.starts_with("fyrel:")).then(|| r.end_value.as_deref().and_then(granularity)).flatten().map(|(d, _)| (d, Gran::Year));
             if let Some(g) = fiscal_year.or_else(|| granularity(&r.value)).filter(|g| g.1 != Gran::Week || pinned) {
                 self.last = Some(g);
+                self.last_deictic = raw.starts_with("rel:D:");
                 if g.1 == Gran::Quarter {
                     self.last_quarter = Some(self.topic_quarter(g.0));
                 }
