@@ -1188,7 +1188,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             });
             if let Some((h, mm)) = hm.filter(|_| taken()) {
                 let num = |x: &str| x.parse::<u32>().unwrap_or(0);
-                value = format!("dhms:{}:{}:0", num(h), num(mm));
+                // "covered the next five kilometres in 14:22", "ran the mile in 3:58": minutes
+                // and seconds; a race of hours is told in hours under ten ("in 2:08").
+                let short = toks[m.start.saturating_sub(12)..m.start].iter().any(|t| matches!(t.lower.as_str(), "mile" | "lap" | "laps" | "metres" | "meters" | "split" | "splits"));
+                value = if num(h) >= 10 || short { format!("dhms:0:{}:{}", num(h), num(mm)) } else { format!("dhms:{}:{}:0", num(h), num(mm)) };
                 kind = TimexType::Duration;
             }
         }
@@ -3059,6 +3062,12 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "Ticket holders for affected days", "on designated days": which days, not how many.
+    if len == 1 && matches!(first.lower.as_str(), "days" | "nights" | "dates")
+        && prev.is_some_and(|p| matches!(p.lower.as_str(), "affected" | "designated" | "selected" | "specified" | "nominated" | "named" | "chosen" | "certain" | "particular" | "specific" | "alternate" | "strike" | "match" | "market" | "trading" | "working" | "business"))
+    {
+        return false;
+    }
     // "the days will be noticeably longer", "the nights are getting colder": daylight and
     // weather, not an amount of days.
     if len == 1 && matches!(first.lower.as_str(), "days" | "nights") && prev_is(&["the"])
@@ -3792,6 +3801,10 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         };
         return approx.then_some((p, "APPROX"));
     }
+    // "roughly every six weeks": a rate, approximately.
+    if kind == TimexType::Set && w(start) == "every" && matches!(w(p), "roughly" | "about" | "approximately" | "around") {
+        return Some((p, "APPROX"));
+    }
     // "about 2 million years ago" (PAST_REF) is approximate as "about 3 years ago" is.
     let deep_time = value == "PAST_REF" && matches!(w(start + 1), "million" | "billion");
     if !(kind == TimexType::Duration || value.starts_with("ago:") || deep_time) {
@@ -4361,7 +4374,11 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     // (Nor the verb of a second predicate when the date's own has one: "were shut over the
     // weekend and are expected to reopen".)
     let coordinated = |k: usize| k == b + 1 && toks[b].lower == "and" && before.is_some_and(|(d, _)| d <= 8);
-    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
+    // (Nor a participle set off after it when the clause has a verb before: "will open on
+    // Tuesday, staffed from 9 a.m.".)
+    let participle = |k: usize| k > b && toks[k - 1].lower == "," && toks[k].lower.ends_with("ed")
+        && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "from" | "by" | "with" | "in" | "at" | "on" | "for" | "until" | "through"));
+    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k) || participle(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
     // (A date inside a "that" clause whose own verb follows it and looks ahead takes that
     // verb's tense, not the reporting verb's: "assumed that its second quarter ... would be
     // the slowest".)

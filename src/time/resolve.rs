@@ -1345,7 +1345,24 @@ impl Context {
             // "the first weekend of December", "the last weekend in January": the weekend of
             // that month's Nth (or last) Saturday.
             "nthwe" if f.len() == 3 => {
-                let week = week_of(self.base(&format!("nthwd:{}:6:{}", f[1], f[2]), tense));
+                // ("the final weekend of the month": of the month last named, or the reference's.)
+                let month = (f[2] == "0").then(|| self.last.filter(|(_, g)| matches!(g, Gran::Day | Gran::Month)).map(|(d, _)| d).or(rf)).flatten();
+                let mut week = week_of(match month {
+                    Some(d) => self.base(&format!("nthwdy:{}:{}:6:{}", d.year(), f[1], d.month()), tense),
+                    None => self.base(&format!("nthwd:{}:6:{}", f[1], f[2]), tense),
+                });
+                if let Some(d) = month {
+                    let nth = match f[1] {
+                        "-1" => "last",
+                        "1" => "first",
+                        "2" => "second",
+                        "3" => "third",
+                        "4" => "fourth",
+                        _ => "fifth",
+                    };
+                    let whose = if self.last.is_some_and(|(x, _)| x == d) { "the month last mentioned" } else { "the month of the reference date" };
+                    week.explanation = Some(format!("the week of the {nth} Saturday of {} {}, {whose}", MONTHS[d.month0() as usize], d.year()));
+                }
                 out = match week.value.starts_with("XXXX") {
                     true => Resolved { value: "XXXX-WXX-WE".into(), ..week },
                     false => Resolved { value: format!("{}-WE", week.value), explanation: week.explanation.map(|e| e.replacen("the week of", "the weekend of", 1)), ..week },
