@@ -1563,7 +1563,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // (Nor a record date, which comes before the payment: "payable Jan. 3 to stock of
             // record Nov. 16".)
             let record = toks[start.saturating_sub(3)..start].iter().any(|t| t.lower == "record");
-            if let Some(t) = next.filter(|_| d < s && (s.year() > y || gone) && !record) {
+            // (Nor a day in a clause of its own, with its own "will": "A conference will be held
+            // on January 22, and the curators will give talks from October 14".)
+            let own_clause = toks[start.saturating_sub(20)..start].windows(2).rposition(|w| w[0].lower == "," && matches!(w[1].lower.as_str(), "and" | "but" | "while"))
+                .is_some_and(|c| toks[start.saturating_sub(20) + c..start].iter().any(|t| matches!(t.lower.as_str(), "will" | "'ll" | "would" | "shall")));
+            if let Some(t) = next.filter(|_| d < s && (s.year() > y || gone) && !record && !own_clause) {
                 let moved = ctx.resolve(&t, tense);
                 if day_of(&moved.value).is_some_and(|x| x >= s) {
                     let what = if f[0] == "md" { month_day_name(&moved.value) } else { "the holiday".to_owned() };
@@ -1962,6 +1966,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // (So may a second zone: "9 p.m. ET/PT on Tuesday".)
             let place_time = between.is_empty()
                 || between.len() == 2 && between[0].lower == "/" && lookup_tok(&between[1], "zone").is_some()
+                // (Or a comma: "will close early, at 4 p.m., on Christmas Eve".)
+                || between.len() == 1 && between[0].lower == ","
                 || between.len() <= 4 && between.last().is_some_and(|t| t.lower == "time") && between[..between.len() - 1].iter().all(|t| t.cap);
             // "10:15 local time tomorrow": a day right after the time is its day too.
             let on = start > end && toks[start - 1].lower == "on" && place_time || start == end && toks.get(m.end).is_none_or(|t| t.lower != "'s");
@@ -2410,6 +2416,59 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let names_curfew = |r: &Range<usize>| toks.get(r.end).is_some_and(|t| matches!(t.lower.as_str(), "curfew" | "curfews"));
     let curfew = toks.iter().any(|t| matches!(t.lower.as_str(), "curfew" | "curfews"))
         && (clocks.clone().count() >= 2 || clocks.clone().any(|(_, r, _)| names_curfew(r))) && clocks.clone().all(|(_, _, bare)| *bare);
+    // "issues updates every six hours, at 00:00, 06:00, 12:00 and 18:00 UTC": the clock times
+    // listed right after a set of hours are its times, on no one day.
+    for (i, (k, r, _)) in spans.iter().enumerate() {
+        if !(out[*k].timex.kind == TimexType::Set && out[*k].timex.value.starts_with("PT")) {
+            continue;
+        }
+        let mut end = r.end;
+        for (c, rc, bare) in &spans[i + 1..] {
+            // (Not "reviewed every 30 minutes and at 1000 GMT were withdrawn": one morning's.)
+            let joined = rc.start >= end && toks[end..rc.start].iter().all(|t| matches!(t.lower.as_str(), "," | "at" | "and" | "or"))
+                && (end > r.end || !toks[end..rc.start].iter().any(|t| matches!(t.lower.as_str(), "and" | "or")));
+            let t = &mut out[*c].timex;
+            if !(joined && *bare && t.kind == TimexType::Time) {
+                break;
+            }
+            let Some(at) = t.value.find('T').filter(|_| day_of(&t.value).is_some()) else { break };
+            t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
+            t.anchor = None;
+            t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
+            end = rc.end;
+        }
+    }
+    // "with shift changes at 07:00, 15:00 and 23:00", "screenings at 2 p.m. and 7 p.m.": two or
+    // more clock times listed for things that recur are their times, on no one day.
+    const RECURRING: &[&str] = &[
+        "changes", "shifts", "departures", "sailings", "updates", "briefings", "bulletins", "services", "screenings", "showings", "performances", "tours",
+        "sessions", "prayers", "feeds", "feedings", "shows", "masses", "broadcasts", "newscasts",
+    ];
+    for i in 0..spans.len() {
+        let (_, r, _) = &spans[i];
+        if !(r.start >= 2 && toks[r.start - 1].lower == "at" && RECURRING.contains(&toks[r.start - 2].lower.as_str())) {
+            continue;
+        }
+        let mut list = vec![i];
+        for j in i + 1..spans.len() {
+            let (prev, next) = (&spans[j - 1].1, &spans[j].1);
+            if next.start < prev.end || !toks[prev.end..next.start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or")) || next.start == prev.end {
+                break;
+            }
+            list.push(j);
+        }
+        let clocks = |j: &usize| spans[*j].2 && out[spans[*j].0].timex.kind == TimexType::Time && day_of(&out[spans[*j].0].timex.value).is_some();
+        if list.len() < 2 || !list.iter().all(clocks) {
+            continue;
+        }
+        for j in list {
+            let t = &mut out[spans[j].0].timex;
+            let Some(at) = t.value.find('T') else { continue };
+            t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
+            t.anchor = None;
+            t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
+        }
+    }
     // "will close overnight until late April": every night until then.
     let nights_until = |k: usize, r: &Range<usize>| {
         toks[r.clone()].len() == 1 && toks[r.start].lower == "overnight" && toks.get(r.end).is_some_and(|t| matches!(t.lower.as_str(), "until" | "till" | "through"))

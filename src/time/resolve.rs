@@ -481,6 +481,17 @@ impl Context {
                             out.explanation = Some(format!("a day of {shown}, the time the story is at; which day the text does not say"));
                             return out;
                         }
+                        // "started the program in 2021, the same week we went public": a week
+                        // of the year (or month) last named, which one the text does not say.
+                        (None, None) if unit == "W" && n == "0" && f.len() == 3 && self.last.is_some_and(|(d, g)| matches!(g, Gran::Month | Gran::Year) && rf.is_some_and(|r| d.year() != r.year())) => {
+                            if let Some((d, g)) = self.last {
+                                let shown = if g == Gran::Month { d.format("%Y-%m").to_string() } else { format!("{:04}", d.year()) };
+                                out.value = format!("{:04}-WXX", d.year());
+                                out.anchor = anchor(d);
+                                out.explanation = Some(format!("a week of {shown}, the time last mentioned; which week the text does not say"));
+                            }
+                            return out;
+                        }
                         (None, None) => (rf.map(|d| (d, Gran::Day)), false),
                     }
                 } else {
