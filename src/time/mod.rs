@@ -2393,7 +2393,11 @@ fn weekday_set(t: &mut Timex, n: u32, suffix: &str) {
 fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     const USUALLY: &[&str] = &["typically", "usually", "normally", "generally", "routinely", "customarily", "ordinarily", "habitually", "regularly", "always"];
     let by_default = toks.windows(2).any(|w| w[0].lower == "by" && w[1].lower == "default");
-    let usually = by_default || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
+    // ("On strike days, only a skeleton service will run between 7:30 a.m. and 6:30 p.m.":
+    // days of a kind, each of them.)
+    let kind_of_days = toks.windows(3).any(|w| matches!(w[0].lower.as_str(), "on" | "during") && w[1].kind == Kind::Word && !w[1].cap && !matches!(w[1].lower.as_str(), "the" | "those" | "these" | "both" | "two" | "three" | "several" | "some" | "many" | "few" | "alternate")
+        && matches!(w[2].lower.as_str(), "days" | "nights" | "evenings" | "mornings"));
+    let usually = by_default || kind_of_days || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
     // (A set of days or longer: "reviewed every 30 minutes and at 1000 GMT were withdrawn" is
     // one morning's.)
     // (Not a set inside a quote the clock is outside of: "'... every Sunday for 30 years,'
@@ -2504,7 +2508,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         t.end_value = t.end_value.as_deref().and_then(|e| e.find('T').map(|a| format!("XXXX-XX-XX{}", &e[a..])));
         t.anchor = None;
         let when = resolve::pod_word(&t.value[at + 1..]).unwrap_or(&t.value[at + 1..]);
-        t.explanation = Some(format!("{when}, on no one day: the sentence tells what {}", if recurs || curfew { "recurs" } else { "usually happens" }));
+        t.explanation = Some(format!("{when}, on no one day: the sentence tells what {}", if recurs || curfew || kind_of_days { "recurs" } else { "usually happens" }));
     }
 }
 
