@@ -1122,16 +1122,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // on Thursday": a weekday told as later or earlier than the day last named is the next
         // or previous one from it.
         if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.last) {
-            let mut k = m.start;
-            if k > 0 && toks[k - 1].lower == "on" {
-                k -= 1;
-            }
-            let shift = (k >= 2 && toks[k - 1].lower == ",").then(|| toks[k - 2].lower.as_str());
+            let shift = told_from_last(toks, m.start);
             // ("a day later" has already moved the story to the day it counts to.)
-            let counted = usize::from(!(k >= 3 && lookup_tok(&toks[k - 3], "unit").is_some()));
+            let counted = usize::from(!shift.is_some_and(|(_, counted)| counted));
             let x = match shift {
-                Some("later") => d.iter_days().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
-                Some("earlier") => d.iter_days().rev().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
+                Some(("later", _)) => d.iter_days().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
+                Some(("earlier", _)) => d.iter_days().rev().skip(counted).take(7).find(|x| x.weekday().number_from_monday() == n),
                 _ => None,
             };
             if let Some(x) = x.filter(|_| on_last_day.is_none()) {
@@ -1139,7 +1135,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(if x == d {
                     format!("the {} the text counted to, {d}", x.format("%A"))
                 } else {
-                    format!("the {} {} {d}, the day last mentioned", x.format("%A"), if shift == Some("later") { "after" } else { "before" })
+                    format!("the {} {} {d}, the day last mentioned", x.format("%A"), if x > d { "after" } else { "before" })
                 });
             }
         }
@@ -1157,11 +1153,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "The strike had ended only two days earlier, on May 12": a day of the month told as
         // earlier or later than the date last named is the one nearest it.
         if let (Some((mo, dd)), Some((d, _))) = (value.strip_prefix("md:").and_then(|v| v.split_once(':')), ctx.last) {
-            let mut k = m.start;
-            if k > 0 && toks[k - 1].lower == "on" {
-                k -= 1;
-            }
-            let told = k >= 2 && toks[k - 1].lower == "," && matches!(toks[k - 2].lower.as_str(), "earlier" | "later");
+            let told = told_from_last(toks, m.start).is_some();
             let near = |y: i32| NaiveDate::from_ymd_opt(y, mo.parse().ok()?, dd.parse().ok()?);
             let x = (d.year() - 1..=d.year() + 1).filter_map(near).min_by_key(|x| (*x - d).num_days().abs());
             if let Some(x) = x.filter(|_| told && on_last_day.is_none() && !mo.contains('.') && !dd.contains('.')) {
@@ -2435,10 +2427,10 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             if !(joined && *bare && t.kind == TimexType::Time) {
                 break;
             }
-            let Some(at) = t.value.find('T').filter(|_| day_of(&t.value).is_some()) else { break };
-            t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
-            t.anchor = None;
-            t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
+            if day_of(&t.value).is_none() {
+                break;
+            }
+            recurring_time(t);
             end = rc.end;
         }
     }
@@ -2466,11 +2458,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             continue;
         }
         for j in list {
-            let t = &mut out[spans[j].0].timex;
-            let Some(at) = t.value.find('T') else { continue };
-            t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
-            t.anchor = None;
-            t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
+            recurring_time(&mut out[spans[j].0].timex);
         }
     }
     // "will close overnight until late April": every night until then.
@@ -2510,6 +2498,14 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         let when = resolve::pod_word(&t.value[at + 1..]).unwrap_or(&t.value[at + 1..]);
         t.explanation = Some(format!("{when}, on no one day: the sentence tells what {}", if recurs || curfew || kind_of_days { "recurs" } else { "usually happens" }));
     }
+}
+
+/// Makes a clock time on a day one of the times something recurs at, on no one day.
+fn recurring_time(t: &mut Timex) {
+    let Some(at) = t.value.find('T') else { return };
+    t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
+    t.anchor = None;
+    t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
 }
 
 /// "daily from 10am to 8pm", "from 9am to 5pm every Saturday", "9am to 5pm on weekdays": clock
@@ -3955,6 +3951,22 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// "a day later, on Thursday", "two days earlier, on May 12", "Later, Friday": whether the
+/// day at token `start` is told as later or earlier than the day last named, which word says
+/// so, and whether an amount counted to it ("a day later").
+fn told_from_last(toks: &[Tok], start: usize) -> Option<(&'static str, bool)> {
+    let k = if start > 0 && toks[start - 1].lower == "on" { start - 1 } else { start };
+    if !(k >= 2 && toks[k - 1].lower == ",") {
+        return None;
+    }
+    let shift = match toks[k - 2].lower.as_str() {
+        "later" => "later",
+        "earlier" => "earlier",
+        _ => return None,
+    };
+    Some((shift, k >= 3 && lookup_tok(&toks[k - 3], "unit").is_some()))
 }
 
 /// A split year of a kind the sentence names ("the 2026-27 school year", "the 2026/27 tax

@@ -1363,14 +1363,7 @@ impl Context {
                     None => self.base(&format!("nthwd:{}:6:{}", f[1], f[2]), tense),
                 });
                 if let Some(d) = month {
-                    let nth = match f[1] {
-                        "-1" => "last",
-                        "1" => "first",
-                        "2" => "second",
-                        "3" => "third",
-                        "4" => "fourth",
-                        _ => "fifth",
-                    };
+                    let nth = if f[1] == "-1" { "last" } else { ORDINALS.get(f[1].parse::<usize>().unwrap_or(0)).copied().unwrap_or("nth") };
                     let whose = if self.last.is_some_and(|(x, _)| x == d) { "the month last mentioned" } else { "the month of the reference date" };
                     week.explanation = Some(format!("the week of the {nth} Saturday of {} {}, {whose}", MONTHS[d.month0() as usize], d.year()));
                 }
