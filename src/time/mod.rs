@@ -2434,21 +2434,27 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             end = rc.end;
         }
     }
-    // "with shift changes at 07:00, 15:00 and 23:00", "screenings at 2 p.m. and 7 p.m.": two or
-    // more clock times listed for things that recur are their times, on no one day.
+    // "with shift changes at 07:00, 15:00 and 23:00", "screenings at 2 p.m. and 7 p.m.",
+    // "pick-ups between 22:00 and 05:00": two or more clock times listed for things that recur
+    // are their times, on no one day.
     const RECURRING: &[&str] = &[
         "changes", "shifts", "departures", "sailings", "updates", "briefings", "bulletins", "services", "screenings", "showings", "performances", "tours",
-        "sessions", "prayers", "feeds", "feedings", "shows", "masses", "broadcasts", "newscasts",
+        "sessions", "prayers", "feeds", "feedings", "shows", "masses", "broadcasts", "newscasts", "pickups", "deliveries", "collections",
     ];
     for i in 0..spans.len() {
         let (_, r, _) = &spans[i];
-        if !(r.start >= 2 && toks[r.start - 1].lower == "at" && RECURRING.contains(&toks[r.start - 2].lower.as_str())) {
+        // (The lexer splits "pick-ups" in two.)
+        let noun = |k: usize| match toks[k].hyphen_before && k > 0 {
+            true => format!("{}{}", toks[k - 1].lower, toks[k].lower),
+            false => toks[k].lower.clone(),
+        };
+        if !(r.start >= 2 && matches!(toks[r.start - 1].lower.as_str(), "at" | "between" | "from") && RECURRING.contains(&noun(r.start - 2).as_str())) {
             continue;
         }
         let mut list = vec![i];
         for j in i + 1..spans.len() {
             let (prev, next) = (&spans[j - 1].1, &spans[j].1);
-            if next.start < prev.end || !toks[prev.end..next.start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or")) || next.start == prev.end {
+            if next.start < prev.end || !toks[prev.end..next.start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "to" | "until" | "till" | "-")) || next.start == prev.end {
                 break;
             }
             list.push(j);
