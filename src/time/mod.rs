@@ -1097,13 +1097,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // a Tuesday" are read as before, with their own words.)
         let range_end = || start > 0 && matches!(toks[start - 1].lower.as_str(), "to" | "through" | "until" | "till" | "-" | "and") && toks[..start].iter().any(|t| matches!(t.lower.as_str(), "from" | "between"));
         let (wd, at) = value.split_once('|').map_or((value.clone(), String::new()), |(w, t)| (w.to_owned(), t.to_owned()));
+        // (A day found for the mention keeps the time of day it was named with.)
+        let on_day = |x: NaiveDate| if at.is_empty() { ymd(x) } else { format!("{}|{at}", ymd(x)) };
         if let (Some(n), Some(d)) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), named_day.filter(|&d| !contrast && Some(d) != ctx.reference && toks[start.saturating_sub(1)].lower != "a" && !range_end())) {
             // (Not the day something was said on, which is gone by: "retroactive to Jan. 1, the
             // employers said in a statement Saturday evening".)
             let said_on = toks[start.saturating_sub(5)..start].iter().any(|t| matches!(t.lower.as_str(), "said" | "told" | "announced" | "stated"));
             let across = said_on && ctx.reference.is_some_and(|rf| d > rf);
             if d.weekday().number_from_monday() == n && !across {
-                value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
+                value = on_day(d);
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
             }
         }
@@ -1114,14 +1116,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let dated = ctx.dated_days.iter().rev().copied().find(|&d| d.weekday().number_from_monday() == n && d != rf && (d - rf).num_days().abs() <= 6
                 && !(d > rf && tense == Some(Tense::Past) || d < rf && tense == Some(Tense::Future)));
             if let Some(d) = dated.filter(|_| on_last_day.is_none() && toks[start.saturating_sub(1)].lower != "a" && !range_end()) {
-                value = if at.is_empty() { ymd(d) } else { format!("{}|{at}", ymd(d)) };
+                value = on_day(d);
                 on_last_day = Some(format!("the {} the text named by its date, {d}", d.format("%A")));
             }
         }
         // "... the first fast will be Wednesday, February 18. If not, it will begin a day later,
         // on Thursday": a weekday told as later or earlier than the day last named is the next
         // or previous one from it.
-        if let (Some(n), Some((d, resolve::Gran::Day))) = (value.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.last) {
+        if let (Some(n), Some((d, resolve::Gran::Day))) = (wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()), ctx.last) {
             let shift = told_from_last(toks, m.start);
             // ("a day later" has already moved the story to the day it counts to.)
             let counted = usize::from(!shift.is_some_and(|(_, counted)| counted));
@@ -1131,7 +1133,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 _ => None,
             };
             if let Some(x) = x.filter(|_| on_last_day.is_none()) {
-                value = if at.is_empty() { ymd(x) } else { format!("{}|{at}", ymd(x)) };
+                value = on_day(x);
                 on_last_day = Some(if x == d {
                     format!("the {} the text counted to, {d}", x.format("%A"))
                 } else {
@@ -1152,12 +1154,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "The strike had ended only two days earlier, on May 12": a day of the month told as
         // earlier or later than the date last named is the one nearest it.
-        if let (Some((mo, dd)), Some((d, _))) = (value.strip_prefix("md:").and_then(|v| v.split_once(':')), ctx.last) {
+        if let (Some((mo, dd)), Some((d, _))) = (wd.strip_prefix("md:").and_then(|v| v.split_once(':')), ctx.last) {
             let told = told_from_last(toks, m.start).is_some();
             let near = |y: i32| NaiveDate::from_ymd_opt(y, mo.parse().ok()?, dd.parse().ok()?);
             let x = (d.year() - 1..=d.year() + 1).filter_map(near).min_by_key(|x| (*x - d).num_days().abs());
             if let Some(x) = x.filter(|_| told && on_last_day.is_none() && !mo.contains('.') && !dd.contains('.')) {
-                value = if at.is_empty() { ymd(x) } else { format!("{}|{at}", ymd(x)) };
+                value = on_day(x);
                 on_last_day = Some(format!("{}, the one nearest {d}, the date last mentioned", month_day_name(&x.to_string())));
             }
         }
