@@ -322,7 +322,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let two_months = two_month_names(toks, &m);
             // "24 hours a day", "six months, one year": the first amount alone.
             let listed_amounts = g.rules[m.rule].template.starts_with("dur2:");
-            let hours = weekday_range_hours(toks, &m);
+            // ("10:30 to 12:30 p.m." crosses noon: the first clock alone.)
+            let hours = weekday_range_hours(toks, &m) || ["clock2", "ampm"].iter().all(|k| m.caps.iter().any(|(c, _)| c == k));
             let span_after = clock_before_weekday_span(toks, &m);
             // (Of three amounts, the first two are tried first: "24 hours a day, 7 days".)
             let cuts: Vec<usize> = if before {
@@ -2383,7 +2384,8 @@ fn weekday_set(t: &mut Timex, n: u32, suffix: &str) {
 /// default", "sessions on the first Monday of every month, from 10 a.m. to 2 p.m.": a clock
 /// time in a sentence about what usually or repeatedly happens is on no one day. Not when the
 /// sentence names the day it is on ("usually opens at 9 a.m., but on Friday opened at 10"), nor
-/// one a set's day names ("at 10 a.m. on Monday, within the daily limit").
+/// one a set's day names ("at 10 a.m. on Monday, within the daily limit"). Such a time is a
+/// set of times, as "every day at 9 a.m." is.
 fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     const USUALLY: &[&str] = &["typically", "usually", "normally", "generally", "routinely", "customarily", "ordinarily", "habitually", "regularly", "always"];
     let by_default = toks.windows(2).any(|w| w[0].lower == "by" && w[1].lower == "default");
@@ -2480,6 +2482,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let nightly: Vec<usize> = spans.iter().filter(|(k, r, _)| nights_until(*k, r)).map(|(k, _, _)| *k).collect();
     for &k in &nightly {
         let t = &mut out[k].timex;
+        t.kind = TimexType::Set;
         t.value = "XXXX-XX-XXTNI".into();
         t.anchor = None;
         t.explanation = Some("night, on no one day: every night until then".into());
@@ -2499,6 +2502,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             continue;
         }
         let Some(at) = t.value.find('T') else { continue };
+        t.kind = TimexType::Set;
         t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
         // (A range of the clock keeps its end: "from 1800 to 2100 hrs".)
         t.end_value = t.end_value.as_deref().and_then(|e| e.find('T').map(|a| format!("XXXX-XX-XX{}", &e[a..])));
@@ -2511,6 +2515,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
 /// Makes a clock time on a day one of the times something recurs at, on no one day.
 fn recurring_time(t: &mut Timex) {
     let Some(at) = t.value.find('T') else { return };
+    t.kind = TimexType::Set;
     t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
     t.anchor = None;
     t.explanation = Some(format!("{}, on no one day: one of the times that recur", &t.value[at + 1..]));
@@ -2947,13 +2952,17 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
     }
-    // "8 to 11 a.m.": a range only if it rises within one half of the day ("10 to 2 p.m."
+    // "8 to 11 a.m.", "6:00 to 9:00 p.m.": a range only if it rises within one half of the day ("10 to 2 p.m."
     // crosses noon); "8 and 11 a.m." is one only after "between" ("at 8 and 11 a.m." is two).
-    if first.kind == Kind::Num && has("hour") && (has("hour2") || has("clock")) && len >= 4
+    let clocks = has("clock") && has("clock2") && has("ampm");
+    if (first.kind == Kind::Num && has("hour") && (has("hour2") || has("clock")) || clocks) && len >= 4
         && matches!(toks[m.start + 1].lower.as_str(), "to" | "until" | "till" | "through" | "and")
     {
         let val = |k: &str| m.caps.iter().find(|(c, _)| c == k).and_then(|(_, v)| v.split(':').next()?.parse::<u32>().ok());
-        let (a, b) = (val("hour").unwrap_or(0), val("hour2").or_else(|| val("clock")).unwrap_or(0));
+        let (a, b) = match clocks {
+            true => (val("clock").unwrap_or(0), val("clock2").unwrap_or(0)),
+            false => (val("hour").unwrap_or(0), val("hour2").or_else(|| val("clock")).unwrap_or(0)),
+        };
         if !(a < b && b < 12) || (toks[m.start + 1].lower == "and" && !prev_is(&["between"])) {
             return false;
         }
