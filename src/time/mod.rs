@@ -2182,6 +2182,27 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
+    morning_after_night(&spans, out);
+}
+
+/// "its tally would continue overnight and should be complete by about 6 a.m.": an early
+/// clock time told after a night, its day not named, is the next morning's.
+fn morning_after_night(spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    for i in 1..spans.len() {
+        let (k, _, bare) = &spans[i];
+        let t = &out[*k].timex;
+        let early = t.value.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h < 10) && t.value.get(13..14) == Some(":");
+        let Some(day) = day_of(&t.value).filter(|_| *bare && early && t.kind == TimexType::Time && t.end_value.is_none()) else { continue };
+        let night = spans[..i].iter().rev().find_map(|(n, _, _)| {
+            let v = &out[*n].timex.value;
+            (out[*n].timex.kind == TimexType::Time && v.ends_with("TNI") && day_of(v) == Some(day)).then_some(day)
+        });
+        let Some(next) = night.and_then(|d| d.succ_opt()) else { continue };
+        let t = &mut out[*k].timex;
+        t.value = format!("{next}{}", &t.value[10..]);
+        t.anchor = Some(day.to_string());
+        t.explanation = Some(format!("the morning after the night of {day}"));
+    }
 }
 
 /// Quarters listed with another mention: "in the second quarter and the fourth quarter of
@@ -3541,6 +3562,15 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     let the_last = len == 3 && first.lower == "the" && toks[m.start + 1].lower == "last" && g.rules[m.rule].template == "rel:{sunit}:-1"
         || len == 2 && first.lower == "last" && prev_is(&["the"]) && matches!(g.rules[m.rule].template.as_str(), "rel:W:{rel}" | "rel:M:{rel}");
     if the_last && next.is_some_and(|n| n.lower == "of") && matches!(toks[m.end - 1].lower.as_str(), "week" | "month") {
+        return false;
+    }
+    // "ending British Summer Time", "adopted summer time", "SUMMER/WINTER TIME CHANGES": the
+    // clock's setting, not the season ("in the summer time" is one).
+    let clock_setting = |k: usize| toks.get(k).is_some_and(|t| t.lower == "time")
+        || toks.get(k).is_some_and(|t| t.lower == "/") && toks.get(k + 1).is_some_and(|t| lookup_tok(t, "season").is_some()) && toks.get(k + 2).is_some_and(|t| t.lower == "time");
+    if has("season") && len == 1 && matches!(first.lower.as_str(), "summer" | "winter") && clock_setting(m.end)
+        && !prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "this" | "that" | "last" | "next" | "each" | "every" | "in" | "during"))
+    {
         return false;
     }
     // "fall" / "spring" alone are verbs and nouns more often than seasons.
