@@ -2113,10 +2113,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if bare_clock && r.from_last {
             if let Some((d, hour)) = day_of(&r.value).zip(r.value.get(11..13).and_then(|h| h.parse::<u32>().ok())) {
                 let evening = |v: &str| v.get(11..).is_some_and(|c| matches!(c, "EV" | "NI") || c.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| (18..24).contains(&h)));
-                let told = out.iter().rev().take_while(|p| day_of(&p.timex.value).is_none_or(|x| x == d)).any(|p| day_of(&p.timex.value) == Some(d) && evening(&p.timex.value));
-                if let (true, true, Some(next)) = (hour < 6, told, d.succ_opt()) {
+                let told = out.iter().rev().take_while(|p| day_of(&p.timex.value).is_none_or(|x| x == d)).find(|p| day_of(&p.timex.value) == Some(d) && evening(&p.timex.value));
+                // ("its tally would continue overnight and should be complete by about 6 a.m.":
+                // after a whole night, the early morning too.)
+                let small = if told.is_some_and(|p| p.timex.value.ends_with("TNI")) { 10 } else { 6 };
+                if let (true, true, Some(next)) = (hour < small, told.is_some(), d.succ_opt()) {
                     r.value = format!("{next}{}", &r.value[10..]);
-                    explanation = Some(format!("the night after the evening of {d}, the date last mentioned: {next}"));
+                    explanation = Some(match small {
+                        10 => format!("the morning after the night of {d}, the date last mentioned: {next}"),
+                        _ => format!("the night after the evening of {d}, the date last mentioned: {next}"),
+                    });
                 }
             }
         }
@@ -2182,27 +2188,6 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     weekday_spans(toks, &spans, out);
     recur_with_sets(toks, &spans, out);
     habitual_times(toks, &spans, out);
-    morning_after_night(&spans, out);
-}
-
-/// "its tally would continue overnight and should be complete by about 6 a.m.": an early
-/// clock time told after a night, its day not named, is the next morning's.
-fn morning_after_night(spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
-    for i in 1..spans.len() {
-        let (k, _, bare) = &spans[i];
-        let t = &out[*k].timex;
-        let early = t.value.get(11..13).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h < 10) && t.value.get(13..14) == Some(":");
-        let Some(day) = day_of(&t.value).filter(|_| *bare && early && t.kind == TimexType::Time && t.end_value.is_none()) else { continue };
-        let night = spans[..i].iter().rev().find_map(|(n, _, _)| {
-            let v = &out[*n].timex.value;
-            (out[*n].timex.kind == TimexType::Time && v.ends_with("TNI") && day_of(v) == Some(day)).then_some(day)
-        });
-        let Some(next) = night.and_then(|d| d.succ_opt()) else { continue };
-        let t = &mut out[*k].timex;
-        t.value = format!("{next}{}", &t.value[10..]);
-        t.anchor = Some(day.to_string());
-        t.explanation = Some(format!("the morning after the night of {day}"));
-    }
 }
 
 /// Quarters listed with another mention: "in the second quarter and the fourth quarter of
