@@ -298,6 +298,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     // This sentence's mentions: index in `out`, tokens, and whether a bare clock time or a
     // bare weekday (read once the sentence is done: "daily from 10am to 8pm" recurs).
     let mut spans: Vec<(usize, Range<usize>, bool)> = Vec::new();
+    // The day of something counted just before ("the fourth day"): its index in `out`, its
+    // number and end token, for a day named right after it ("on Sunday").
+    let mut event_day: Option<(usize, u64, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !g.may_start(&toks[i]) {
@@ -1270,6 +1273,11 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 value = format!("{value}:{mm}");
             }
         }
+        // "the second day running", "a third day in a row": the day the run has reached, not
+        // one counted from something that began.
+        if value.starts_with("evday:") && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "running" | "straight") || t.lower == "in" && toks.get(m.end + 2).is_some_and(|u| u.lower == "row")) {
+            value.push_str(":run");
+        }
         let day_before = ctx.last_day;
         let mut r = match (some_weekday, apposed) {
             (_, Some(d)) if value.starts_with("md:") => {
@@ -2079,6 +2087,21 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let Some((q, resolve::Gran::Quarter)) = resolve::granularity(&r.value) {
             sentence_quarter = (!["last", "ago", "same"].iter().any(|p| value.starts_with(p))).then_some(q);
         }
+        // "since it began on Thursday", "The trial opens Monday": the day something that runs
+        // for days began. "at stumps on the fourth day on Sunday": the day counted is the day
+        // named with it, and tells when the thing began.
+        if let Some(d) = day_of(&r.value).filter(|_| r.value.len() == 10) {
+            let k = if start > 0 && toks[start - 1].lower == "on" { start - 1 } else { start };
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "began" | "begun" | "begins" | "begin" | "started" | "starts" | "opened" | "opens") {
+                ctx.event_start = Some(d);
+            }
+            if let Some((e, n, _)) = event_day.take().filter(|(_, _, end)| toks[*end..start].iter().all(|t| matches!(t.lower.as_str(), "on" | ","))) {
+                ctx.event_start = d.checked_sub_days(chrono::Days::new(n - 1));
+                out[e].timex.value = d.to_string();
+                out[e].timex.anchor = Some(d.to_string());
+                out[e].timex.explanation = Some(format!("{}, the day named with it", resolve::nth_day(n)));
+            }
+        }
         if let Some(d) = day_of(&r.value).filter(|_| !bare_clock) {
             sentence_day = Some(d);
             if opens {
@@ -2129,6 +2152,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
         let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
             || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
+        event_day = value.strip_prefix("evday:").and_then(|n| n.split(':').next()?.parse::<u64>().ok()).filter(|&n| n >= 1).map(|n| (out.len(), n, m.end));
         spans.push((out.len(), start..m.end, bare));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,
@@ -2853,6 +2877,21 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     if weekday_range_hours(toks, m) || clock_before_weekday_span(toks, m).is_some() {
         return false;
+    }
+    // A day counted of something that runs for days: not "first-day sales", "the Seventh Day
+    // Adventists", "the first day of fiscal 1988" (a day of a year), nor "from day one" (from
+    // the start); "day two" only after "on".
+    if g.rules[m.rule].template.starts_with("evday:") {
+        let day = &toks[m.end - 1];
+        let of_calendar = next.is_some_and(|n| n.lower == "of") && toks.get(m.end + 1).is_some_and(|t| {
+            matches!(t.lower.as_str(), "fiscal" | "the" | "this" | "next" | "last" | "each" | "every") && toks.get(m.end + 2).is_some_and(|u| matches!(u.lower.as_str(), "month" | "year" | "quarter" | "week" | "fiscal" | "season"))
+                || matches!(t.lower.as_str(), "fiscal") || t.kind == Kind::Num || lookup_tok(t, "month").is_some()
+        });
+        let joined = day.hyphen_before || toks.get(m.end).is_some_and(|t| t.hyphen_before) || first.hyphen_before;
+        let counted = first.lower != "day" || prev_is(&["on"]);
+        if day.cap && !day.all_caps && m.start > 0 || joined || of_calendar || !counted {
+            return false;
+        }
     }
     // "in those days", "since those days": a time gone by; "Those days will be made up" names
     // days told of before.

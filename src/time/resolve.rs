@@ -92,6 +92,9 @@ pub struct Context {
     /// Whether the last date was counted from the reference ("yesterday", "last night"), as
     /// market reports name the day they compare with, not the day they tell of.
     pub last_deictic: bool,
+    /// The day something that runs for days began ("since it began on Thursday", "the fourth
+    /// day on Sunday"): its "first day" and "day two" count from it.
+    pub event_start: Option<NaiveDate>,
 }
 
 /// What the text's first dates say it is: news, anchored on the reference date, or a story
@@ -153,7 +156,7 @@ const ORDINALS: &[&str] = &["", "first", "second", "third", "fourth", "fifth"];
 impl Context {
     /// A context at the start of a text: nothing mentioned yet.
     pub fn new(reference: Option<NaiveDate>, margin: i64) -> Self {
-        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false, dated_days: Vec::new(), last_deictic: false }
+        Context { reference, last: None, last_day: None, last_quarter: None, margin, fiscal_end: None, story: Story::Undecided, story_month: None, clause_now: false, clock_range: None, period_end: None, iso_weeks: false, last_week: None, canada: false, dated_days: Vec::new(), last_deictic: false, event_start: None }
     }
 
     /// The year a story of the past is at, for a month (`month`: its own, a season's first or
@@ -400,6 +403,22 @@ impl Context {
         }
         // "that same day" after "last October": a day of that month, which one unknown (not
         // the reference date, as a day with no day mentioned before would be).
+        // "New Zealand were bowled out on the first day", "It's the second day of an offensive":
+        // a day of something that runs for days, counted from the day it began when the text
+        // says; else the day the story is at, or the reference date ("the strike entered its
+        // fifth day"). Ahead, with neither, which day is not known ("on his first day in office").
+        if let Some((n, run)) = v.strip_prefix("evday:").and_then(|n| Some((n.split(':').next()?.parse::<u64>().ok()?, n.ends_with(":run")))).filter(|(n, _)| (1..=366).contains(n)) {
+            let nth = nth_day(n);
+            let counted = self.event_start.filter(|_| !run).and_then(|d| Some((d, d.checked_add_days(chrono::Days::new(n - 1))?)));
+            let story = self.last.filter(|(d, g)| *g == Gran::Day && (tense != Some(Tense::Future) || self.reference.is_none_or(|r| *d > r))).map(|(d, _)| d);
+            let (value, anchor, explanation) = match (counted, story, self.reference) {
+                (Some((d, x)), _, _) => (x.to_string(), Some(d), format!("{nth} of what began on {d}")),
+                (None, Some(d), _) if tense != Some(Tense::Present) => (d.to_string(), Some(d), format!("{nth} of something, taken as {d}, the date last mentioned")),
+                (None, _, Some(r)) if tense != Some(Tense::Future) => (r.to_string(), Some(r), format!("{nth} of something, taken as the reference date")),
+                _ => ("XXXX-XX-XX".to_owned(), None, format!("{nth} of something; which day the text does not say")),
+            };
+            return Resolved { value, anchor: anchor.map(|d| d.to_string()), explanation: Some(explanation), ..Default::default() };
+        }
         if v == "lastday" {
             if let Some((m, Gran::Month)) = self.last {
                 let shown = m.format("%Y-%m").to_string();
@@ -1916,6 +1935,11 @@ fn beside_period(d: NaiveDate, g: Gran, start: u32, months: i64, back: bool) -> 
 }
 
 /// Underspecified value for a unit when there is no anchor.
+/// "the first day", "day 12": the words for the nth day of something.
+pub fn nth_day(n: u64) -> String {
+    ORDINALS.get(n as usize).filter(|o| !o.is_empty()).map_or_else(|| format!("day {n}"), |o| format!("the {o} day"))
+}
+
 fn unknown(unit: &str) -> &'static str {
     match unit {
         "D" | "H" | "MIN" | "S" => "XXXX-XX-XX",
