@@ -1150,11 +1150,26 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "yesterday" or "last night", which market reports name to compare: "stood unchanged
         // from last night at midday".)
         // (Nor "by the midday close", a market's session.)
-        if value == "rel:D:0|T12:00" && m.end - m.start == 1 && tense == Some(Tense::Past) && !ctx.last_deictic
-            && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "the" | "'s" | "\u{2019}s" | "its" | "a"))
-            && ctx.last.is_some_and(|(d, g)| g == resolve::Gran::Day && ctx.reference.is_some_and(|rf| d < rf && (rf - d).num_days() <= 7))
-        {
-            value = "last:D:0|T12:00".to_owned();
+        // So is dawn or dusk: "Castagne died on Thursday ... since a stroke last month, and died
+        // shortly before dawn" (the day last named, though a month was named since).
+        let sun = matches!(value.as_str(), "rel:D:0|TMO" | "rel:D:0|TEV" | "last:D:0|TMO" | "last:D:0|TEV") && matches!(toks[m.start].lower.as_str(), "dawn" | "daybreak" | "sunrise" | "dusk" | "nightfall" | "sunset");
+        let recent = |d: NaiveDate| ctx.reference.is_some_and(|rf| d < rf && (rf - d).num_days() <= 7);
+        let story_day = match ctx.last {
+            Some((d, resolve::Gran::Day)) if recent(d) => Some(None),
+            Some((_, resolve::Gran::Month | resolve::Gran::Year)) if sun => ctx.last_day.filter(|&d| recent(d)).map(Some),
+            _ => None,
+        };
+        if let Some(day) = story_day.filter(|_| {
+            (value == "rel:D:0|T12:00" || sun) && m.end - m.start == 1 && tense == Some(Tense::Past) && !ctx.last_deictic
+                && !(m.start > 0 && matches!(toks[m.start - 1].lower.as_str(), "the" | "'s" | "\u{2019}s" | "its" | "a"))
+        }) {
+            value = match day {
+                Some(d) => {
+                    on_last_day = Some(format!("that time of {d}, the day last named (past tense)"));
+                    on_day(d)
+                }
+                None => value.replacen("rel:", "last:", 1),
+            };
         }
         // "The strike had ended only two days earlier, on May 12": a day of the month told as
         // earlier or later than the date last named is the one nearest it.
@@ -3653,10 +3668,11 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     }
     // "spend the evening watching movies": a time of that day too.
     let spend = prev_is(&["spend", "spent", "spends", "spending"]);
-    // "led for much of the evening", "the rest of the morning".
+    // "led for much of the evening", "the rest of the morning". ("Showers are forecast for the
+    // afternoon" is one.)
     let part_of = prev_is(&["of"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "much" | "most" | "part" | "rest" | "remainder");
     if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
-        && (!(prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout"]) || part_of) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
+        && (!(prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout", "for"]) || part_of) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
         return false;
