@@ -2908,6 +2908,17 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "The 1970s were lean years", "Those were happy days": years or days described, not an
+    // amount of time ("were down for several years" is one).
+    if len == 1 && matches!(first.lower.as_str(), "years" | "days" | "months" | "weeks" | "decades") && m.start >= 2 {
+        let (adj, verb) = (&toks[m.start - 1], &toks[m.start - 2]);
+        if adj.kind == Kind::Word && !adj.cap && !matches!(adj.lower.as_str(), "few" | "several" | "many" | "some" | "recent" | "coming" | "past" | "last" | "next" | "more" | "two" | "three")
+            && !TEMPORAL_PREP.contains(&adj.lower.as_str()) && !matches!(adj.lower.as_str(), "within" | "over" | "about" | "nearly" | "almost" | "only" | "just" | "still" | "already" | "not" | "even")
+            && lookup_tok(adj, "num").is_none() && matches!(verb.lower.as_str(), "were" | "are" | "was" | "is" | "'re" | "been" | "be")
+        {
+            return false;
+        }
+    }
     // "in those days", "since those days": a time gone by; "Those days will be made up" names
     // days told of before.
     if len == 2 && first.lower == "those" && toks[m.start + 1].lower == "days" && !prev_is(&["in", "during", "since", "of", "from", "unlike", "like"]) {
