@@ -2164,6 +2164,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 }
             }
         }
+        // "kept a Monday-night residency", "Sunday-morning services": a weekday's time that
+        // recurs, as what it names does.
+        let recurring_slot = m.end - start == 2 && toks[start + 1].hyphen_before && value.starts_with("wd:") && value.contains("|T")
+            && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "residency" | "residencies" | "slot" | "slots" | "series" | "league" | "leagues" | "services" | "classes" | "lessons" | "broadcasts"));
+        if let (true, Some(n), Some(pod)) = (recurring_slot, value.get(3..4), r.value.get(10..)) {
+            kind = TimexType::Set;
+            r.value = format!("XXXX-WXX-{n}{pod}");
+            r.anchor = None;
+            explanation = Some(format!("every {} {}, as what it names recurs", resolve::WEEKDAYS[n.parse::<usize>().unwrap_or(1).clamp(1, 7) - 1], toks[start + 1].lower));
+        }
         // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
         let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
             || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
