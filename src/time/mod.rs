@@ -2909,8 +2909,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if g.rules[m.rule].template.starts_with("evday:") {
         let day = &toks[m.end - 1];
         let of_calendar = next.is_some_and(|n| n.lower == "of") && toks.get(m.end + 1).is_some_and(|t| {
-            matches!(t.lower.as_str(), "fiscal" | "the" | "this" | "next" | "last" | "each" | "every") && toks.get(m.end + 2).is_some_and(|u| matches!(u.lower.as_str(), "month" | "year" | "quarter" | "week" | "fiscal" | "season"))
-                || matches!(t.lower.as_str(), "fiscal") || t.kind == Kind::Num || lookup_tok(t, "month").is_some()
+            matches!(t.lower.as_str(), "the" | "this" | "next" | "last" | "each" | "every") && toks.get(m.end + 2).is_some_and(|u| matches!(u.lower.as_str(), "month" | "year" | "quarter" | "week" | "fiscal" | "season"))
+                || t.lower == "fiscal" || t.kind == Kind::Num || lookup_tok(t, "month").is_some()
         });
         let joined = day.hyphen_before || toks.get(m.end).is_some_and(|t| t.hyphen_before) || first.hyphen_before;
         let counted = first.lower != "day" || prev_is(&["on"]);
@@ -3033,8 +3033,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     if year_count && m.caps.iter().any(|(c, _)| c == "num") {
         return false;
     }
-    // "8 to 11 a.m.", "6:00 to 9:00 p.m.": a range only if it rises within one half of the day ("10 to 2 p.m."
-    // crosses noon); "8 and 11 a.m." is one only after "between" ("at 8 and 11 a.m." is two).
+    // "8 to 11 a.m.", "6:00 to 9:00 p.m.": a range only if it rises within one half of the day
+    // ("10 to 2 p.m." crosses noon); "8 and 11 a.m." is one only after "between" ("at 8 and 11
+    // a.m." is two).
     let clocks = has("clock") && has("clock2") && has("ampm");
     if (first.kind == Kind::Num && has("hour") && (has("hour2") || has("clock")) || clocks) && len >= 4
         && matches!(toks[m.start + 1].lower.as_str(), "to" | "until" | "till" | "through" | "and")

@@ -401,8 +401,6 @@ impl Context {
         if let Some(n) = v.strip_prefix("ago:DE:").and_then(|n| n.parse::<i64>().ok()) {
             return self.base(&format!("rel:Y:{}", n.saturating_mul(10)), tense);
         }
-        // "that same day" after "last October": a day of that month, which one unknown (not
-        // the reference date, as a day with no day mentioned before would be).
         // "New Zealand were bowled out on the first day", "It's the second day of an offensive":
         // a day of something that runs for days, counted from the day it began when the text
         // says; else the day the story is at, or the reference date ("the strike entered its
@@ -419,6 +417,8 @@ impl Context {
             };
             return Resolved { value, anchor: anchor.map(|d| d.to_string()), explanation: Some(explanation), ..Default::default() };
         }
+        // "that same day" after "last October": a day of that month, which one unknown (not
+        // the reference date, as a day with no day mentioned before would be).
         if v == "lastday" {
             if let Some((m, Gran::Month)) = self.last {
                 let shown = m.format("%Y-%m").to_string();
@@ -1934,12 +1934,12 @@ fn beside_period(d: NaiveDate, g: Gran, start: u32, months: i64, back: bool) -> 
     y.unwrap_or(d.year())
 }
 
-/// Underspecified value for a unit when there is no anchor.
 /// "the first day", "day 12": the words for the nth day of something.
 pub fn nth_day(n: u64) -> String {
     ORDINALS.get(n as usize).filter(|o| !o.is_empty()).map_or_else(|| format!("day {n}"), |o| format!("the {o} day"))
 }
 
+/// Underspecified value for a unit when there is no anchor.
 fn unknown(unit: &str) -> &'static str {
     match unit {
         "D" | "H" | "MIN" | "S" => "XXXX-XX-XX",
