@@ -2106,7 +2106,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // for days began. "at stumps on the fourth day on Sunday": the day counted is the day
         // named with it, and tells when the thing began.
         if let Some(d) = day_of(&r.value).filter(|_| r.value.len() == 10) {
-            let k = if start > 0 && toks[start - 1].lower == "on" { start - 1 } else { start };
+            let k = before_on(toks, start);
             if k > 0 && matches!(toks[k - 1].lower.as_str(), "began" | "begun" | "begins" | "begin" | "started" | "starts" | "opened" | "opens") {
                 ctx.event_start = Some(d);
             }
@@ -2154,12 +2154,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let told = out.iter().rev().take_while(|p| day_of(&p.timex.value).is_none_or(|x| x == d)).find(|p| day_of(&p.timex.value) == Some(d) && evening(&p.timex.value));
                 // ("its tally would continue overnight and should be complete by about 6 a.m.":
                 // after a whole night, the early morning too.)
-                let small = if told.is_some_and(|p| p.timex.value.ends_with("TNI")) { 10 } else { 6 };
-                if let (true, true, Some(next)) = (hour < small, told.is_some(), d.succ_opt()) {
+                let night = told.is_some_and(|p| p.timex.value.ends_with("TNI"));
+                if let (true, true, Some(next)) = (hour < if night { 10 } else { 6 }, told.is_some(), d.succ_opt()) {
                     r.value = format!("{next}{}", &r.value[10..]);
-                    explanation = Some(match small {
-                        10 => format!("the morning after the night of {d}, the date last mentioned: {next}"),
-                        _ => format!("the night after the evening of {d}, the date last mentioned: {next}"),
+                    explanation = Some(match night {
+                        true => format!("the morning after the night of {d}, the date last mentioned: {next}"),
+                        false => format!("the night after the evening of {d}, the date last mentioned: {next}"),
                     });
                 }
             }
@@ -2168,12 +2168,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // recurs, as what it names does.
         let recurring_slot = m.end - start == 2 && toks[start + 1].hyphen_before && value.starts_with("wd:") && value.contains("|T")
             && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "residency" | "residencies" | "slot" | "slots" | "series" | "league" | "leagues" | "services" | "classes" | "lessons" | "broadcasts"));
-        if let (true, Some(n), Some(pod)) = (recurring_slot, value.get(3..4), r.value.get(10..)) {
-            kind = TimexType::Set;
-            r.value = format!("XXXX-WXX-{n}{pod}");
-            r.anchor = None;
-            explanation = Some(format!("every {} {}, as what it names recurs", resolve::WEEKDAYS[n.parse::<usize>().unwrap_or(1).clamp(1, 7) - 1], toks[start + 1].lower));
-        }
+        let slot = recurring_slot.then(|| Some((value.get(3..4)?.parse::<u32>().ok()?, r.value.get(10..)?.to_owned()))).flatten();
         // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
         let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
             || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
@@ -2191,6 +2186,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 explanation,
             },
         });
+        if let (Some((n, pod)), Some(p)) = (slot, out.last_mut()) {
+            weekday_set(&mut p.timex, n, &pod);
+        }
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
         }
@@ -2483,10 +2481,7 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
             let joined = rc.start >= end && toks[end..rc.start].iter().all(|t| matches!(t.lower.as_str(), "," | "at" | "and" | "or"))
                 && (end > r.end || !toks[end..rc.start].iter().any(|t| matches!(t.lower.as_str(), "and" | "or")));
             let t = &mut out[*c].timex;
-            if !(joined && *bare && t.kind == TimexType::Time) {
-                break;
-            }
-            if day_of(&t.value).is_none() {
+            if !(joined && *bare && t.kind == TimexType::Time && day_of(&t.value).is_some()) {
                 break;
             }
             recurring_time(t);
@@ -2556,12 +2551,13 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
         if !bare || t.kind != TimexType::Time || day_of(&t.value).is_none_or(|d| days.contains(&d) && !(curfew && names_curfew(r))) {
             continue;
         }
-        let Some(at) = t.value.find('T') else { continue };
-        t.kind = TimexType::Set;
-        t.value = format!("XXXX-XX-XX{}", &t.value[at..]);
+        if !t.value.contains('T') {
+            continue;
+        }
+        recurring_time(t);
         // (A range of the clock keeps its end: "from 1800 to 2100 hrs".)
         t.end_value = t.end_value.as_deref().and_then(|e| e.find('T').map(|a| format!("XXXX-XX-XX{}", &e[a..])));
-        t.anchor = None;
+        let at = t.value.find('T').unwrap_or(0);
         let when = resolve::pod_word(&t.value[at + 1..]).unwrap_or(&t.value[at + 1..]);
         t.explanation = Some(format!("{when}, on no one day: the sentence tells what {}", if recurs || curfew || kind_of_days { "recurs" } else { "usually happens" }));
     }
@@ -4062,11 +4058,16 @@ fn clauses(toks: &[Tok]) -> Vec<usize> {
     out
 }
 
+/// Where the phrase naming a day at token `start` begins: at an "on" before it, if any.
+fn before_on(toks: &[Tok], start: usize) -> usize {
+    if start > 0 && toks[start - 1].lower == "on" { start - 1 } else { start }
+}
+
 /// "a day later, on Thursday", "two days earlier, on May 12", "Later, Friday": whether the
 /// day at token `start` is told as later or earlier than the day last named, which word says
 /// so, and whether an amount counted to it ("a day later").
 fn told_from_last(toks: &[Tok], start: usize) -> Option<(&'static str, bool)> {
-    let k = if start > 0 && toks[start - 1].lower == "on" { start - 1 } else { start };
+    let k = before_on(toks, start);
     if !(k >= 2 && toks[k - 1].lower == ",") {
         return None;
     }
