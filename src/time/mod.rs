@@ -779,7 +779,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 | "jumped" | "climbed" | "tumbled" | "slipped" | "peaked" | "happened" | "occurred" | "died")
         };
         let strict = toks[m.start.saturating_sub(3)..m.start].iter().chain(toks.get(m.end..(m.end + 2).min(toks.len())).unwrap_or(&[])).any(simple_past)
-            && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by"));
+            && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by" | "for"));
         ctx.margin = match (near, tense) {
             (true, Some(Tense::Past)) if strict => resolve::STRICT_PAST_MARGIN,
             // A day or holiday (not a month: "sales for May will be published" in June), unless
@@ -4109,6 +4109,10 @@ const COMMODITIES: &[&str] = &[
 ];
 
 /// Per token: the tense its word signals, if any.
+/// Words in -ing that are nouns in news ("the meeting ended"), not a verb an adjective in -ed
+/// can follow.
+const ING_NOUNS: &[&str] = &["morning", "evening", "meeting", "building", "spring", "hearing", "offering", "ruling", "earnings", "trading", "spending", "lending", "funding", "financing", "housing", "shipping", "filing", "listing", "opening", "closing", "holding", "holdings", "bombing", "shooting", "killing", "landing", "warning", "briefing", "signing", "sitting", "setting", "rating", "ratings", "ceiling", "during", "nothing", "something", "anything", "everything", "being", "according", "including", "following", "pending", "remaining", "outstanding", "accounting", "banking", "mining", "refining", "processing", "manufacturing", "marketing", "advertising", "restructuring", "training", "programming", "polling", "voting", "bidding", "borrowing", "buying", "selling", "wedding", "painting", "ending", "beginning", "standing", "bearing", "crossing", "uprising", "gathering", "proceeding", "proceedings"];
+
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "won't", "didn't": the lexer leaves "won" ' "t"; "won" there is "will", not a win.
     let negated = |i: usize| toks.get(i + 1).is_some_and(|a| matches!(a.lower.as_str(), "'" | "\u{2019}")) && toks.get(i + 2).is_some_and(|t| t.lower == "t");
@@ -4166,6 +4170,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "due" if i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 3
                     && !matches!(toks[i - 1].lower.as_str(), "been" | "being" | "also" | "still" | "were" | "become" | "became" | "come" | "fall" | "falls" | "fell") && !toks[i - 1].lower.ends_with("ly")
                     && toks[i.saturating_sub(8)..i - 1].iter().any(|t| matches!(t.lower.as_str(), "missed" | "missing" | "skipped" | "skipping" | "defaulted" | "defaulting")) => None,
+                // "due to tax-induced buying", "due to the weather": a cause, not a plan ("due to
+                // expire").
+                "due" if toks.get(i + 1).is_some_and(|n| n.lower == "to")
+                    && toks.get(i + 2).is_some_and(|n| n.kind != Kind::Word || n.cap || determiner(&n.lower) || n.lower.ends_with("ing") || n.lower.ends_with("ed") || toks.get(i + 3).is_some_and(|h| h.hyphen_before)) => None,
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "await" | "awaits" | "awaiting" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
@@ -4196,6 +4204,11 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // ("will publish detailed figures", "release revised data", "expect scattered
                 // showers": after a verb.)
                 _ if w.ends_with("ed") && i > 0 && matches!(toks[i - 1].lower.as_str(), "publish" | "release" | "issue" | "provide" | "give" | "offer" | "present" | "produce" | "deliver" | "submit" | "file" | "post" | "announce" | "unveil" | "expect" | "expects" | "forecast" | "forecasts" | "predict" | "predicts" | "bring" | "brings" | "see" | "sees" | "face" | "faces") => None,
+                // ("would begin inspecting damaged buildings", "will open air-conditioned
+                // shelters": an adjective before its noun, after a verb's -ing or as a compound.)
+                _ if w.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && !n.lower.ends_with("ly") && !matches!(n.lower.as_str(), "the" | "a" | "an" | "on" | "in" | "at" | "by" | "for" | "to" | "from" | "with" | "into" | "after" | "before" | "until" | "since" | "and" | "or" | "but" | "its" | "his" | "her" | "their" | "this" | "that" | "up" | "down" | "out" | "off" | "higher" | "lower" | "back" | "over" | "about" | "again" | "earlier" | "later" | "late" | "early" | "ahead" | "flat" | "last" | "here" | "there" | "him" | "them" | "it" | "was" | "were" | "had" | "has" | "is" | "are"))
+                    && (t.hyphen_before && i > 0 && toks[i - 1].lower.len() > 2 && !matches!(toks[i - 1].lower.as_str(), "pre" | "mis" | "out" | "over" | "under" | "cross" | "double" | "triple" | "fast" | "test" | "back" | "hand" | "spot" | "short")
+                        || i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 5 && toks[i - 1].lower.ends_with("ing") && !ING_NOUNS.contains(&toks[i - 1].lower.as_str())) => None,
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,

@@ -475,7 +475,9 @@ impl Context {
                         // before the middle of next year. The decision, announced at 2 p.m.")
                         (_, "D" | "H" | "MIN") => self.last.filter(|(_, g)| *g == Gran::Day).or_else(|| {
                             let recent = |d: NaiveDate| rf.is_some_and(|r| (r - d).num_days().abs() <= 7);
-                            self.last_day.filter(|&d| recent(d) && matches!(self.last, Some((_, Gran::Year)))).map(|d| (d, Gran::Day))
+                            // (Or any day of the year named since: "the quake of September 21,
+                            // 1999 ... as in 1999, when the quake struck at 1:47 a.m.")
+                            self.last_day.filter(|&d| matches!(self.last, Some((y, Gran::Year)) if recent(d) || y.year() == d.year())).map(|d| (d, Gran::Day))
                         }),
                         // "the week before" counts from a day or a week, not from a month's first.
                         // (Or from the week last named, when a month, season or year was named since:
