@@ -669,6 +669,11 @@ impl Grammar {
                 }
                 if l.len() == 4 {
                     let y: u32 = l.parse().ok()?;
+                    // "throughout the 1800s": a hundred years, the century's digits ("18"); the
+                    // 2000s are the decade they are in speech.
+                    if y.is_multiple_of(100) && (1000..2000).contains(&y) {
+                        return Some((1, smallvec![(Cow::Borrowed("decade"), format!("{}", y / 100))]));
+                    }
                     return (y.is_multiple_of(10) && (1000..2100).contains(&y)).then(|| (1, smallvec![(Cow::Borrowed("decade"), format!("{}", y / 10))]));
                 }
                 if l.len() == 2 {

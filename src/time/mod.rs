@@ -1055,6 +1055,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         {
             value = "last:Y:0:year".into();
         }
+        // "The ship sank in 1751. The survivors spent the winter in Arendal": in a past-tense
+        // sentence after a year long past, "the winter" is that year's, as "that winter" is.
+        // (Not "the winter of ...", nor a sentence that also speaks of now or ahead.)
+        if value.starts_with("season:") && value.split(':').count() == 2 && tense == Some(Tense::Past) && m.end - m.start == 2 && toks[m.start].lower == "the"
+            && toks.get(m.end).is_none_or(|t| t.lower != "of")
+            && !toks.iter().any(|t| matches!(t.lower.as_str(), "will" | "would" | "could" | "may" | "might" | "should" | "now" | "this" | "last" | "next"))
+            && ctx.last.zip(ctx.reference).is_some_and(|((d, _), r)| d.year() <= r.year() - 2)
+            && out.last().and_then(|p| year_of(&p.timex.value)) == ctx.last.map(|(d, _)| d.year())
+        {
+            value = format!("lastseason:{}", &value[7..]);
+        }
         // A list of months or days ("in May, June and September of that year"), read below.
         let follows = listed.last().is_some_and(|&(_, pe)| {
             pe < start && start - pe <= 2 && toks[pe..start].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
@@ -2057,6 +2068,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             sentence_year = year_of(&r.value);
             sentence_scene = None;
         }
+        // So does a month of a year long past named with its year in a past-tense sentence: "The
+        // ship left Canton in January 1751 and was lost on October 2".
+        let long_past = |y: i32| ctx.reference.is_some_and(|rf| y <= rf.year() - 2);
+        // (Named as the time of what happened, after "in"; not "since August 1985", "the same
+        // month of 1985" or an index's base, "December, 1978 equals 100".)
+        if tense == Some(Tense::Past) && start >= 1 && toks[start - 1].lower == "in" && lookup_tok(&toks[start], "month").is_some() && r.value.len() == 7 && r.value.bytes().enumerate().all(|(k, b)| k == 4 || b.is_ascii_digit())
+            && toks[start..m.end].iter().any(|t| t.lower == r.value[..4]) && year_of(&r.value).is_some_and(long_past)
+        {
+            sentence_year = year_of(&r.value);
+            sentence_scene = None;
+        }
         // So does the year or season a sentence opens on by pointing back: "That spring had
         // been the wettest in living memory: rain fell on 24 days in April". (Not a winter,
         // which runs into the next year.)
@@ -2197,9 +2219,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let period_noun = |k: usize| matches!(toks[k].lower.as_str(), "quarter" | "year" | "period" | "half" | "month" | "months" | "weeks" | "week");
         let ended = start >= 2 && matches!(toks[start - 1].lower.as_str(), "ended" | "ending" | "ends")
             && (period_noun(start - 2) || start >= 3 && matches!(toks[start - 2].lower.as_str(), "that" | "which") && period_noun(start - 3));
-        let ends_period = ended || start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
+        // "struck late on Tuesday, and 300 aftershocks had shaken the region by Thursday
+        // morning": a tally's closing day, after a perfect, is not the day the story is at.
+        let tally = start >= 1 && toks[start - 1].lower == "by" && day_before.is_some()
+            && toks[start.saturating_sub(10)..start - 1].iter().any(|t| matches!(t.lower.as_str(), "had" | "have" | "has"));
+        let ends_period = ended || tally || start >= 2 && matches!(toks[start - 1].lower.as_str(), "through" | "until" | "till" | "thru") && (start.saturating_sub(4)..start - 1).any(runs);
         // (Not a season's first day: "began June 1 and runs through Nov. 30".)
-        ctx.period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(e, _)| (e, day_before.filter(|&d| ended && d != e)));
+        ctx.period_end = ctx.last.filter(|&(_, g)| ends_period && g == resolve::Gran::Day).map(|(e, _)| (e, day_before.filter(|&d| (ended || tally) && d != e)));
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];
@@ -3868,7 +3894,7 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
             return (start, None);
         }
         // ("the early 1950s", "the late 19th century": a decade or a century keeps its "the".)
-        let decade = value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit()) || value.starts_with("cent:");
+        let decade = (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) || value.starts_with("cent:");
         let s = if p >= 1 && w(p - 1) == "the" && decade { p - 1 } else { p };
         return (s, Some(m.to_owned()));
     }
