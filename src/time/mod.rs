@@ -3015,6 +3015,20 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     {
         return false;
     }
+    // "spent one night at Camp 3", "two nights at Camp 2, one night at Camp 3": a stay; not
+    // "One night in 1990 he left".
+    if len == 2 && first.lower == "one" && toks[m.start + 1].lower == "night" {
+        let p = m.start.checked_sub(1).map(|k| toks[k].lower.as_str());
+        let listed = matches!(p, Some("," | "and")) && toks[m.start.saturating_sub(8)..m.start].iter().any(|t| t.lower == "nights");
+        if !listed && !matches!(p, Some("spent" | "spend" | "spends" | "spending" | "stayed" | "stay" | "stays" | "staying" | "for" | "another" | "only" | "just")) {
+            return false;
+        }
+    }
+    // "a 10-second increment": the singular "second" is a unit only joined to its number ("the
+    // No. 1 second baseman" is not; "July second" is a day).
+    if len == 2 && toks[m.start + 1].lower == "second" && !toks[m.start + 1].hyphen_before && lookup_tok(first, "month").is_none() {
+        return false;
+    }
     // "waited until the last minute", "at the last second": an idiom, or a game's final
     // minute; not the minute before the reference time.
     if len == 3 && first.lower == "the" && toks[m.start + 1].lower == "last" && matches!(toks[m.start + 2].lower.as_str(), "minute" | "second" | "moment") {
@@ -4023,7 +4037,7 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         // ("nearly two years": a little less.)
         "nearly" | "almost" => return Some((p, "LESS_THAN")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
-        "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within") && w(start) != "the" => return Some((p, "LESS_THAN")),
+        "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within" | "to" | "of") && w(start) != "the" => return Some((p, "LESS_THAN")),
         "than" if p >= 1 => {
             let m = match w(p - 1) {
                 "more" => "MORE_THAN",
