@@ -272,6 +272,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut sentence_day: Option<NaiveDate> = None;
     // The last day this sentence has named by its date or weekday.
     let mut named_day: Option<NaiveDate> = None;
+    // The days this sentence has named by their dates ("peak on February 13 and 14"), for
+    // the weekdays that name them after ("the Friday and Saturday before the holiday").
+    let mut dated_here: Vec<NaiveDate> = Vec::new();
     // Whether that day was named by its start or its morning ("early on Wednesday").
     let mut named_early = false;
     // The part of that day it was named with ("Saturday afternoon": "AF").
@@ -1119,6 +1122,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // employers said in a statement Saturday evening".)
             let said_on = toks[start.saturating_sub(5)..start].iter().any(|t| matches!(t.lower.as_str(), "said" | "told" | "announced" | "stated"));
             let across = said_on && ctx.reference.is_some_and(|rf| d > rf);
+            // (Or another day it named by its date: "on February 13 and 14, the Friday and
+            // Saturday before the holiday".)
+            let d = if d.weekday().number_from_monday() == n { d } else { dated_here.iter().rev().copied().find(|x| x.weekday().number_from_monday() == n && (*x - d).num_days().abs() <= 6).unwrap_or(d) };
             if d.weekday().number_from_monday() == n && !across {
                 value = on_day(d);
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
@@ -2150,6 +2156,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 named_day = Some(d);
                 if value.starts_with("md:") || value.starts_with("ymd:") || value.starts_with(|c: char| c.is_ascii_digit()) {
                     ctx.dated_days.push(d);
+                    dated_here.push(d);
                 }
                 named_early = modifier.as_deref() == Some("START") || r.value.ends_with("TMO");
                 named_pod = r.value.get(11..).filter(|p| r.value.as_bytes()[10] == b'T' && p.bytes().all(|b| b.is_ascii_uppercase())).map(str::to_owned);
@@ -2229,6 +2236,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         i = m.end;
         if let Some((k, day)) = second {
             let t = &toks[k];
+            dated_here.extend(day_of(&day));
             out.push(TemporalMention {
                 byte: t.start..t.end,
                 label: Label::Date,
