@@ -2959,6 +2959,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "should plan their days around the heat", "spend their days fishing": the object of a
+    // verb, not an amount of time ("in their final years", "for his days in office" are times).
+    if len == 1 && matches!(first.lower.as_str(), "days" | "weeks" | "years" | "months") && m.start >= 2
+        && matches!(toks[m.start - 1].lower.as_str(), "their" | "his" | "her" | "our" | "my" | "your")
+        && matches!(toks[m.start - 2].lower.as_str(), "plan" | "plans" | "planned" | "planning" | "spend" | "spends" | "spent" | "spending" | "fill" | "fills" | "filled" | "organize" | "organise" | "structure" | "start" | "starts" | "started" | "begin" | "begins" | "began" | "end" | "ends" | "ended" | "live" | "lived" | "living")
+    {
+        return false;
+    }
     // "in those days", "since those days": a time gone by; "Those days will be made up" names
     // days told of before.
     if len == 2 && first.lower == "those" && toks[m.start + 1].lower == "days" && !prev_is(&["in", "during", "since", "of", "from", "unlike", "like"]) {
@@ -3297,7 +3305,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // the day"; not "the day before the plunge" (which "the day before" reads) or "seize the day".
     if len == 2 && first.lower == "the" && toks[m.start + 1].lower == "day" && g.rules[m.rule].template == "last:D:0" {
         let later_in = prev_is(&["in"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "later" | "earlier");
-        if !(later_in || prev_is(&["throughout"])) {
+        // ("Rescuers worked through the day", not "through the day's news"; "during the day" is
+        // as often a habit: "Moslems fast during the day".)
+        let across = prev_is(&["through"]) && next.is_none_or(|n| !n.cap && !matches!(n.lower.as_str(), "'s" | "\u{2019}s" | "of" | "when" | "that" | "which" | "on" | "in"));
+        if !(later_in || across || prev_is(&["throughout"])) {
             return false;
         }
     }
