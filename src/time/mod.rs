@@ -1124,8 +1124,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             let across = said_on && ctx.reference.is_some_and(|rf| d > rf);
             // (Or another day it named by its date: "on February 13 and 14, the Friday and
             // Saturday before the holiday".)
-            let d = if d.weekday().number_from_monday() == n { d } else { dated_here.iter().rev().copied().find(|x| x.weekday().number_from_monday() == n && (*x - d).num_days().abs() <= 6).unwrap_or(d) };
-            if d.weekday().number_from_monday() == n && !across {
+            let on_weekday = |x: &NaiveDate| x.weekday().number_from_monday() == n;
+            let d = if on_weekday(&d) { d } else { dated_here.iter().rev().copied().find(|x| on_weekday(x) && (*x - d).num_days().abs() <= 6).unwrap_or(d) };
+            if on_weekday(&d) && !across {
                 value = on_day(d);
                 on_last_day = Some(format!("the {} its sentence named before, {d}", d.format("%A")));
             }
@@ -4167,11 +4168,11 @@ const COMMODITIES: &[&str] = &[
     "contract", "contracts", "delivery", "deliveries", "options", "t-bonds", "bonds", "meal",
 ];
 
-/// Per token: the tense its word signals, if any.
 /// Words in -ing that are nouns in news ("the meeting ended"), not a verb an adjective in -ed
 /// can follow.
 const ING_NOUNS: &[&str] = &["morning", "evening", "meeting", "building", "spring", "hearing", "offering", "ruling", "earnings", "trading", "spending", "lending", "funding", "financing", "housing", "shipping", "filing", "listing", "opening", "closing", "holding", "holdings", "bombing", "shooting", "killing", "landing", "warning", "briefing", "signing", "sitting", "setting", "rating", "ratings", "ceiling", "during", "nothing", "something", "anything", "everything", "being", "according", "including", "following", "pending", "remaining", "outstanding", "accounting", "banking", "mining", "refining", "processing", "manufacturing", "marketing", "advertising", "restructuring", "training", "programming", "polling", "voting", "bidding", "borrowing", "buying", "selling", "wedding", "painting", "ending", "beginning", "standing", "bearing", "crossing", "uprising", "gathering", "proceeding", "proceedings"];
 
+/// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "won't", "didn't": the lexer leaves "won" ' "t"; "won" there is "will", not a win.
     let negated = |i: usize| toks.get(i + 1).is_some_and(|a| matches!(a.lower.as_str(), "'" | "\u{2019}")) && toks.get(i + 2).is_some_and(|t| t.lower == "t");
