@@ -2264,6 +2264,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
     }
     clocks_dated_after(toks, &spans, out);
+    overnight_dated_after(toks, &spans, out);
     weeks_dated_after(toks, &spans, out);
     quarters_listed(toks, &spans, out);
     weekdays_of_week(toks, &spans, out);
@@ -2343,6 +2344,28 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
             if day_of(&clock.value) != Some(d) {
                 out[*a].timex.value = format!("{d}{t}");
                 out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
+            }
+        }
+    }
+}
+
+/// "suspended services for six hours overnight ... and resumed at 6 a.m. on Wednesday": a bare
+/// "overnight" is the night before the morning its sentence names next, not the night before
+/// the reference date.
+fn overnight_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    for (k, (a, ra, _)) in spans.iter().enumerate() {
+        if !(ra.end - ra.start == 1 && toks[ra.start].lower == "overnight" && out[*a].timex.value.ends_with("TNI")) {
+            continue;
+        }
+        // The next mention with a day, when it is a time of that day's morning. (Not a date:
+        // "Overnight, Wednesday/Thursday and week-fixed" are a money market's terms.)
+        let Some((b, _, _)) = spans[k + 1..].iter().find(|(b, _, _)| day_of(&out[*b].timex.value).is_some()) else { continue };
+        let next = &out[*b].timex;
+        let morning = next.value.get(10..).is_some_and(|t| t == "TMO" || t.get(1..3).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h < 12));
+        if let Some(night) = day_of(&next.value).filter(|_| morning).and_then(|d| d.pred_opt()) {
+            if day_of(&out[*a].timex.value) != Some(night) {
+                out[*a].timex.value = format!("{night}TNI");
+                out[*a].timex.explanation = Some(format!("the night of {night}, before the morning its sentence names after it"));
             }
         }
     }
