@@ -2202,7 +2202,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // ("overnight" is as bare: "will close overnight, ... Sunday through Thursday nights".)
         let bare = (bare_clock || bare_clock_value(&rule.template) || m.end - start == 1 && toks[start].lower == "overnight") && kind == TimexType::Time
             || value.starts_with("wd:") && !value.contains('|') && m.end - start == 1;
-        event_day = value.strip_prefix("evday:").and_then(|n| n.split(':').next()?.parse::<u64>().ok()).filter(|&n| n >= 1).map(|n| (out.len(), n, m.end));
+        event_day = resolve::event_day(&value).map(|(n, _)| n).filter(|&n| n >= 1).map(|n| (out.len(), n, m.end));
         spans.push((out.len(), start..m.end, bare));
         out.push(TemporalMention {
             byte: toks[start].start..toks[m.end - 1].end,

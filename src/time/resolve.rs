@@ -405,7 +405,7 @@ impl Context {
         // a day of something that runs for days, counted from the day it began when the text
         // says; else the day the story is at, or the reference date ("the strike entered its
         // fifth day"). Ahead, with neither, which day is not known ("on his first day in office").
-        if let Some((n, run)) = v.strip_prefix("evday:").and_then(|n| Some((n.split(':').next()?.parse::<u64>().ok()?, n.ends_with(":run")))).filter(|(n, _)| (1..=366).contains(n)) {
+        if let Some((n, run)) = event_day(v).filter(|(n, _)| (1..=366).contains(n)) {
             let nth = nth_day(n);
             let counted = self.event_start.filter(|_| !run).and_then(|d| Some((d, d.checked_add_days(chrono::Days::new(n - 1))?)));
             let story = self.last.filter(|(d, g)| *g == Gran::Day && (tense != Some(Tense::Future) || self.reference.is_none_or(|r| *d > r))).map(|(d, _)| d);
@@ -1934,6 +1934,13 @@ fn beside_period(d: NaiveDate, g: Gran, start: u32, months: i64, back: bool) -> 
         (d.year()..=end.year() + 1).find(|&y| begins(y).is_some_and(|b| b >= end))
     };
     y.unwrap_or(d.year())
+}
+
+/// The day number of an `evday:N[:run]` value ("the third day" is 3) and whether it counts a
+/// run ("the second day running"), which ignores when the thing began.
+pub fn event_day(v: &str) -> Option<(u64, bool)> {
+    let rest = v.strip_prefix("evday:")?;
+    Some((rest.split(':').next()?.parse().ok()?, rest.ends_with(":run")))
 }
 
 /// "the first day", "day 12": the words for the nth day of something.
