@@ -368,6 +368,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         let mut value = rule.template.clone();
         let mut kind = rule.kind;
+        // "on the last day" (of what the text is at) is the day under discussion; "in the last
+        // day", "over the final day" the day just past.
+        if value == "lastday" && toks[m.start].lower == "the" && m.start > 0
+            && matches!(toks[m.start - 1].lower.as_str(), "in" | "over" | "during" | "within" | "for" | "past")
+        {
+            value = "rel:D:-1".to_owned();
+        }
         // "Yom Kippur last year", "Chinese New Year next year": the feast in that year, for
         // every holiday however many words its name has.
         if let Some(spec) = value.strip_prefix("hol:") {
@@ -2972,6 +2979,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             return false;
         }
     }
+    // "the last day of the summit": of something whose days the text may not give.
+    if g.rules[m.rule].template == "lastday" && first.lower == "the" && len == 3 && next.is_some_and(|n| n.lower == "of") {
+        return false;
+    }
     // "The 1970s were lean years", "Those were happy days": years or days described, not an
     // amount of time ("were down for several years" is one).
     if len == 1 && matches!(first.lower.as_str(), "years" | "days" | "months" | "weeks" | "decades") && m.start >= 2 {
@@ -4268,6 +4279,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "likely" | "unlikely" if toks.get(i + 1).is_some_and(|n| n.lower == "to") => Some(Tense::Future),
                 // "I'll be there Thursday": the lexer keeps a contraction whole.
                 _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => Some(Tense::Future),
+                // (Not the noun: "1.7 million returns had been filed", "tax returns were due".)
+                "returns" if i > 0 && (toks[i - 1].kind == Kind::Num || determiner(&toks[i - 1].lower)
+                    || matches!(toks[i - 1].lower.as_str(), "tax" | "million" | "billion" | "thousand" | "investment" | "annual" | "total" | "higher" | "lower" | "strong" | "weak" | "poor" | "fund" | "stock" | "of" | "for" | "and" | "on")
+                    || toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "were" | "are" | "was" | "is" | "had" | "have" | "has" | "fell" | "rose" | "will" | "would" | "could" | "may" | "must" | "should" | "filed" | "received" | "processed"))) => None,
                 // "confirmed that the show returns in the spring": a schedule told in the present.
                 "returns" | "resumes" | "premieres" | "reopens" => Some(Tense::Future),
                 // "Tickets go on sale at 10 a.m. on Monday".
