@@ -590,7 +590,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             Some((_, end, _, first)) if end + 1 == m.start && toks[end].lower == "on" => first,
             _ => m.start,
         };
-        let (mut tense, mut distance) = tense_at(toks, cues, clause, from, m.end);
+        let (mut tense, mut distance, promised) = tense_at(toks, cues, clause, from, m.end);
+        // (In a story of the past, what was promised lies ahead of the story's day, in its
+        // year: "The owner vowed to rebuild by spring", after "on Jan. 17, 1871".)
+        if promised && ctx.story == resolve::Story::Past {
+            tense = Some(Tense::Past);
+        }
         // "the record high seen in December", "the 2.8 pct forecast in December": a participle
         // after its noun tells of what has been.
         if from >= 3 && matches!(toks[from - 1].lower.as_str(), "in" | "on")
@@ -4635,8 +4640,9 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
 /// The tense for a mention at tokens `a..b`, and how far its cue is: the nearest cue in the
 /// same clause, a cue after the mention counting double (news puts the verb first: "said
 /// Friday", "will meet on Friday"). A "should" after it does not outweigh a past before it:
-/// "the deal, announced on Wednesday, should put" leaves Wednesday past.
-fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize) {
+/// "the deal, announced on Wednesday, should put" leaves Wednesday past. With them, whether
+/// the cue before it was a promise it lies ahead of, and so told no tense.
+fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b: usize) -> (Option<Tense>, usize, bool) {
     const REACH: usize = 40;
     let mut best: Option<(usize, Tense)> = None;
     let here = clause[a];
@@ -4649,6 +4655,16 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let open = close.and_then(|c| (lo..c).rev().find(|&k| toks[k].lower == ",")).filter(|&o| matches!(toks[o + 1].lower.as_str(), "who" | "which" | "whose"));
     let relative = |k: usize| open.zip(close).is_some_and(|(o, c)| (o..=c).contains(&k));
     let before = (lo..a).rev().take_while(|&k| clause[k] == here).filter(|&k| !relative(k)).find_map(|k| cues[k].map(|c| (a - k, c)));
+    // "has promised to pass the law before mid-July": what was promised lies ahead of the
+    // promise, so a date after its infinitive takes no tense from it ("On Thursday, the firm
+    // offered to acquire" does, as does "agreed on March 2 to pay").
+    let promise = |k: usize| {
+        matches!(toks[k].lower.as_str(), "promised" | "pledged" | "vowed" | "agreed" | "decided" | "hoped" | "wanted" | "intended" | "threatened" | "offered" | "voted" | "resolved" | "undertook" | "aimed")
+            && toks.get(k + 1).is_some_and(|n| n.lower == "to")
+            && toks.get(k + 2).is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those" | "some" | "all" | "be" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "of" | "into" | "about" | "over" | "under" | "after" | "before" | "last" | "next" | "and" | "or" | "date"))
+    };
+    let promised = before.is_some_and(|(d, _)| promise(a - d));
+    let before = before.filter(|_| !promised);
     let hi = (b + REACH).min(cues.len());
     // (A conditional looks ahead from itself only: "grew 10 pct in April, but that could
     // accelerate" leaves April past.)
@@ -4690,8 +4706,8 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
         }
     }
     match best {
-        Some((d, t)) => (Some(t), d),
-        None => (None, usize::MAX),
+        Some((d, t)) => (Some(t), d, promised),
+        None => (None, usize::MAX, promised),
     }
 }
 
