@@ -4276,6 +4276,10 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 "will" | "shall" | "'ll" | "ll" | "tomorrow" | "expect" | "expects" | "expected" | "await" | "awaits" | "awaiting" | "scheduled" | "plans" | "plan" | "planned" | "planning" | "upcoming" | "next" | "going" | "due" | "soon" | "intends" | "aims" | "would" => Some(Tense::Future),
                 "said" | "was" | "were" | "had" | "did" | "ago" | "since" | "yesterday" | "told" | "last" | "began" | "came" | "went" | "took" | "made" | "rose" | "fell" | "met" | "spoke" | "held" | "won" | "lost" | "left" | "sold" | "bought" | "paid" | "saw" | "gave" | "got" | "found" | "knew" | "thought" | "felt" | "became" | "earlier" | "previous" | "agreed" | "reported" | "announced"
                 | "flew" | "ran" | "fled" | "fought" | "struck" | "wrote" | "broke" | "stood" | "sent" | "led" | "kept" | "brought" | "built" | "caught" | "chose" | "drew" | "drove" | "grew" | "hid" | "meant" | "rang" | "sang" | "sank" | "shook" | "shot" | "sat" | "slept" | "spent" | "stole" | "swore" | "taught" | "tore" | "threw" | "understood" | "woke" | "wore" | "withdrew" | "began," | "forgot" | "overtook" | "undertook" | "arose" | "dealt" | "fed" | "heard" | "lay" | "lent" | "lit" | "quit" | "sought" | "spoken" | "stuck" | "swept" | "underwent" | "wound" | "became," | "died" | "sued" | "owed" | "vied" => Some(Tense::Past),
+                // "He let an employee go", "it cut rates": a verb whose past is its present,
+                // after a subject that would make its present "lets", "cuts".
+                "let" | "put" | "cut" | "hit" | "shut" | "spread" | "cost" | "hurt" | "cast" | "burst" | "split" | "shed"
+                    if i > 0 && matches!(toks[i - 1].lower.as_str(), "he" | "she" | "it") => Some(Tense::Past),
                 "is" | "are" | "says" | "say" | "am" => Some(Tense::Present),
                 // ("\"We cannot wait until the autumn,\" the minister told reporters": a quote's
                 // own present, nearer than the telling.)
