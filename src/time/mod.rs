@@ -949,6 +949,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "A launch was scrubbed on Tuesday. Engineers replaced the part overnight": in a story
         // at a day some days back, the night after it (the night before the reference is the
         // same night when the day was yesterday).
+        // ("Passengers spent Monday night in the terminal, where staff kept restaurants open
+        // overnight": the night of the day the sentence named, some days back.)
+        if value == "rel:D:-1|TNI" && m.end - m.start == 1 && toks[start].lower == "overnight" && tense == Some(Tense::Past) {
+            if let (Some(d), Some(rf)) = (sentence_day, ctx.reference) {
+                if (2..=6).contains(&(rf - d).num_days()) {
+                    value = format!("{}|TNI", ymd(d));
+                    on_last_day = Some(format!("the night of {d}, the day the sentence names (past tense)"));
+                }
+            }
+        }
         if value == "rel:D:-1|TNI" && m.end - m.start == 1 && toks[start].lower == "overnight" && tense == Some(Tense::Past) && sentence_day.is_none() {
             let near = out.last().filter(|p| toks[start].start.saturating_sub(p.byte.end) < 300).and_then(|p| day_of(&p.timex.value));
             if let (Some((d, resolve::Gran::Day)), Some(rf)) = (ctx.last, ctx.reference) {
@@ -4560,7 +4570,11 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
         });
         // "a futures close had supported prices": a bare form before a verb is a noun.
         let verb_next = toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would"));
-        if particle && !noun && !period && (w.ends_with('s') || plural_subject && !verb_next) {
+        // ("kept restaurants open overnight", "left the doors open": the object's state, after
+        // the verb that set it.)
+        let object = i >= 2 && toks[i.saturating_sub(4)..i - 1].iter().rev().take_while(|t| t.kind == Kind::Word)
+            .any(|t| matches!(t.lower.as_str(), "kept" | "keep" | "keeps" | "keeping" | "left" | "leave" | "leaves" | "leaving" | "held" | "hold" | "holds" | "holding" | "found" | "declared" | "ordered" | "wanted" | "want" | "wants"));
+        if particle && !noun && !period && (w.ends_with('s') || plural_subject && !verb_next && !object) {
             out[i] = Some(Tense::Future);
         }
     }
