@@ -1052,6 +1052,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 };
             }
         }
+        // "The ship left Valentia on July 13, 1866. In September, the crew recovered the cable":
+        // a month opening a past-tense sentence right after a day of a year long past, stated
+        // with its year, is a month of the story that day told, though the text opened as news.
+        let opens_month = m.start == 1 && toks[0].lower == "in" && m.end - m.start == 1 && toks.get(m.end).is_some_and(|t| t.lower == ",");
+        if let (true, Some(Tense::Past), Some(n)) = (opens_month && ctx.story != resolve::Story::Past, tense, value.strip_prefix("m:").and_then(|n| n.parse::<u32>().ok())) {
+            let told = out.last().filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 300 && p.timex.value.len() == 10 && text[p.byte.clone()].contains(&p.timex.value[..4]))
+                .and_then(|p| day_of(&p.timex.value))
+                .filter(|&d| ctx.last == Some((d, resolve::Gran::Day)) && ctx.reference.is_some_and(|rf| d.year() <= rf.year() - 2));
+            if let Some(d) = told {
+                let y = d.year() + i32::from(n < d.month());
+                value = format!("{y:04}-{n:02}");
+                on_last_day = Some(format!("{} of {y}, the year of {d}, the day the story told last", resolve::MONTHS[n as usize - 1]));
+            }
+        }
         // "He reached Paris in 1962. By the end of the year he was broke": in a past-tense
         // story, "the year" is the earlier one it is telling ("this year" stays this year).
         // Not "the current year", "the rest of the year", nor a forecast ("could double by
@@ -2102,7 +2116,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let long_past = |y: i32| ctx.reference.is_some_and(|rf| y <= rf.year() - 2);
         // (Named as the time of what happened, after "in"; not "since August 1985", "the same
         // month of 1985" or an index's base, "December, 1978 equals 100".)
-        if tense == Some(Tense::Past) && start >= 1 && toks[start - 1].lower == "in" && lookup_tok(&toks[start], "month").is_some() && r.value.len() == 7 && r.value.bytes().enumerate().all(|(k, b)| k == 4 || b.is_ascii_digit())
+        // (Or a season of it: "The attempt in the summer of 1865 ended on August 2".)
+        let month_of_year = lookup_tok(&toks[start], "month").is_some() && r.value.len() == 7 && r.value.bytes().enumerate().all(|(k, b)| k == 4 || b.is_ascii_digit());
+        let season_of_year = r.value.len() == 7 && matches!(&r.value[5..], "SP" | "SU" | "FA") && r.value[..4].bytes().all(|b| b.is_ascii_digit());
+        if tense == Some(Tense::Past) && start >= 1 && matches!(toks[start - 1].lower.as_str(), "in" | "during") && (month_of_year || season_of_year)
             && toks[start..m.end].iter().any(|t| t.lower == r.value[..4]) && year_of(&r.value).is_some_and(long_past)
         {
             sentence_year = year_of(&r.value);
