@@ -2258,6 +2258,19 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if let (Some((n, pod)), Some(p)) = (slot, out.last_mut()) {
             weekday_set(&mut p.timex, n, &pod);
         }
+        // "gathered on Monday to mark the landing of the cable on July 27, 1866. The ceremony
+        // began at 10 a.m.": a day long past that an anniversary marks is remembered, not a day
+        // the story is at, which stays the recent day named before it.
+        let marks = toks[start.saturating_sub(10)..start].iter().any(|t| {
+            matches!(t.lower.as_str(), "mark" | "marks" | "marked" | "marking" | "commemorate" | "commemorates" | "commemorated" | "commemorating" | "anniversary" | "celebrate" | "celebrates" | "celebrated" | "celebrating" | "remember" | "remembers" | "remembered" | "remembering")
+        });
+        let remembered = out.last().and_then(|p| day_of(&p.timex.value).filter(|_| p.timex.value.len() == 10 && text[p.byte.clone()].contains(&p.timex.value[..4])));
+        let recent = |d: NaiveDate| ctx.reference.is_some_and(|rf| (rf - d).num_days().abs() <= 7);
+        if let (true, Some(d), Some((before, resolve::Gran::Day)), Some(rf)) = (marks, remembered, last_before, ctx.reference) {
+            if d.year() <= rf.year() - 2 && recent(before) {
+                ctx.last = last_before;
+            }
+        }
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
         }
