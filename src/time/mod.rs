@@ -4133,6 +4133,8 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         // often the span things happened over).
         // (Not "rose slightly over the past two months".)
         "over" if p >= 1 && matches!(w(p - 1), "just" | "slightly") && w(start) != "the" => return Some((p - 1, "MORE_THAN")),
+        // ("a little over an hour", "a little under two weeks".)
+        "over" | "under" if p >= 2 && w(p - 1) == "little" && w(p - 2) == "a" && w(start) != "the" => return Some((p - 2, if w(p) == "over" { "MORE_THAN" } else { "LESS_THAN" })),
         // ("nearly two years": a little less.)
         "nearly" | "almost" => return Some((p, "LESS_THAN")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
