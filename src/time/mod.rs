@@ -948,23 +948,20 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // "A launch was scrubbed on Tuesday. Engineers replaced the part overnight": in a story
         // at a day some days back, the night after it (the night before the reference is the
-        // same night when the day was yesterday).
-        // ("Passengers spent Monday night in the terminal, where staff kept restaurants open
-        // overnight": the night of the day the sentence named, some days back.)
+        // same night when the day was yesterday). Or the night of the day the sentence named:
+        // "Passengers spent Monday night in the terminal, where staff kept restaurants open
+        // overnight".
         if value == "rel:D:-1|TNI" && m.end - m.start == 1 && toks[start].lower == "overnight" && tense == Some(Tense::Past) {
-            if let (Some(d), Some(rf)) = (sentence_day, ctx.reference) {
+            let near = out.last().filter(|p| toks[start].start.saturating_sub(p.byte.end) < 300).and_then(|p| day_of(&p.timex.value));
+            let (day, which) = match (sentence_day, ctx.last) {
+                (Some(d), _) => (Some(d), "the day the sentence names"),
+                (None, Some((d, resolve::Gran::Day))) if near == Some(d) => (Some(d), "the day last mentioned"),
+                _ => (None, ""),
+            };
+            if let (Some(d), Some(rf)) = (day, ctx.reference) {
                 if (2..=6).contains(&(rf - d).num_days()) {
                     value = format!("{}|TNI", ymd(d));
-                    on_last_day = Some(format!("the night of {d}, the day the sentence names (past tense)"));
-                }
-            }
-        }
-        if value == "rel:D:-1|TNI" && m.end - m.start == 1 && toks[start].lower == "overnight" && tense == Some(Tense::Past) && sentence_day.is_none() {
-            let near = out.last().filter(|p| toks[start].start.saturating_sub(p.byte.end) < 300).and_then(|p| day_of(&p.timex.value));
-            if let (Some((d, resolve::Gran::Day)), Some(rf)) = (ctx.last, ctx.reference) {
-                if near == Some(d) && (2..=6).contains(&(rf - d).num_days()) {
-                    value = format!("{}|TNI", ymd(d));
-                    on_last_day = Some(format!("the night of {d}, the day last mentioned (past tense)"));
+                    on_last_day = Some(format!("the night of {d}, {which} (past tense)"));
                 }
             }
         }
@@ -2261,13 +2258,12 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "gathered on Monday to mark the landing of the cable on July 27, 1866. The ceremony
         // began at 10 a.m.": a day long past that an anniversary marks is remembered, not a day
         // the story is at, which stays the recent day named before it.
-        let marks = toks[start.saturating_sub(10)..start].iter().any(|t| {
-            matches!(t.lower.as_str(), "mark" | "marks" | "marked" | "marking" | "commemorate" | "commemorates" | "commemorated" | "commemorating" | "anniversary" | "celebrate" | "celebrates" | "celebrated" | "celebrating" | "remember" | "remembers" | "remembered" | "remembering")
-        });
         let remembered = out.last().and_then(|p| day_of(&p.timex.value).filter(|_| p.timex.value.len() == 10 && text[p.byte.clone()].contains(&p.timex.value[..4])));
-        let recent = |d: NaiveDate| ctx.reference.is_some_and(|rf| (rf - d).num_days().abs() <= 7);
-        if let (true, Some(d), Some((before, resolve::Gran::Day)), Some(rf)) = (marks, remembered, last_before, ctx.reference) {
-            if d.year() <= rf.year() - 2 && recent(before) {
+        if let (Some(d), Some((before, resolve::Gran::Day)), Some(rf)) = (remembered, last_before, ctx.reference) {
+            let marks = || toks[start.saturating_sub(10)..start].iter().any(|t| {
+                matches!(t.lower.as_str(), "mark" | "marks" | "marked" | "marking" | "commemorate" | "commemorates" | "commemorated" | "commemorating" | "anniversary" | "celebrate" | "celebrates" | "celebrated" | "celebrating" | "remember" | "remembers" | "remembered" | "remembering")
+            });
+            if d.year() <= rf.year() - 2 && (rf - before).num_days().abs() <= 7 && marks() {
                 ctx.last = last_before;
             }
         }
