@@ -4249,11 +4249,15 @@ const COMMODITIES: &[&str] = &[
 /// can follow.
 const ING_NOUNS: &[&str] = &["morning", "evening", "meeting", "building", "spring", "hearing", "offering", "ruling", "earnings", "trading", "spending", "lending", "funding", "financing", "housing", "shipping", "filing", "listing", "opening", "closing", "holding", "holdings", "bombing", "shooting", "killing", "landing", "warning", "briefing", "signing", "sitting", "setting", "rating", "ratings", "ceiling", "during", "nothing", "something", "anything", "everything", "being", "according", "including", "following", "pending", "remaining", "outstanding", "accounting", "banking", "mining", "refining", "processing", "manufacturing", "marketing", "advertising", "restructuring", "training", "programming", "polling", "voting", "bidding", "borrowing", "buying", "selling", "wedding", "painting", "ending", "beginning", "standing", "bearing", "crossing", "uprising", "gathering", "proceeding", "proceedings"];
 
+/// Whether a word is a determiner: what follows it is a noun, not a verb.
+fn determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "their" | "its" | "his" | "her" | "our" | "your" | "my" | "this" | "these" | "those")
+}
+
 /// Per token: the tense its word signals, if any.
 fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     // "won't", "didn't": the lexer leaves "won" ' "t"; "won" there is "will", not a win.
     let negated = |i: usize| toks.get(i + 1).is_some_and(|a| matches!(a.lower.as_str(), "'" | "\u{2019}")) && toks.get(i + 2).is_some_and(|t| t.lower == "t");
-    let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "their" | "its" | "his" | "her" | "our" | "your" | "my" | "this" | "these" | "those");
     let mut out: Vec<Option<Tense>> = toks
         .iter()
         .enumerate()
@@ -4707,7 +4711,7 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let promise = |k: usize| {
         matches!(toks[k].lower.as_str(), "promised" | "pledged" | "vowed" | "agreed" | "decided" | "hoped" | "wanted" | "intended" | "threatened" | "offered" | "voted" | "resolved" | "undertook" | "aimed")
             && toks.get(k + 1).is_some_and(|n| n.lower == "to")
-            && toks.get(k + 2).is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those" | "some" | "all" | "be" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "of" | "into" | "about" | "over" | "under" | "after" | "before" | "last" | "next" | "and" | "or" | "date"))
+            && toks.get(k + 2).is_some_and(|n| n.kind == Kind::Word && !n.cap && !determiner(&n.lower) && !matches!(n.lower.as_str(), "some" | "all" | "be" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "of" | "into" | "about" | "over" | "under" | "after" | "before" | "last" | "next" | "and" | "or" | "date"))
     };
     let promised = before.is_some_and(|(d, _)| promise(a - d));
     let before = before.filter(|_| !promised);
