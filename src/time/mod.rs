@@ -3699,7 +3699,21 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         let hedged = prev_is(&["about", "around", "roughly", "approximately", "circa", "c."])
             && (m.start >= 2 && TEMPORAL_PREP.contains(&toks[m.start - 2].lower.as_str()) || later_year)
             && !(to_num && toks.get(m.end + 2).is_some_and(unit));
-        if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !(prev_is(TEMPORAL_PREP) || hedged)) {
+        // "The 1866 success", "the lost 1865 cable": an older year naming a singular thing after
+        // a determiner. A count takes a plural ("the 1500 workers"); "the 1500 block" is an address.
+        // ("The existing 1190 mainframe", "the scheduled 1330 start", "the 1500 listed
+        // companies", "the CYBER 1809 model" are not.)
+        let det = |t: &Tok| matches!(t.lower.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their");
+        let premodifier = (1000..1900).contains(&y)
+            && prev.is_some_and(|p| det(p) || m.start >= 2 && det(&toks[m.start - 2]) && p.kind == Kind::Word && !p.cap && !p.lower.ends_with("ing") && !p.lower.ends_with("ed"))
+            // ("the 1865 and 1866 voyages": the first of two such years.)
+            && (next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or")) && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
+                && toks.get(m.end + 2).is_some_and(|t| t.kind == Kind::Word && !t.cap && !unit(t))
+                || next.is_some_and(|n| {
+                n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && (!n.lower.ends_with('s') || n.lower.ends_with("ss")) && !n.lower.ends_with("ed")
+                    && !unit(n) && !matches!(n.lower.as_str(), "block" | "mile" | "foot" | "meter" | "metre" | "yard" | "acre" | "ton" | "tonne" | "hour" | "minute" | "degree" | "pound" | "dollar" | "point" | "page" | "unit" | "number" | "model" | "version" | "start" | "of" | "and" | "or" | "to" | "for")
+            }));
+        if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !(prev_is(TEMPORAL_PREP) || hedged || premodifier)) {
             return false;
         }
         // "date codes 2010 through 2252": a far year closing a range is a code's number.
