@@ -4353,6 +4353,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // "Tickets go on sale at 10 a.m. on Monday".
                 "sale" if i >= 2 && toks[i - 1].lower == "on" && matches!(toks[i - 2].lower.as_str(), "go" | "goes") => Some(Tense::Future),
                 "takes" if toks.get(i + 1).is_some_and(|n| n.lower == "effect") => Some(Tense::Future),
+                // "listed him as probable for Friday": a player's status for the next game.
+                "probable" | "questionable" | "doubtful" | "eligible" | "ineligible" if toks.get(i + 1).is_some_and(|n| n.lower == "for") => Some(Tense::Future),
                 // (Not a passive in the present: "if Thursday's attempt is also scrubbed".)
                 _ if w.ends_with("ed") && toks[..i].iter().rev().find(|t| !matches!(t.lower.as_str(), "also" | "not" | "still" | "again" | "now" | "just" | "being" | "then") && !t.lower.ends_with("ly"))
                     .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are" | "am" | "be")) => None,
@@ -4372,7 +4374,8 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 _ if w.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && !n.lower.ends_with("ly") && !matches!(n.lower.as_str(), "the" | "a" | "an" | "on" | "in" | "at" | "by" | "for" | "to" | "from" | "with" | "into" | "after" | "before" | "until" | "since" | "and" | "or" | "but" | "its" | "his" | "her" | "their" | "this" | "that" | "up" | "down" | "out" | "off" | "higher" | "lower" | "back" | "over" | "about" | "again" | "earlier" | "later" | "late" | "early" | "ahead" | "flat" | "last" | "here" | "there" | "him" | "them" | "it" | "was" | "were" | "had" | "has" | "is" | "are"))
                     && (t.hyphen_before && i > 0 && toks[i - 1].lower.len() > 2 && !matches!(toks[i - 1].lower.as_str(), "pre" | "mis" | "out" | "over" | "under" | "cross" | "double" | "triple" | "fast" | "test" | "back" | "hand" | "spot" | "short")
                         || i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 5 && toks[i - 1].lower.ends_with("ing") && !ING_NOUNS.contains(&toks[i - 1].lower.as_str())) => None,
-                _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") && determiner(&toks[i - 2].lower)) => None,
+                // ("the top-seeded Pistons", "the long-delayed vote": a compound after its article.)
+                _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && (matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") || t.hyphen_before) && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
                 _ => None,
             };
