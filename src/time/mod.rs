@@ -3062,7 +3062,8 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // ("at Midnight GMT" still is a time).
     if len == 1 && first.cap && !first.all_caps && m.start > 0 && matches!(first.lower.as_str(), "midnight" | "noon" | "dawn" | "dusk" | "sunrise" | "sunset" | "tonight" | "daybreak" | "nightfall")
         && !matches!(toks[m.start - 1].lower.as_str(), "." | "!" | "?" | ":")
-        && next.is_some_and(|n| n.kind == Kind::Word && n.cap && lookup_tok(n, "zone").is_none() && !is_calendar_name(&n.lower))
+        // ("\"Tonight I want to thank ...\"": the pronoun, not a title's next word.)
+        && next.is_some_and(|n| n.kind == Kind::Word && n.cap && n.lower != "i" && lookup_tok(n, "zone").is_none() && !is_calendar_name(&n.lower))
     {
         return false;
     }
@@ -3958,7 +3959,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
             // ("180 km an hour", "40 kg a week": a measure's unit after its number.)
             let measure = p.kind == Kind::Word && !p.cap && m.start >= 2 && next.is_none_or(|n| n.lower != "of")
                 && !NOT_A_MEASURE.contains(&p.lower.as_str()) && toks[m.start - 2].kind == Kind::Num;
-            if p.kind == Kind::Num || count || measure || plural && !took || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
+            // ("The discovery comes a decade after ...": how long after, not each decade.)
+            let gap = next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "since"))
+                && m.start >= 2 && toks[m.start - 2].kind == Kind::Word && !matches!(toks[m.start - 2].lower.as_str(), "million" | "billion" | "mln" | "bln" | "thousand" | "dozen");
+            if p.kind == Kind::Num || count || measure || plural && !took && !gap || currency || matches!(p.lower.as_str(), "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "cents" | "dollars") {
                 return false;
             }
         }
