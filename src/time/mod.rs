@@ -4118,6 +4118,27 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         };
         return approx.then_some((p, "APPROX"));
     }
+    // "around 3000 BC", "from about 1200 BC", "circa AD 500": a year, approximately.
+    let year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) || value.starts_with("bc:") || value.starts_with("ad:");
+    if kind == TimexType::Date && year {
+        // (Not "hold around 1986 levels", "around 1986's 140 billion marks": a year's figure.)
+        let mut end = start + 1;
+        while matches!(w(end), "bc" | "b.c." | "bce" | "ad" | "a.d." | "ce") {
+            end += 1;
+        }
+        let figure = w(end) == "'s" || toks.get(end).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lower.len() > 3 && !matches!(t.lower.as_str(), "when" | "with" | "from" | "until" | "after" | "before" | "because" | "while" | "though" | "although" | "since" | "onwards" | "onward"));
+        // (Nor "roughly 1403 to 1435": the hedge covers the range, not its first year.)
+        let range = matches!(w(end), "to" | "-" | "and" | "through") && toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num);
+        if figure || range {
+            return None;
+        }
+        let approx = match w(p) {
+            "around" | "approximately" | "roughly" | "circa" | "c." | "ca." => true,
+            "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since" | "in"),
+            _ => false,
+        };
+        return approx.then_some((p, "APPROX"));
+    }
     // "roughly every six weeks": a rate, approximately.
     if kind == TimexType::Set && w(start) == "every" && matches!(w(p), "roughly" | "about" | "approximately" | "around") {
         return Some((p, "APPROX"));

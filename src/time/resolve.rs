@@ -1509,6 +1509,17 @@ impl Context {
                     }
                 }
             }
+            // "the third millennium BC" (3000 to 2001 BC) is BC2, as a century BC is BC and its
+            // two leading digits; "the second millennium" is 1.
+            "mill" | "bcmill" if f.len() == 2 => {
+                if let Ok(n) = f[1].parse::<u32>() {
+                    if (1..=10).contains(&n) {
+                        let bc = f[0] == "bcmill";
+                        out.value = format!("{}{}", if bc { "BC" } else { "" }, n - 1);
+                        out.explanation = Some(if bc { format!("the years {n}000 to {}001 BC", n - 1) } else { format!("the years {}001 to {n}000", n - 1) });
+                    }
+                }
+            }
             "turn" if f.len() == 2 => {
                 // "the turn of the century": the century's turn nearest the reference date;
                 // "the turn of the 20th century": 1900.
