@@ -3704,16 +3704,14 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         // a determiner. A count takes a plural ("the 1500 workers"); "the 1500 block" is an address.
         // ("The existing 1190 mainframe", "the scheduled 1330 start", "the 1500 listed
         // companies", "the CYBER 1809 model" are not.)
-        let det = |t: &Tok| matches!(t.lower.as_str(), "the" | "this" | "that" | "its" | "his" | "her" | "their");
+        let noun = |n: &Tok| n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && (!n.lower.ends_with('s') || n.lower.ends_with("ss")) && !n.lower.ends_with("ed") && !unit(n)
+            && !matches!(n.lower.as_str(), "block" | "mile" | "foot" | "meter" | "metre" | "yard" | "acre" | "ton" | "tonne" | "hour" | "minute" | "degree" | "pound" | "dollar" | "point" | "page" | "unit" | "number" | "model" | "version" | "start" | "of" | "and" | "or" | "to" | "for");
+        // ("the 1865 and 1866 voyages": the first of two such years.)
+        let coordinated = next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or")) && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
+            && toks.get(m.end + 2).is_some_and(|t| t.kind == Kind::Word && !t.cap && !unit(t));
         let premodifier = (1000..1900).contains(&y)
-            && prev.is_some_and(|p| det(p) || m.start >= 2 && det(&toks[m.start - 2]) && p.kind == Kind::Word && !p.cap && !p.lower.ends_with("ing") && !p.lower.ends_with("ed"))
-            // ("the 1865 and 1866 voyages": the first of two such years.)
-            && (next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or")) && toks.get(m.end + 1).is_some_and(|t| t.kind == Kind::Num && t.lower.len() == 4)
-                && toks.get(m.end + 2).is_some_and(|t| t.kind == Kind::Word && !t.cap && !unit(t))
-                || next.is_some_and(|n| {
-                n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && (!n.lower.ends_with('s') || n.lower.ends_with("ss")) && !n.lower.ends_with("ed")
-                    && !unit(n) && !matches!(n.lower.as_str(), "block" | "mile" | "foot" | "meter" | "metre" | "yard" | "acre" | "ton" | "tonne" | "hour" | "minute" | "degree" | "pound" | "dollar" | "point" | "page" | "unit" | "number" | "model" | "version" | "start" | "of" | "and" | "or" | "to" | "for")
-            }));
+            && prev.is_some_and(|p| determiner(&p.lower) || m.start >= 2 && determiner(&toks[m.start - 2].lower) && p.kind == Kind::Word && !p.cap && !p.lower.ends_with("ing") && !p.lower.ends_with("ed"))
+            && (coordinated || next.is_some_and(noun));
         if !(1900..=2050).contains(&y) && !lifetime && (clock_range || clock_after || level || !(prev_is(TEMPORAL_PREP) || hedged || premodifier)) {
             return false;
         }
@@ -4108,15 +4106,15 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
     }
     // "around Nov. 1", "on or about May 5": a day, approximately. "about" alone is as often
     // the topic's preposition ("wrote about May 4, 1970").
+    let hedge = |p: usize| match w(p) {
+        "around" | "approximately" | "roughly" | "circa" | "c." | "ca." => true,
+        "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since" | "in"),
+        _ => false,
+    };
     // ("around Sept. 10 each year": so is a day of every year.)
     let yearly = kind == TimexType::Set && value.len() == 10 && value.starts_with("XXXX-") && value.as_bytes()[7] == b'-';
     if kind == TimexType::Date && (value.starts_with("md:") || value.len() == 10 && day_of(value).is_some()) || yearly {
-        let approx = match w(p) {
-            "around" | "approximately" | "roughly" => true,
-            "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since"),
-            _ => false,
-        };
-        return approx.then_some((p, "APPROX"));
+        return hedge(p).then_some((p, "APPROX"));
     }
     // "around 3000 BC", "from about 1200 BC", "circa AD 500": a year, approximately.
     let year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) || value.starts_with("bc:") || value.starts_with("ad:");
@@ -4132,12 +4130,7 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         if figure || range {
             return None;
         }
-        let approx = match w(p) {
-            "around" | "approximately" | "roughly" | "circa" | "c." | "ca." => true,
-            "about" => p >= 1 && matches!(w(p - 1), "or" | "on" | "at" | "by" | "from" | "until" | "till" | "to" | "since" | "in"),
-            _ => false,
-        };
-        return approx.then_some((p, "APPROX"));
+        return hedge(p).then_some((p, "APPROX"));
     }
     // "roughly every six weeks": a rate, approximately.
     if kind == TimexType::Set && w(start) == "every" && matches!(w(p), "roughly" | "about" | "approximately" | "around") {
