@@ -1054,8 +1054,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // with its year, is a month of the story that day told, though the text opened as news.
         let opens_month = m.start == 1 && toks[0].lower == "in" && m.end - m.start == 1 && toks.get(m.end).is_some_and(|t| t.lower == ",");
         if let (true, Some(Tense::Past), Some(n)) = (opens_month && ctx.story != resolve::Story::Past, tense, value.strip_prefix("m:").and_then(|n| n.parse::<u32>().ok())) {
-            let told = out.last().filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 300 && p.timex.value.len() == 10 && text[p.byte.clone()].contains(&p.timex.value[..4]))
-                .and_then(|p| day_of(&p.timex.value))
+            let told = out.last().filter(|p| toks[m.start].start.saturating_sub(p.byte.end) < 300)
+                .and_then(|p| dated_day(text, p))
                 .filter(|&d| ctx.last == Some((d, resolve::Gran::Day)) && ctx.reference.is_some_and(|rf| d.year() <= rf.year() - 2));
             if let Some(d) = told {
                 let y = d.year() + i32::from(n < d.month());
@@ -2258,7 +2258,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "gathered on Monday to mark the landing of the cable on July 27, 1866. The ceremony
         // began at 10 a.m.": a day long past that an anniversary marks is remembered, not a day
         // the story is at, which stays the recent day named before it.
-        let remembered = out.last().and_then(|p| day_of(&p.timex.value).filter(|_| p.timex.value.len() == 10 && text[p.byte.clone()].contains(&p.timex.value[..4])));
+        let remembered = out.last().and_then(|p| dated_day(text, p));
         if let (Some(d), Some((before, resolve::Gran::Day)), Some(rf)) = (remembered, last_before, ctx.reference) {
             let marks = || toks[start.saturating_sub(10)..start].iter().any(|t| {
                 matches!(t.lower.as_str(), "mark" | "marks" | "marked" | "marking" | "commemorate" | "commemorates" | "commemorated" | "commemorating" | "anniversary" | "celebrate" | "celebrates" | "celebrated" | "celebrating" | "remember" | "remembers" | "remembered" | "remembering")
@@ -4197,6 +4197,13 @@ fn value_underspecified(v: &str) -> bool {
 /// The day a value starts with ("2024-11-29", "2024-11-29T19:00"), if it names one.
 fn day_of(v: &str) -> Option<NaiveDate> {
     v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The day a mention names when the text states it with its year ("July 27, 1866"), not a
+/// day found by counting from another ("Monday").
+fn dated_day(text: &str, p: &TemporalMention) -> Option<NaiveDate> {
+    let v = &p.timex.value;
+    (v.len() == 10 && text.get(p.byte.clone()).is_some_and(|t| t.contains(&v[..4]))).then(|| day_of(v)).flatten()
 }
 
 /// Per token: the index of its sentence within the lexed span. The pipeline's sentences may
