@@ -4002,12 +4002,15 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
             _ => None,
         }
     };
-    // "late on Friday", "early on Monday morning": as "late Friday" is. (Not after a verb it
-    // may belong to: "can be redeemed early on April 10", "the train arrived late on Friday".)
+    // "late on Friday", "early on Monday morning": as "late Friday" is. (Not after a verb of a
+    // scheduled event, which "early"/"late" may qualify: "can be redeemed early on April 10",
+    // "the train arrived late on Friday"; but "the talks stalled late on Thursday".)
     let verb_before = p >= 2 && toks[p - 2].kind == Kind::Word && !toks[p - 2].cap && {
         let v = w(p - 2);
-        v.ends_with("ed") || v.ends_with("ing") || matches!(v, "be" | "is" | "are" | "was" | "were" | "been" | "arrive" | "arrives" | "came" | "come" | "comes" | "ran" | "run" | "runs" | "left" | "leave" | "leaves" | "start" | "starts" | "finish" | "finishes"
-            | "close" | "closes" | "open" | "opens" | "end" | "ends" | "shut" | "shuts" | "go" | "goes" | "went" | "stay" | "stays" | "work" | "works")
+        matches!(v, "be" | "is" | "are" | "was" | "were" | "been" | "being" | "came" | "ran" | "left" | "went" | "began" | "begun" | "paid" | "repaid" | "got")
+            || ["arriv", "com", "run", "runn", "leav", "start", "finish", "clos", "open", "end", "shut", "go", "stay", "work", "redeem", "deliver", "pay", "repay", "fil", "land", "depart", "retir", "matur", "return", "begin", "submit", "submitt", "launch", "releas", "ship", "shipp", "vot", "report", "settl", "expir"]
+                .iter()
+                .any(|stem| v.strip_prefix(stem).is_some_and(|rest| matches!(rest, "" | "e" | "s" | "es" | "ed" | "d" | "ing")))
     };
     if day_level && w(p) == "on" && p >= 1 && matches!(w(p - 1), "early" | "late") && !verb_before {
         return (p - 1, single(w(p - 1)).map(str::to_owned));
