@@ -1063,6 +1063,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(format!("{} of {y}, the year of {d}, the day the story told last", resolve::MONTHS[n as usize - 1]));
             }
         }
+        // "On Wednesday, September 20, 1944, ... On the night of September 25, men were ferried
+        // back": a day of the month told in the past, within two months of the day long past
+        // the text is telling, once it has named two dates of that year, is in that year.
+        if let (Some((mo, dd)), Some(Tense::Past), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("md:").and_then(|v| v.split_once(':')), tense, ctx.last, ctx.reference) {
+            let told = out.iter().filter(|p| year_of(&p.timex.value) == Some(d.year())).count() >= 2;
+            let x = NaiveDate::from_ymd_opt(d.year(), mo.parse().unwrap_or(0), dd.parse().unwrap_or(0)).filter(|x| (*x - d).num_days().abs() <= 60);
+            if let (Some(x), true, true, None) = (x, told, d.year() <= rf.year() - 2, &on_last_day) {
+                value = ymd(x);
+                on_last_day = Some(format!("{} of {}, the year of {d}, the day the story told last", month_day_name(&x.to_string()), x.year()));
+            }
+        }
         // "He reached Paris in 1962. By the end of the year he was broke": in a past-tense
         // story, "the year" is the earlier one it is telling ("this year" stays this year).
         // Not "the current year", "the rest of the year", nor a forecast ("could double by
@@ -1194,6 +1205,27 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 } else {
                     format!("the {} {} {d}, the day last mentioned", x.format("%A"), if x > d { "after" } else { "before" })
                 });
+            }
+        }
+        // "The landings began on September 17, 1944. By early evening a battalion had reached
+        // the bridge ... Hundreds were taken prisoner on Tuesday morning": told in the past
+        // right after a day long past, a bare part of the day is that day's. A bare weekday is
+        // the first on or after it, within two days, once the text has named two dates of that
+        // year, or in the sentence that named the day ("Eighty years ago today, on a bright
+        // Sunday afternoon"); not after one date of a life ("born on July 4, 1950. On Tuesday
+        // he announced his retirement").
+        if let (None, Some(Tense::Past), Some((d, resolve::Gran::Day)), Some(rf)) = (&on_last_day, tense, ctx.last, ctx.reference) {
+            let near = out.last().is_some_and(|p| toks[m.start].start.saturating_sub(p.byte.end) < 300);
+            let told = out.iter().filter(|p| year_of(&p.timex.value) == Some(d.year())).count() >= 2;
+            if d.year() <= rf.year() - 2 && near {
+                let x = match wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()) {
+                    Some(n) => d.iter_days().take(if told { 3 } else { usize::from(!dated_here.is_empty() || sentence_day.is_some()) }).find(|x| x.weekday().number_from_monday() == n),
+                    None => (wd == "rel:D:0" && !at.is_empty()).then_some(d),
+                };
+                if let Some(x) = x {
+                    value = on_day(x);
+                    on_last_day = Some(format!("{}, the day a story of {} is at (past tense)", if x == d { format!("the day last named, {d}") } else { format!("the {} after {d}", x.format("%A")) }, d.year()));
+                }
             }
         }
         // "Kiprop won the marathon on Sunday. ... Temperatures rose to 17C by midday": a bare
@@ -1813,6 +1845,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 let pv = out[k].timex.value.clone();
                 if let Some(v) = shift_year(&r.value, 1).filter(|_| pv.len() == r.value.len() && r.value < pv) {
                     r.value = v;
+                    // ("May, June/July": the range moves with its first month.)
+                    r.end_value = r.end_value.as_deref().map(|e| shift_year(e, 1).unwrap_or_else(|| e.to_owned()));
                     r.anchor = Some(pv[..pv.len().min(10)].to_owned());
                     r.explanation = Some(format!("the first {} after {pv}, listed before it", month_day_name(&r.value)));
                     ctx.last = resolve::granularity(&r.value);
@@ -2266,6 +2300,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if d.year() <= rf.year() - 2 && (rf - before).num_days().abs() <= 7 && marks() {
                 ctx.last = last_before;
             }
+        }
+        // "was meant to seize the bridges and end the war by Christmas. The first gliders
+        // touched down shortly after 1 p.m.": a day set as a goal is not the day the story is
+        // at, which stays the day named before it.
+        let goal = start >= 1 && toks[start - 1].lower == "by" && toks[..start - 1].iter().any(|t| {
+            matches!(t.lower.as_str(), "meant" | "planned" | "aimed" | "intended" | "hoped" | "expected" | "promised" | "vowed" | "pledged" | "sought" | "wanted" | "designed")
+        });
+        if goal && matches!(last_before, Some((_, resolve::Gran::Day))) && out.last().is_some_and(|p| day_of(&p.timex.value).is_some()) {
+            ctx.last = last_before;
         }
         if let Some((d, resolve::Gran::Day)) = ctx.last {
             ctx.last_day = Some(d);
@@ -3651,7 +3694,10 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         let names_event = first.cap && !first.all_caps && prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "its" | "their" | "this" | "next" | "last"))
             && next.is_some_and(|n| matches!(n.lower.as_str(), "meeting" | "meetings" | "session" | "deadline" | "election" | "vote" | "referendum" | "contract" | "delivery" | "auction" | "summit" | "figures" | "data" | "report" | "payroll" | "payrolls" | "budget" | "policy"
                 | "survey" | "poll" | "decision" | "hearing" | "statement" | "minutes" | "issue" | "sales" | "reading" | "release" | "trial" | "launch"));
-        if matches!(w, "may" | "march") && !first.all_caps && !described && !names_event && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
+        // "in February, May, August and November": a month among months.
+        let listed = m.start >= 2 && matches!(toks[m.start - 1].lower.as_str(), "," | "and" | "or") && lookup_tok(&toks[m.start - 2], "month").is_some()
+            || toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "," | "and" | "or")) && toks.get(m.end + 1).is_some_and(|n| n.cap && lookup_tok(n, "month").is_some());
+        if matches!(w, "may" | "march") && !first.all_caps && !described && !names_event && !listed && !prev_is(TEMPORAL_PREP) && prev.is_none_or(|p| lookup_tok(p, "month").is_none()) {
             return false;
         }
         // A headline's "PREFERRED MAY BE CUT", "FED MAY RAISE RATES": the verb.

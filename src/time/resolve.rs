@@ -682,8 +682,12 @@ impl Context {
                         // When the date does not fall on that weekday in the year the tense
                         // gives, the year next to it where it does (the nearer to the anchor).
                         let on_weekday = |y: i32| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| Some(x.weekday().number_from_monday()) == weekday);
-                        let y = match weekday {
-                            Some(_) if !on_weekday(by_tense) => [d.year() - 1, d.year(), d.year() + 1]
+                        // ("September 17, 1944 ... On Wednesday, September 20": the year of the
+                        // date last named, when the weekday fits it.)
+                        let told = self.last.map(|(l, _)| l.year()).filter(|&y| y != by_tense && on_weekday(y));
+                        let y = match (weekday, told) {
+                            (Some(_), Some(y)) if !on_weekday(by_tense) => y,
+                            (Some(_), _) if !on_weekday(by_tense) => [d.year() - 1, d.year(), d.year() + 1]
                                 .into_iter()
                                 .filter(|&y| on_weekday(y))
                                 .min_by_key(|&y| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |x| (x - d).num_days().abs()))
