@@ -4476,6 +4476,19 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
             out[i] = Some(Tense::Past);
         }
     }
+    // "Bookings for July open on Monday", "Sales for Thursday remain below target": the verb
+    // after "<plural noun> for <month or weekday>" is the clause's present.
+    for i in 3..toks.len() {
+        let v = toks[i].lower.as_str();
+        let base = toks[i].kind == Kind::Word && !toks[i].cap && v.len() > 2 && !v.ends_with('s') && !v.ends_with("ed") && !v.ends_with("ing") && !v.ends_with("ly");
+        let dated = (lookup_tok(&toks[i - 1], "month").is_some() || lookup_tok(&toks[i - 1], "weekday").is_some()) && toks[i - 1].cap;
+        let subject = toks[i - 3].kind == Kind::Word && toks[i - 3].lower.len() > 3 && toks[i - 3].lower.ends_with('s') && !toks[i - 3].lower.ends_with("ss");
+        if out[i].is_none() && base && dated && toks[i - 2].lower == "for" && subject
+            && (grammar().is_verb(v) || matches!(v, "remain" | "stand" | "look" | "appear" | "seem" | "show" | "continue" | "begin" | "start" | "go" | "run" | "sell"))
+        {
+            out[i] = Some(Tense::Present);
+        }
+    }
     // "will have their first term reports sent home in mid-November", "will have shipped by
     // May": a participle after "will have" (or "get") looks ahead with it.
     for i in 0..toks.len().saturating_sub(1) {
