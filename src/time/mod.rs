@@ -4394,6 +4394,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 // "originally planned for the spring, was delayed": the first plan's date tells
                 // no tense; the clause's verb does ("will now open in the autumn").
                 "planned" | "scheduled" | "slated" | "due" | "expected" | "set" if i > 0 && matches!(toks[i - 1].lower.as_str(), "originally" | "initially") => None,
+                // "A vote planned for Tuesday evening was pulled", "a session set for 10 p.m.
+                // Saturday was postponed": a plan called off may have been for a day gone by or
+                // ahead; the nearer one.
+                "planned" | "scheduled" | "slated" | "set" if toks.get(i + 1).is_some_and(|n| n.lower == "for")
+                    && (i + 2..(i + 8).min(toks.len())).find(|&k| toks[k].kind == Kind::Punct || matches!(toks[k].lower.as_str(), "was" | "were" | "has" | "have" | "had"))
+                        .is_some_and(|k| matches!(toks[k].lower.as_str(), "was" | "were" | "has" | "have" | "had") && toks.get(k + 1).is_some_and(|v| v.lower.ends_with("ed") || matches!(v.lower.as_str(), "been" | "called" | "put" | "cut" | "shut"))) => Some(Tense::Present),
                 // "after missing an interest payment due June 16": a missed payment's due date
                 // tells no tense; the clause's verb does ("The report, due Friday" looks ahead).
                 "due" if i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 3
