@@ -287,6 +287,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     let mut sentence_scene: Option<(NaiveDate, NaiveDate, String)> = None;
     // The day that opens this sentence, set off by a comma ("The next morning, ...").
     let mut scene_day: Option<NaiveDate> = None;
+    // The year of the December of a winter that opens this sentence ("Last winter's season").
+    let mut sentence_winter: Option<i32> = None;
     // The first day of the last quarter this sentence named ("the first quarter of last year").
     let mut sentence_quarter: Option<NaiveDate> = None;
     // The last mention pushed, when it opened a range ("from Thursday"): its index in `out`,
@@ -1186,6 +1188,29 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(format!("the {} the text named by its date, {d}", d.format("%A")));
             }
         }
+        // "This week, the town is marking the anniversary with a wreath-laying on Saturday",
+        // "colder air returning early next week, with frost again by next Tuesday": a weekday
+        // in a sentence that has named this week or the next is that week's, on the side of the
+        // reference its tense allows.
+        let rel_wd = wd.strip_prefix("wdrel:").and_then(|r| r.split_once(':')).filter(|(_, r)| matches!(*r, "0" | "+1"));
+        let n = wd.strip_prefix("wd:").map(|n| (n, "")).or(rel_wd).and_then(|(n, r)| Some((n.parse::<u32>().ok()?, r)));
+        let week = spans.iter().rev().find_map(|(k, _, _)| {
+            let v = &out[*k].timex.value;
+            let (y, w) = v.split_once("-W").filter(|(y, w)| y.len() == 4 && w.len() == 2)?;
+            NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)
+        });
+        if let (Some((n, r)), Some(monday), Some(rf), None) = (n, week, ctx.reference, &on_last_day) {
+            let x = resolve::add_days(monday, i64::from(n) - 1);
+            let next_week = (monday - rf).num_days() >= 1 && (monday - rf).num_days() <= 7;
+            let fits = !(x > rf && tense == Some(Tense::Past) || x < rf && tense == Some(Tense::Future)) && (r != "+1" || next_week) && x != rf;
+            // (This week or the next: "a week or so ago, he picked Saturday night as the time
+            // to start" is no Saturday of the week he picked it in.)
+            let ahead = monday > rf - chrono::Duration::days(7) && (monday - rf).num_days() <= 7;
+            if fits && ahead && toks[start.saturating_sub(1)].lower != "a" && !range_end() {
+                value = on_day(x);
+                on_last_day = Some(format!("the {} of the week its sentence named, {}", x.format("%A"), resolve::iso_week(x)));
+            }
+        }
         // "... the first fast will be Wednesday, February 18. If not, it will begin a day later,
         // on Thursday": a weekday told as later or earlier than the day last named is the next
         // or previous one from it.
@@ -1591,7 +1616,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let month_named = value.strip_prefix("m:").or_else(|| value.strip_prefix("md:")).and_then(|v| v.split(':').next()?.parse::<u32>().ok());
         let in_split = month_named.filter(|_| !value.contains("..")).and_then(|n| split_year(toks).map(|(y, first)| if n >= first { y } else { y + 1 }));
         let from_split = year_after.is_none() && sentence_year.filter(|&y| !gone(y)).is_none() && in_split.is_some();
-        let scene = year_after.or(sentence_year.filter(|&y| !gone(y))).or(in_split);
+        // "Last winter's season peaked in the week after Thanksgiving and faded by
+        // mid-January": a winter that opens the sentence holds its months, November's year
+        // or the next January's.
+        let in_winter = sentence_winter.filter(|_| sentence_year.is_none()).map(|y| {
+            let hol_month = value.strip_prefix("hol:").or_else(|| value.strip_prefix("holwkr:").and_then(|v| v.split_once(':').map(|(_, h)| h)))
+                .and_then(|h| resolve::holiday(y, &h.split(':').collect::<Vec<_>>()).map(|d| d.month()));
+            match month_named.or(hol_month) {
+                Some(n) if n <= 6 => y + 1,
+                _ => y,
+            }
+        });
+        let scene = year_after.or(sentence_year.filter(|&y| !gone(y))).or(in_split).or(in_winter);
         if let Some(y) = scene.filter(|&y| year_of(&r.value).is_some_and(|v| v != y)) {
             let in_stated = |v: &str| {
                 let f: Vec<&str> = v.split(':').collect();
@@ -1601,6 +1637,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     "season" if f.len() >= 2 => Some(format!("{y:04}-{}", f[1])),
                     "hol" if f.len() >= 2 => Some(format!("holy:{y}:{}", f[1..].join(":"))),
                     "weekof" if f.len() == 3 => Some(format!("weekof:{y}:{}:{}", f[1], f[2])),
+                    "holwkr" if f.len() >= 3 => Some(format!("holwkry:{y}:{}", f[1..].join(":"))),
                     _ => None,
                 }
             };
@@ -1618,6 +1655,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                         "season" => "the season".to_owned(),
                         // ("the week of December 11 of 2023": the day the rule put the week by.)
                         "weekof" => format!("the week of {}", month_day_name(&format!("{y:04}-{:0>2}-{:0>2}", f[1], f[2]))),
+                        "holwkr" => format!("the week {} the holiday", if f[1].starts_with('-') { "before" } else { "after" }),
                         _ => "the holiday".to_owned(),
                     };
                     let why = if from_split { "in the split year the sentence names" } else { "the year the sentence names" };
@@ -2184,6 +2222,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     sentence_scene = Some((from, to, format!("{name} of {y}, the time the sentence names")));
                 }
             }
+        }
+        if opens_scene && toks.get(m.end).is_some_and(|t| matches!(t.lower.as_str(), "," | "'s" | "\u{2019}s")) && r.value.len() == 7 && r.value.ends_with("-WI") {
+            sentence_winter = year_of(&r.value);
         }
         // So does "Two years later, in June, ...": June of the year the story has moved to.
         if let Some(v) = moved_to.filter(|_| start == 0) {

@@ -1281,11 +1281,14 @@ impl Context {
                 let inner = self.base(&format!("hol:{}", f[1..].join(":")), tense);
                 out = week_of(inner);
             }
-            "holwkr" if f.len() >= 3 => {
+            "holwkr" | "holwkry" if f.len() >= 3 => {
                 // "the week before Thanksgiving", "the week after Easter": the ISO week one
-                // week from the holiday's.
-                let inner = self.base(&format!("hol:{}", f[2..].join(":")), tense);
-                let k: i64 = f[1].trim_start_matches('+').parse().unwrap_or(0);
+                // week from the holiday's ("holwkry:2022:+1:..." in a year the text gave).
+                let (k, inner) = match f[0] {
+                    "holwkry" if f.len() >= 4 => (f[2], self.base(&format!("holy:{}:{}", f[1], f[3..].join(":")), tense)),
+                    _ => (f[1], self.base(&format!("hol:{}", f[2..].join(":")), tense)),
+                };
+                let k: i64 = k.trim_start_matches('+').parse().unwrap_or(0);
                 out = match NaiveDate::parse_from_str(&inner.value, "%Y-%m-%d").ok().and_then(|x| x.checked_add_signed(Duration::days(7 * k))) {
                     Some(x) => {
                         let dir = if k < 0 { "before" } else { "after" };
@@ -2345,7 +2348,7 @@ fn orthodox_easter(y: i32) -> Option<NaiveDate> {
 
 /// The ISO week of a resolved day ("Easter week", "the week of March 6"); an unknown week when
 /// the day did not resolve to a full date.
-fn iso_week(d: NaiveDate) -> String {
+pub(crate) fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{:04}-W{:02}", w.year(), w.week())
 }
