@@ -2637,6 +2637,13 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let kind_of_days = toks.windows(3).any(|w| matches!(w[0].lower.as_str(), "on" | "during") && w[1].kind == Kind::Word && !w[1].cap && !matches!(w[1].lower.as_str(), "the" | "those" | "these" | "both" | "two" | "three" | "several" | "some" | "many" | "few" | "alternate")
         && matches!(w[2].lower.as_str(), "days" | "nights" | "evenings" | "mornings"));
     let usually = by_default || kind_of_days || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
+    // (Not across a "but": "could normally see 100 meteors an hour, but this year the moon
+    // will rise around 10 p.m." is one night's.)
+    let usual_at = |r: &Range<usize>| {
+        by_default || kind_of_days || toks.iter().enumerate().any(|(u, t)| {
+            USUALLY.contains(&t.lower.as_str()) && !toks[u.min(r.start)..u.max(r.start)].iter().any(|t| matches!(t.lower.as_str(), "but" | "however" | "whereas" | "except"))
+        })
+    };
     // (A set of days or longer: "reviewed every 30 minutes and at 1000 GMT were withdrawn" is
     // one morning's.)
     // (Not a set inside a quote the clock is outside of: "'... every Sunday for 30 years,'
@@ -2735,6 +2742,9 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let nights = spans.iter().any(|(k, _, _)| out[*k].timex.kind == TimexType::Set && out[*k].timex.value.contains('T'));
     for (k, r, bare) in spans {
         if recurs && !(curfew || usually && days.is_empty()) && !recurs_at(r) || toks[r.start].lower == "overnight" && !(nights || usually) {
+            continue;
+        }
+        if !(recurs || curfew || usual_at(r)) {
             continue;
         }
         let t = &mut out[*k].timex;
