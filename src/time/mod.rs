@@ -1069,9 +1069,8 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // back": a day of the month told in the past, within two months of the day long past
         // the text is telling, once it has named two dates of that year, is in that year.
         if let (Some((mo, dd)), Some(Tense::Past), Some((d, resolve::Gran::Day)), Some(rf)) = (value.strip_prefix("md:").and_then(|v| v.split_once(':')), tense, ctx.last, ctx.reference) {
-            let told = out.iter().filter(|p| year_of(&p.timex.value) == Some(d.year())).count() >= 2;
             let x = NaiveDate::from_ymd_opt(d.year(), mo.parse().unwrap_or(0), dd.parse().unwrap_or(0)).filter(|x| (*x - d).num_days().abs() <= 60);
-            if let (Some(x), true, true, None) = (x, told, d.year() <= rf.year() - 2, &on_last_day) {
+            if let (Some(x), true, true, None) = (x, told_twice(out, d.year()), d.year() <= rf.year() - 2, &on_last_day) {
                 value = ymd(x);
                 on_last_day = Some(format!("{} of {}, the year of {d}, the day the story told last", month_day_name(&x.to_string()), x.year()));
             }
@@ -1194,19 +1193,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // reference its tense allows.
         let rel_wd = wd.strip_prefix("wdrel:").and_then(|r| r.split_once(':')).filter(|(_, r)| matches!(*r, "0" | "+1"));
         let n = wd.strip_prefix("wd:").map(|n| (n, "")).or(rel_wd).and_then(|(n, r)| Some((n.parse::<u32>().ok()?, r)));
-        let week = spans.iter().rev().find_map(|(k, _, _)| {
+        let week = spans.iter().rev().take(20).find_map(|(k, _, _)| {
             let v = &out[*k].timex.value;
             let (y, w) = v.split_once("-W").filter(|(y, w)| y.len() == 4 && w.len() == 2)?;
             NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)
         });
         if let (Some((n, r)), Some(monday), Some(rf), None) = (n, week, ctx.reference, &on_last_day) {
             let x = resolve::add_days(monday, i64::from(n) - 1);
-            let next_week = (monday - rf).num_days() >= 1 && (monday - rf).num_days() <= 7;
-            let fits = !(x > rf && tense == Some(Tense::Past) || x < rf && tense == Some(Tense::Future)) && (r != "+1" || next_week) && x != rf;
             // (This week or the next: "a week or so ago, he picked Saturday night as the time
             // to start" is no Saturday of the week he picked it in.)
-            let ahead = monday > rf - chrono::Duration::days(7) && (monday - rf).num_days() <= 7;
-            if fits && ahead && toks[start.saturating_sub(1)].lower != "a" && !range_end() {
+            let offset = (monday - rf).num_days();
+            let fits = !(x > rf && tense == Some(Tense::Past) || x < rf && tense == Some(Tense::Future)) && (r != "+1" || offset >= 1) && x != rf;
+            if fits && (-6..=7).contains(&offset) && toks[start.saturating_sub(1)].lower != "a" && !range_end() {
                 value = on_day(x);
                 on_last_day = Some(format!("the {} of the week its sentence named, {}", x.format("%A"), resolve::iso_week(x)));
             }
@@ -1241,7 +1239,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // he announced his retirement").
         if let (None, Some(Tense::Past), Some((d, resolve::Gran::Day)), Some(rf)) = (&on_last_day, tense, ctx.last, ctx.reference) {
             let near = out.last().is_some_and(|p| toks[m.start].start.saturating_sub(p.byte.end) < 300);
-            let told = out.iter().filter(|p| year_of(&p.timex.value) == Some(d.year())).count() >= 2;
+            let told = told_twice(out, d.year());
             if d.year() <= rf.year() - 2 && near {
                 let x = match wd.strip_prefix("wd:").and_then(|n| n.parse::<u32>().ok()) {
                     Some(n) => d.iter_days().take(if told { 3 } else { usize::from(!dated_here.is_empty() || sentence_day.is_some()) }).find(|x| x.weekday().number_from_monday() == n),
@@ -2345,7 +2343,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // "was meant to seize the bridges and end the war by Christmas. The first gliders
         // touched down shortly after 1 p.m.": a day set as a goal is not the day the story is
         // at, which stays the day named before it.
-        let goal = start >= 1 && toks[start - 1].lower == "by" && toks[..start - 1].iter().any(|t| {
+        let goal = start >= 1 && toks[start - 1].lower == "by" && toks[start.saturating_sub(40)..start - 1].iter().any(|t| {
             matches!(t.lower.as_str(), "meant" | "planned" | "aimed" | "intended" | "hoped" | "expected" | "promised" | "vowed" | "pledged" | "sought" | "wanted" | "designed")
         });
         if goal && matches!(last_before, Some((_, resolve::Gran::Day))) && out.last().is_some_and(|p| day_of(&p.timex.value).is_some()) {
@@ -2639,10 +2637,14 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     let usually = by_default || kind_of_days || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
     // (Not across a "but": "could normally see 100 meteors an hour, but this year the moon
     // will rise around 10 p.m." is one night's.)
+    // (The nearest such word on either side decides; positions are sorted, so a long text
+    // costs a search per clock.)
+    let at = |f: fn(&str) -> bool| toks.iter().enumerate().filter(|(_, t)| f(&t.lower)).map(|(k, _)| k).collect::<Vec<_>>();
+    let (usual_words, contrasts) = (at(|w| USUALLY.contains(&w)), at(|w| matches!(w, "but" | "however" | "whereas" | "except")));
     let usual_at = |r: &Range<usize>| {
-        by_default || kind_of_days || toks.iter().enumerate().any(|(u, t)| {
-            USUALLY.contains(&t.lower.as_str()) && !toks[u.min(r.start)..u.max(r.start)].iter().any(|t| matches!(t.lower.as_str(), "but" | "however" | "whereas" | "except"))
-        })
+        let k = usual_words.partition_point(|&u| u < r.start);
+        let clear = |a: usize, b: usize| contrasts.partition_point(|&c| c < a) == contrasts.partition_point(|&c| c < b);
+        by_default || kind_of_days || k > 0 && clear(usual_words[k - 1], r.start) || usual_words.get(k).is_some_and(|&u| clear(r.start, u))
     };
     // (A set of days or longer: "reviewed every 30 minutes and at 1000 GMT were withdrawn" is
     // one morning's.)
@@ -4304,6 +4306,13 @@ fn day_of(v: &str) -> Option<NaiveDate> {
 fn dated_day(text: &str, p: &TemporalMention) -> Option<NaiveDate> {
     let v = &p.timex.value;
     (v.len() == 10 && text.get(p.byte.clone()).is_some_and(|t| t.contains(&v[..4]))).then(|| day_of(v)).flatten()
+}
+
+/// Whether the text has named two dates of year `y` lately (among its last 50 mentions, so a
+/// long text costs no more per mention): a story it is telling, not one date of a life ("born
+/// on July 4, 1950").
+fn told_twice(out: &[TemporalMention], y: i32) -> bool {
+    out.iter().rev().take(50).filter(|p| year_of(&p.timex.value) == Some(y)).take(2).count() >= 2
 }
 
 /// Per token: the index of its sentence within the lexed span. The pipeline's sentences may
