@@ -2634,13 +2634,13 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     // days of a kind, each of them.)
     let kind_of_days = toks.windows(3).any(|w| matches!(w[0].lower.as_str(), "on" | "during") && w[1].kind == Kind::Word && !w[1].cap && !matches!(w[1].lower.as_str(), "the" | "those" | "these" | "both" | "two" | "three" | "several" | "some" | "many" | "few" | "alternate")
         && matches!(w[2].lower.as_str(), "days" | "nights" | "evenings" | "mornings"));
-    let usually = by_default || kind_of_days || toks.iter().any(|t| USUALLY.contains(&t.lower.as_str()));
     // (Not across a "but": "could normally see 100 meteors an hour, but this year the moon
     // will rise around 10 p.m." is one night's.)
     // (The nearest such word on either side decides; positions are sorted, so a long text
     // costs a search per clock.)
     let at = |f: fn(&str) -> bool| toks.iter().enumerate().filter(|(_, t)| f(&t.lower)).map(|(k, _)| k).collect::<Vec<_>>();
     let (usual_words, contrasts) = (at(|w| USUALLY.contains(&w)), at(|w| matches!(w, "but" | "however" | "whereas" | "except")));
+    let usually = by_default || kind_of_days || !usual_words.is_empty();
     let usual_at = |r: &Range<usize>| {
         let k = usual_words.partition_point(|&u| u < r.start);
         let clear = |a: usize, b: usize| contrasts.partition_point(|&c| c < a) == contrasts.partition_point(|&c| c < b);
