@@ -2395,6 +2395,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
     }
     clocks_dated_after(toks, &spans, out);
     overnight_dated_after(toks, &spans, out);
+    quotes_dated(toks, &spans, out, ctx.reference);
     weeks_dated_after(toks, &spans, out);
     quarters_listed(toks, &spans, out);
     weekdays_of_week(toks, &spans, out);
@@ -2498,6 +2499,71 @@ fn overnight_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], ou
                 out[*a].timex.explanation = Some(format!("the night of {night}, before the morning its sentence names after it"));
             }
         }
+    }
+}
+
+/// "told reporters on Saturday: \"We need a deal today, not tomorrow\"": a today, tomorrow,
+/// yesterday or tonight inside a quote counts from the day the words were said, when the
+/// sentence dates the saying, outside the quote, to an earlier day than the reference date.
+fn quotes_dated(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention], reference: Option<NaiveDate>) {
+    let Some(reference) = reference else { return };
+    // Whether each token is inside a quote: straight marks toggle, curly and TeX-style ones
+    // open or close.
+    let mut open = false;
+    let inside: Vec<bool> = toks
+        .iter()
+        .map(|t| {
+            let was = open;
+            match t.lower.as_str() {
+                "\"" => open = !open,
+                "\u{201c}" | "``" => open = true,
+                "\u{201d}" | "''" => open = false,
+                _ => {}
+            }
+            was && open
+        })
+        .collect();
+    if !inside.iter().any(|&i| i) {
+        return;
+    }
+    let speech = |w: &str| matches!(w, "said" | "told" | "added" | "wrote" | "declared" | "insisted" | "warned" | "announced" | "stated" | "tweeted" | "posted" | "explained" | "argued" | "replied" | "conceded" | "acknowledged" | "promised" | "vowed" | "pledged" | "remarked" | "recalled");
+    let quote_mark = |t: &Tok| matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "``" | "''");
+    // The day of the saying: a day before the reference date, outside the quote, with a verb
+    // of saying a few words before or after it and no quote mark between.
+    let mut said_on = None;
+    for (b, rb, _) in spans {
+        let Some(d) = day_of(&out[*b].timex.value).filter(|&d| d < reference) else { continue };
+        if rb.clone().any(|k| inside[k]) {
+            continue;
+        }
+        let before = toks[rb.start.saturating_sub(5)..rb.start].iter().rev().take_while(|t| !quote_mark(t)).any(|t| speech(&t.lower));
+        let after = toks.get(rb.end..).unwrap_or_default().iter().take(6).take_while(|t| !quote_mark(t)).any(|t| speech(&t.lower));
+        if before || after {
+            if said_on.is_some_and(|s| s != d) {
+                return;
+            }
+            said_on = Some(d);
+        }
+    }
+    let Some(said) = said_on else { return };
+    for (a, ra, _) in spans {
+        let deictic = toks[ra.clone()].iter().any(|t| matches!(t.lower.as_str(), "today" | "tomorrow" | "yesterday" | "tonight"));
+        let t = &out[*a].timex;
+        let Some(day) = day_of(&t.value).filter(|_| deictic && inside[ra.start] && t.end_value.is_none()) else { continue };
+        let k = (day - reference).num_days();
+        if k.abs() > 1 {
+            continue;
+        }
+        let Some(new) = said.checked_add_signed(chrono::Duration::days(k)) else { continue };
+        let how = match k {
+            -1 => "the day before",
+            0 => "the day of",
+            _ => "the day after",
+        };
+        let t = &mut out[*a].timex;
+        t.value = format!("{new}{}", &t.value[10..]);
+        t.anchor = Some(said.to_string());
+        t.explanation = Some(format!("{how} {said}, the day the quoted words were said"));
     }
 }
 
