@@ -2174,7 +2174,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // late spring ...", "last year's fireworks, when Diwali fell in mid-November".
         let when_after = toks[m.end..(m.end + 5).min(toks.len())].windows(2).any(|w| w[0].lower == "," && w[1].lower == "when")
             && toks[m.end..(m.end + 3).min(toks.len())].iter().all(|t| t.kind == Kind::Word && !t.cap || matches!(t.lower.as_str(), "," | "'s" | "\u{2019}s"));
-        if (scene || when_after) && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+        // (A fiscal year is no calendar year: "The fiscal year began on October 1", said in
+        // August, began last October.)
+        let fiscal = toks[start..m.end].iter().any(|t| matches!(t.lower.as_str(), "fiscal" | "financial"));
+        if (scene || when_after) && !fiscal && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
             sentence_scene = None;
         }
