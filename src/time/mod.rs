@@ -2461,8 +2461,9 @@ fn weeks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &
     }
 }
 
-/// "The agency's 8 p.m. EDT update on Thursday", "the 4 p.m. deadline on Friday": a bare
-/// clock time whose noun is dated right after it is on that day, not the one last mentioned.
+/// "The agency's 8 p.m. EDT update on Thursday", "the 4 p.m. deadline on Friday", "at 1 p.m.,
+/// the following day": a bare clock time whose noun is dated right after it, or that a day
+/// follows after a comma, is on that day, not the one last mentioned.
 fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
     for w in spans.windows(2) {
         let ((a, ra, bare), (b, rb, _)) = (&w[0], &w[1]);
@@ -2470,8 +2471,11 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
         let Some(between) = toks.get(ra.end..rb.start) else { continue };
         let noun = between.len() >= 2 && between.len() <= 4 && between[between.len() - 1].lower == "on"
             && between[..between.len() - 1].iter().all(|t| t.kind == Kind::Word && !t.cap && !matches!(t.lower.as_str(), "and" | "or" | "but" | "until" | "till" | "to" | "before" | "after" | "from" | "by" | "each" | "every"));
+        // (Or set off by a comma: "will close early, at 1 p.m., the following day".)
+        // (A clock's hour: not "Overnight, Wednesday/Thursday and week-fixed", a money market's terms.)
+        let apposed = between.len() == 1 && between[0].lower == "," && out[*a].timex.value.get(11..12).is_some_and(|h| h.bytes().all(|b| b.is_ascii_digit()));
         let (clock, day) = (&out[*a].timex, &out[*b].timex);
-        if !(*bare && noun && clock.kind == TimexType::Time && day.kind == TimexType::Date && day.value.len() == 10) {
+        if !(*bare && (noun || apposed) && clock.kind == TimexType::Time && day.kind == TimexType::Date && day.value.len() == 10) {
             continue;
         }
         if let (Some(d), Some(t)) = (day_of(&day.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
@@ -3168,6 +3172,13 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
         return false;
     }
     if weekday_range_hours(toks, m) || clock_before_weekday_span(toks, m).is_some() {
+        return false;
+    }
+    // "the last business day of the month preceding the delivery month": a month the words
+    // after it pick out, not this one (a contract's terms, no day of the calendar).
+    if g.rules[m.rule].template.starts_with("dayof:") && g.rules[m.rule].template.contains(":0")
+        && next.is_some_and(|n| matches!(n.lower.as_str(), "preceding" | "following" | "before" | "after" | "prior" | "in" | "when"))
+    {
         return false;
     }
     // A day counted of something that runs for days: not "first-day sales", "the Seventh Day

@@ -435,17 +435,32 @@ impl Context {
         // the rest of the value names.
         if let Some((which, inner)) = v.strip_prefix("dayof:").and_then(|r| r.split_once(':')) {
             let r = self.base(inner, tense);
-            let first = which == "first";
+            // ("the last trading day of the year": the last weekday; the first of a year is
+            // after New Year's Day, a holiday on every market.)
+            let business = which.ends_with("biz");
+            let first = which.starts_with("first");
             let day = match r.value.len() {
                 7 => NaiveDate::parse_from_str(&format!("{}-01", r.value), "%Y-%m-%d").ok().map(|d| if first { Some(d) } else { add_months(d, 1).and_then(|x| x.pred_opt()) }),
-                4 => r.value.parse::<i32>().ok().map(|y| NaiveDate::from_ymd_opt(y, if first { 1 } else { 12 }, if first { 1 } else { 31 })),
+                4 => r.value.parse::<i32>().ok().map(|y| NaiveDate::from_ymd_opt(y, if first { 1 } else { 12 }, if first { if business { 2 } else { 1 } } else { 31 })),
                 _ => None,
             }
             .flatten();
+            let weekend = |d: &NaiveDate| d.weekday().number_from_monday() >= 6;
+            let day = match (day, business) {
+                (Some(mut d), true) => {
+                    while weekend(&d) {
+                        d = if first { d.succ_opt().unwrap_or(d) } else { d.pred_opt().unwrap_or(d) };
+                    }
+                    Some(d)
+                }
+                (d, _) => d,
+            };
+            let what = if business { "working day" } else { "day" };
+            let which = if first { "first" } else { "last" };
             return match day {
                 Some(d) => Resolved {
                     value: d.to_string(),
-                    explanation: r.explanation.map(|e| format!("the {which} day of {}: {e}", if r.value.len() == 7 { "that month" } else { "that year" })),
+                    explanation: r.explanation.map(|e| format!("the {which} {what} of {}: {e}", if r.value.len() == 7 { "that month" } else { "that year" })),
                     ..r
                 },
                 None => r,
