@@ -848,7 +848,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             if k > 0 && matches!(toks[k - 1].lower.as_str(), "on" | "in") {
                 k -= 1;
             }
-            if k > 0 && matches!(toks[k - 1].lower.as_str(), "out" | "due" | "back" | "open" | "closed" | "set" | "scheduled") {
+            // (So does a present passive: "the peace prize is announced on Friday", "the
+            // ceremony is held on Sunday".)
+            let participle = |w: &str| w.len() > 4 && w.ends_with("ed") || matches!(w, "held" | "run" | "shown" | "given" | "made" | "done" | "sung" | "read" | "sent" | "paid" | "told" | "drawn" | "won");
+            if k > 0 && (matches!(toks[k - 1].lower.as_str(), "out" | "due" | "back" | "open" | "closed" | "set" | "scheduled") || participle(&toks[k - 1].lower)) {
                 k -= 1;
             }
             if k > 0 && matches!(toks[k - 1].lower.as_str(), "is" | "are") {
