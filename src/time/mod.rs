@@ -4957,7 +4957,10 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     let close = (lo..a).rev().find(|&k| toks[k].lower == ",").filter(|&c| !toks[c + 1..a].iter().any(|t| matches!(t.lower.as_str(), "and" | "or")));
     let open = close.and_then(|c| (lo..c).rev().find(|&k| toks[k].lower == ",")).filter(|&o| matches!(toks[o + 1].lower.as_str(), "who" | "which" | "whose"));
     let relative = |k: usize| open.zip(close).is_some_and(|(o, c)| (o..=c).contains(&k));
-    let before = (lo..a).rev().take_while(|&k| clause[k] == here).filter(|&k| !relative(k)).find_map(|k| cues[k].map(|c| (a - k, c)));
+    // (Nor the verb of a clause before ", and the ...": "is already fully booked, and the
+    // season runs until mid-April".)
+    let new_clause = |k: usize| k + 2 < a && toks[k].lower == "," && matches!(toks[k + 1].lower.as_str(), "and" | "but") && matches!(toks[k + 2].lower.as_str(), "the" | "its" | "their" | "his" | "her");
+    let before = (lo..a).rev().take_while(|&k| clause[k] == here && !new_clause(k)).filter(|&k| !relative(k)).find_map(|k| cues[k].map(|c| (a - k, c)));
     // "has promised to pass the law before mid-July": what was promised lies ahead of the
     // promise, so a date after its infinitive takes no tense from it ("On Thursday, the firm
     // offered to acquire" does, as does "agreed on March 2 to pay").
