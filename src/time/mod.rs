@@ -475,6 +475,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             value = "dur:1:Y".into();
             kind = TimexType::Duration;
         }
+        // "rose 40% over the decade to 2025": the ten years ending then, not this decade.
+        if m.end - m.start == 2 && toks[m.start].lower == "the" && matches!(toks[m.start + 1].lower.as_str(), "decade" | "century")
+            && toks.get(m.end).is_some_and(|n| matches!(n.lower.as_str(), "to" | "ending" | "ended" | "through"))
+            && toks.get(m.end + 1).is_some_and(|n| n.kind == Kind::Num || lookup_tok(n, "month").is_some())
+        {
+            value = if toks[m.start + 1].lower == "decade" { "dur:10:Y" } else { "dur:100:Y" }.into();
+            kind = TimexType::Duration;
+        }
         // "the quarter ended July 31": the quarter ending that day (May to July), not the one
         // before the reference date.
         // "the quarter that ended July 31" too.

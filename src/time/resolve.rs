@@ -396,10 +396,13 @@ impl Context {
     }
 
     fn base(&self, v: &str, tense: Option<Tense>) -> Resolved {
-        // "a decade ago", "two decades ago": the year that many decades back (as "a year ago"
-        // is the year), not the decade it falls in.
+        // "a decade ago", "two decades ago", "a century ago": the year that many decades or
+        // centuries back (as "a year ago" is the year), not the decade or century it falls in.
         if let Some(n) = v.strip_prefix("ago:DE:").and_then(|n| n.parse::<i64>().ok()) {
             return self.base(&format!("rel:Y:{}", n.saturating_mul(10)), tense);
+        }
+        if let Some(n) = v.strip_prefix("ago:CE:").and_then(|n| n.parse::<i64>().ok()) {
+            return self.base(&format!("rel:Y:{}", n.saturating_mul(100)), tense);
         }
         // "New Zealand were bowled out on the first day", "It's the second day of an offensive":
         // a day of something that runs for days, counted from the day it began when the text
@@ -580,7 +583,7 @@ impl Context {
                     n if same_day => format!("the same day {n} years before {d}, {what}"),
                     0 => format!("the {} of {d}, {what}", unit_word(unit)),
                     1 => format!("the {} {dir} {d}, {what}", unit_word(unit)),
-                    n => format!("{n} {}s {dir} {d}, {what}", unit_word(unit)),
+                    n => format!("{n} {} {dir} {d}, {what}", plural(unit_word(unit))),
                 });
             }
             "wd" if f.len() == 2 => {
