@@ -5395,6 +5395,8 @@ mod tests {
             ("It was ruled for centuries.", "some centuries (an amount of time)"),
             ("Kick-off is on Thursday, Dec. 30.", "December 30 of 2021, the year of 2021-12-30 (future tense)"),
             ("Kick-off is on Friday, Dec. 30.", "December 30 of 2022, the year it is a Friday"),
+            ("Kick-off is on Sunday, Dec. 30.", "December 30 of 2021, the year of 2021-12-30 (future tense); the text calls it a Sunday, but it is a Thursday"),
+            ("\"We will finish this today,\" the minister said on Tuesday.", "the day of 2021-12-28, the day the quoted words were said"),
             ("Pay comes on the first Monday of next month.", "the first Monday of January 2022, from 2021-12-30"),
             ("We meet every Monday morning.", "every Monday morning"),
             ("He visits twice a week.", "twice a week"),

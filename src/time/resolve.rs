@@ -720,6 +720,11 @@ impl Context {
                                 } else {
                                     format!("{} {day} of {y}, the year it is a {}", MONTHS[(m - 1) as usize], WEEKDAYS[x.weekday().num_days_from_monday() as usize])
                                 });
+                                // (No year near fits: say so rather than pass over it.)
+                                if let Some(said) = weekday.filter(|_| !on_weekday(y)).and_then(|w| WEEKDAYS.get(w.wrapping_sub(1) as usize)) {
+                                    let is = WEEKDAYS[x.weekday().num_days_from_monday() as usize];
+                                    out.explanation = out.explanation.map(|e| format!("{e}; the text calls it a {said}, but it is a {is}"));
+                                }
                             }
                             None => out.value = format!("{y:04}-{m:02}-{day:02}"),
                         }
