@@ -1849,6 +1849,17 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                         let what = if toks[m.start - 1].lower == "and" { "the day listed before it" } else { "the day that opens the range" };
                         r.explanation = Some(format!("the {} after {f}, {what}", d.format("%A")));
                         ctx.last = Some((d, resolve::Gran::Day));
+                    } else if bare_weekday && (d - f).num_days() >= 7 {
+                        // "was moved from Saturday afternoon to Sunday morning", said on a
+                        // Thursday: the two days of one weekend, the opening one in the week
+                        // before the close, not a past verb's Saturday a week earlier.
+                        while (d - f).num_days() >= 7 {
+                            f = resolve::add_days(f, 7);
+                        }
+                        let t = &mut out[k].timex;
+                        t.value = format!("{f}{}", &t.value[10..]);
+                        t.anchor = Some(d.to_string());
+                        t.explanation = Some(format!("the {} before {d}, the day that closes the range", f.format("%A")));
                     }
                 }
             }
@@ -2484,12 +2495,31 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
             && between[..between.len() - 1].iter().all(|t| t.kind == Kind::Word && !t.cap && !matches!(t.lower.as_str(), "and" | "or" | "but" | "until" | "till" | "to" | "before" | "after" | "from" | "by" | "each" | "every"));
         // (Or set off by a comma: "will close early, at 1 p.m., the following day".)
         // (A clock's hour: not "Overnight, Wednesday/Thursday and week-fixed", a money market's terms.)
-        let apposed = between.len() == 1 && between[0].lower == "," && out[*a].timex.value.get(11..12).is_some_and(|h| h.bytes().all(|b| b.is_ascii_digit()));
+        let hour = out[*a].timex.value.get(11..12).is_some_and(|h| h.bytes().all(|b| b.is_ascii_digit()));
+        let apposed = between.len() == 1 && between[0].lower == "," && hour
+            // (Or closing a bracket: "at 13:30 local time (05:30 GMT) on Friday".)
+            || hour && between.first().is_some_and(|t| t.lower == ")") && (between.len() == 1 || between.len() == 2 && between[1].lower == "on");
         let (clock, day) = (&out[*a].timex, &out[*b].timex);
         if !(*bare && (noun || apposed) && clock.kind == TimexType::Time && day.kind == TimexType::Date && day.value.len() == 10) {
             continue;
         }
         if let (Some(d), Some(t)) = (day_of(&day.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
+            if day_of(&clock.value) != Some(d) {
+                out[*a].timex.value = format!("{d}{t}");
+                out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
+            }
+        }
+    }
+    // "at 13:30 local time (05:30 GMT) on Friday": the time before the bracket is on the day of
+    // the one inside it.
+    for w in spans.windows(2).rev() {
+        let ((a, ra, bare), (b, rb, _)) = (&w[0], &w[1]);
+        let bracket = toks.get(ra.end..rb.start).is_some_and(|t| t.len() == 1 && t[0].lower == "(");
+        let (clock, inner) = (&out[*a].timex, &out[*b].timex);
+        if !(*bare && bracket && clock.kind == TimexType::Time && inner.kind == TimexType::Time && inner.explanation.as_deref().is_some_and(|e| e.ends_with("the day named after it"))) {
+            continue;
+        }
+        if let (Some(d), Some(t)) = (day_of(&inner.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
             if day_of(&clock.value) != Some(d) {
                 out[*a].timex.value = format!("{d}{t}");
                 out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
