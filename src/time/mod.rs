@@ -2487,6 +2487,8 @@ fn weeks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &
 /// the following day": a bare clock time whose noun is dated right after it, or that a day
 /// follows after a comma, is on that day, not the one last mentioned.
 fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [TemporalMention]) {
+    // (The mentions dated here, for the bracket below.)
+    let mut dated = Vec::new();
     for w in spans.windows(2) {
         let ((a, ra, bare), (b, rb, _)) = (&w[0], &w[1]);
         // (Spans may overlap: a second mention found inside the first.)
@@ -2504,6 +2506,7 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
             continue;
         }
         if let (Some(d), Some(t)) = (day_of(&day.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
+            dated.push(*a);
             if day_of(&clock.value) != Some(d) {
                 out[*a].timex.value = format!("{d}{t}");
                 out[*a].timex.explanation = Some(format!("that time of {d}, the day named after it"));
@@ -2516,7 +2519,7 @@ fn clocks_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: 
         let ((a, ra, bare), (b, rb, _)) = (&w[0], &w[1]);
         let bracket = toks.get(ra.end..rb.start).is_some_and(|t| t.len() == 1 && t[0].lower == "(");
         let (clock, inner) = (&out[*a].timex, &out[*b].timex);
-        if !(*bare && bracket && clock.kind == TimexType::Time && inner.kind == TimexType::Time && inner.explanation.as_deref().is_some_and(|e| e.ends_with("the day named after it"))) {
+        if !(*bare && bracket && clock.kind == TimexType::Time && inner.kind == TimexType::Time && dated.contains(b)) {
             continue;
         }
         if let (Some(d), Some(t)) = (day_of(&inner.value), clock.value.get(10..).filter(|t| t.starts_with('T'))) {
@@ -2550,6 +2553,11 @@ fn overnight_dated_after(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], ou
     }
 }
 
+/// A quotation mark: straight, curly or TeX-style.
+fn quote_mark(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "``" | "''")
+}
+
 /// "told reporters on Saturday: \"We need a deal today, not tomorrow\"": a today, tomorrow,
 /// yesterday or tonight inside a quote counts from the day the words were said, when the
 /// sentence dates the saying, outside the quote, to an earlier day than the reference date.
@@ -2575,7 +2583,6 @@ fn quotes_dated(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut [
         return;
     }
     let speech = |w: &str| matches!(w, "said" | "told" | "added" | "wrote" | "declared" | "insisted" | "warned" | "announced" | "stated" | "tweeted" | "posted" | "explained" | "argued" | "replied" | "conceded" | "acknowledged" | "promised" | "vowed" | "pledged" | "remarked" | "recalled");
-    let quote_mark = |t: &Tok| matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "``" | "''");
     // The day of the saying: a day before the reference date, outside the quote, with a verb
     // of saying a few words before or after it and no quote mark between.
     let mut said_on = None;
@@ -2764,11 +2771,10 @@ fn habitual_times(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mut
     // one morning's.)
     // (Not a set inside a quote the clock is outside of: "'... every Sunday for 30 years,'
     // Whitmore told him during the hearing, which began at 9:30 a.m.")
-    let quote = |t: &Tok| matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``");
     let sets: Vec<&Range<usize>> = spans.iter().filter(|(k, _, _)| out[*k].timex.kind == TimexType::Set && !out[*k].timex.value.starts_with("PT")).map(|(_, r, _)| r).collect();
     let recurs_at = |r: &Range<usize>| sets.iter().any(|s| {
         let between = if s.end <= r.start { s.end..r.start } else { r.end..s.start.max(r.end) };
-        !toks[between].iter().any(quote)
+        !toks[between].iter().any(quote_mark)
     });
     let recurs = !sets.is_empty();
     // (Not the days that bound a season of service: "every Tuesday and Saturday from Dec. 15
