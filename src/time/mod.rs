@@ -2995,9 +2995,10 @@ fn recur_with_sets(toks: &[Tok], spans: &[(usize, Range<usize>, bool)], out: &mu
         let weekday_lists: Vec<Option<String>> = (0..group.len()).map(weekday_list).collect();
         for (i, (k, _, _)) in group.iter().enumerate() {
             let t = &mut out[*k].timex;
+            // (The value stays the span's own weekday, "Saturdays at 8 a.m." XXXX-WXX-6T08:00,
+            // as TimeML tags each; the card names the list.)
             if let (Some(l), false) = (&weekday_lists[i], t.value.len() == 10) {
                 let clock = t.value[10..].to_owned();
-                t.value = format!("XXXX-XX-XX{clock}");
                 t.explanation = Some(format!("{l} at {}", &clock[1..]));
             }
         }
@@ -4063,7 +4064,9 @@ fn accept(toks: &[Tok], m: &Match) -> bool {
     // "led for much of the evening", "the rest of the morning". ("Showers are forecast for the
     // afternoon" is one.)
     let part_of = prev_is(&["of"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "much" | "most" | "part" | "rest" | "remainder");
-    if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend
+    // ("storms forecast for the afternoon arrive early": the word after is the clause's verb.)
+    let slated = prev_is(&["for"]) && m.start >= 2 && matches!(toks[m.start - 2].lower.as_str(), "forecast" | "forecasts" | "predicted" | "expected" | "scheduled" | "planned" | "slated" | "booked");
+    if len == 2 && first.lower == "the" && has_pod_only(g, m) && !spend && !slated
         && (!(prev_is(&["in", "into", "during", "by", "until", "till", "since", "through", "throughout", "for"]) || part_of) || next.is_some_and(|n| n.kind == Kind::Word && !n.cap && !matches!(n.lower.as_str(), "and" | "to" | "when" | "as" | "before" | "after" | "with" | "at" | "in" | "on" | "for" | "but" | "while"
             | "we" | "he" | "she" | "they" | "it" | "i" | "you" | "people" | "there" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "most" | "many" | "some" | "all" | "crowds" | "police" | "officials" | "prices" | "shares")))
     {
@@ -4238,7 +4241,9 @@ fn premodifier(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> (usi
                 .iter()
                 .any(|stem| v.strip_prefix(stem).is_some_and(|rest| matches!(rest, "" | "e" | "s" | "es" | "ed" | "d" | "ing")))
     };
-    if day_level && w(p) == "on" && p >= 1 && matches!(w(p - 1), "early" | "late") && !verb_before {
+    // ("close three hours early on Friday": how early, not when on the day.)
+    let amount_before = p >= 2 && matches!(w(p - 2), "minute" | "minutes" | "hour" | "hours" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years");
+    if day_level && w(p) == "on" && p >= 1 && matches!(w(p - 1), "early" | "late") && !verb_before && !amount_before {
         return (p - 1, single(w(p - 1)).map(str::to_owned));
     }
     if let Some(m) = single(w(p)) {
@@ -4394,6 +4399,7 @@ fn approximator(toks: &[Tok], start: usize, kind: TimexType, value: &str) -> Opt
         "over" | "under" if p >= 2 && w(p - 1) == "little" && w(p - 2) == "a" && w(start) != "the" => return Some((p - 2, if w(p) == "over" { "MORE_THAN" } else { "LESS_THAN" })),
         // ("nearly two years": a little less.)
         "nearly" | "almost" => return Some((p, "LESS_THAN")),
+        "to" if p >= 1 && w(p - 1) == "close" => return Some((p - 1, "LESS_THAN")),
         // "in under 16 minutes" (not "under the five-year pact", "under a day's high").
         "under" if p >= 1 && matches!(w(p - 1), "in" | "for" | "took" | "lasted" | "within" | "to" | "of") && w(start) != "the" => return Some((p, "LESS_THAN")),
         "than" if p >= 1 => {
