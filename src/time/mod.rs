@@ -797,7 +797,15 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                     | "storm" | "attack" | "minutes" | "budget" | "results" | "index")
             })
             && cues.get(m.end + 1).is_some_and(|c| c.is_some());
-        let near = distance <= 3 || fronted && distance != usize::MAX || attributive;
+        // (So is one naming a past event the sentence counts from: "pumped water for three days
+        // after the January 7 flood".)
+        let past_event = tense == Some(Tense::Past) && (value.starts_with("m:") || value.starts_with("md:")) && m.start >= 2 && toks[m.start - 1].lower == "the"
+            && matches!(toks[m.start - 2].lower.as_str(), "after" | "since" | "following" | "before")
+            && toks.get(m.end).is_some_and(|t| {
+                matches!(t.lower.as_str(), "event" | "flood" | "flooding" | "floods" | "fire" | "crash" | "quake" | "earthquake" | "explosion" | "blast" | "shooting" | "incident" | "riot" | "raid"
+                    | "collapse" | "outage" | "disaster" | "storm" | "attack" | "attacks" | "tornado" | "hurricane" | "eruption" | "derailment" | "spill" | "accident" | "massacre" | "bombing")
+            });
+        let near = distance <= 3 || fronted && distance != usize::MAX || attributive || past_event;
         let simple_past = |t: &Tok| {
             matches!(t.lower.as_str(), "rose" | "fell" | "began" | "came" | "went" | "took" | "saw" | "gave" | "grew" | "drew" | "flew" | "wrote"
                 | "broke" | "spoke" | "threw" | "chose" | "ran" | "sank" | "tore" | "withdrew" | "surged" | "plunged" | "slumped" | "soared"
@@ -806,7 +814,7 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         let strict = toks[m.start.saturating_sub(3)..m.start].iter().chain(toks.get(m.end..(m.end + 2).min(toks.len())).unwrap_or(&[])).any(simple_past)
             && !toks[m.start.saturating_sub(4)..m.start].iter().any(|t| matches!(t.lower.as_str(), "to" | "until" | "till" | "through" | "by" | "for"));
         ctx.margin = match (near, tense) {
-            (true, Some(Tense::Past)) if strict => resolve::STRICT_PAST_MARGIN,
+            (true, Some(Tense::Past)) if strict || past_event => resolve::STRICT_PAST_MARGIN,
             // A day or holiday (not a month: "sales for May will be published" in June), unless
             // it ends a period ("its fiscal year ended May 30 will be a record").
             (true, Some(Tense::Future))
@@ -1028,6 +1036,14 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 on_last_day = Some(format!("any year's {name}: the sentence tells what {}", if recurs { "recurs" } else { "usually happens" }));
                 value = format!("XXXX-{}", &value[7..]);
             }
+        }
+        // "the harvest is good despite a wet spring": a season judged by its weather, in the
+        // present tense, is the last one (not "forecasters expect a wet spring").
+        if value.starts_with("season:") && value.split(':').count() == 2 && matches!(tense, None | Some(Tense::Present)) && start >= 2 && m.end - m.start == 1
+            && matches!(toks[start - 2].lower.as_str(), "a" | "an") && toks[start - 1].kind == Kind::Word && !toks[start - 1].cap && lookup_tok(&toks[start - 1], "weather").is_some()
+            && !toks[..start].iter().any(|t| ["expect", "forecast", "predict", "outlook", "likely", "could", "may", "might", "brace", "prepar", "prospect", "fear", "risk", "threat", "chance", "worr", "hope"].iter().any(|w| t.lower.starts_with(w)))
+        {
+            value = format!("{value}:past");
         }
         // A story told of a past year ("On a bitterly cold night in January 1871, fire broke
         // out ... The fire began shortly after 11 p.m. on Jan. 17"): a month, day, season or
@@ -2229,8 +2245,13 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         }
         // (A season or a month that opens it sets the scene too: "Last summer, two deals were
         // ratified after midnight", "In March 2024, ... by 6 p.m.".)
-        let opens_scene = start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "\"" | "\u{201c}");
+        let opens_scene = start == 0 || start == 1 && matches!(toks[0].lower.as_str(), "in" | "during" | "throughout" | "by" | "\"" | "\u{201c}");
         if opens_scene && toks.get(m.end).is_some_and(|t| t.lower == ",") && r.value.len() == 7 {
+            // (Its year, when written, is the sentence's: "By the autumn of 1918, forces were
+            // retreating after the offensive that started on August 8".)
+            if toks[start..m.end].iter().any(|t| t.lower == r.value[..4]) && !r.value.ends_with("-WI") {
+                sentence_year = year_of(&r.value);
+            }
             let months = |v: &str| match &v[5..] {
                 "SP" => Some((3, 3, "the spring")),
                 "SU" => Some((6, 3, "the summer")),
@@ -4647,6 +4668,12 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
                 _ if w.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap && n.lower.len() > 2 && !n.lower.ends_with("ly") && !matches!(n.lower.as_str(), "the" | "a" | "an" | "on" | "in" | "at" | "by" | "for" | "to" | "from" | "with" | "into" | "after" | "before" | "until" | "since" | "and" | "or" | "but" | "its" | "his" | "her" | "their" | "this" | "that" | "up" | "down" | "out" | "off" | "higher" | "lower" | "back" | "over" | "about" | "again" | "earlier" | "later" | "late" | "early" | "ahead" | "flat" | "last" | "here" | "there" | "him" | "them" | "it" | "was" | "were" | "had" | "has" | "is" | "are"))
                     && (t.hyphen_before && i > 0 && toks[i - 1].lower.len() > 2 && !matches!(toks[i - 1].lower.as_str(), "pre" | "mis" | "out" | "over" | "under" | "cross" | "double" | "triple" | "fast" | "test" | "back" | "hand" | "spot" | "short")
                         || i > 0 && toks[i - 1].kind == Kind::Word && !toks[i - 1].cap && toks[i - 1].lower.len() > 5 && toks[i - 1].lower.ends_with("ing") && !ING_NOUNS.contains(&toks[i - 1].lower.as_str())) => None,
+                // ("and admitted students have until May 1", "registered voters are urged": an
+                // adjective on a clause's subject, a present verb after the noun.)
+                _ if w.ends_with("ed") && (i == 0 || matches!(toks[i - 1].lower.as_str(), "," | "and" | "but" | "while" | "where" | "if"))
+                    && !matches!(w, "warned" | "added" | "noted" | "claimed" | "stated" | "confirmed" | "insisted" | "argued" | "predicted" | "explained" | "estimated" | "complained" | "urged" | "suggested" | "revealed" | "acknowledged" | "denied" | "replied" | "declared" | "indicated" | "signaled" | "signalled")
+                    && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && !n.cap && n.lower.len() > 3 && n.lower.ends_with('s') && !n.lower.ends_with("ss"))
+                    && toks.get(i + 2).is_some_and(|n| matches!(n.lower.as_str(), "have" | "are" | "will" | "can" | "must" | "may" | "should" | "need" | "get" | "receive" | "pay")) => None,
                 // ("the top-seeded Pistons", "the long-delayed vote": a compound after its article.)
                 _ if w.ends_with("ed") && (i > 0 && determiner(&toks[i - 1].lower) || i > 1 && (matches!(toks[i - 1].lower.as_str(), "first" | "second" | "final" | "new") || t.hyphen_before) && determiner(&toks[i - 2].lower)) => None,
                 _ if w.len() > 4 && w.ends_with("ed") && w.is_ascii() && !matches!(w, "indeed" | "hundred" | "need" | "preferred" | "unidentified" | "undisclosed" | "unnamed" | "unspecified" | "so-called" | "based" | "speed" | "united" | "limited" | "proceed" | "exceed" | "succeed" | "feed" | "breed" | "seed") => Some(Tense::Past),
@@ -5046,7 +5073,10 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
     // Tuesday, staffed from 9 a.m.".)
     let participle = |k: usize| k > b && toks[k - 1].lower == "," && toks[k].lower.ends_with("ed")
         && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "from" | "by" | "with" | "in" | "at" | "on" | "for" | "until" | "through"));
-    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k) || participle(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
+    // (Nor the verb of a relative clause the date opens when the clause has a verb before:
+    // "issued a storm warning on Monday afternoon that runs until Friday".)
+    let relative_after = |k: usize| k > b && b < toks.len() && matches!(toks[b].lower.as_str(), "that" | "which");
+    let after = after.filter(|&(k, _)| !(toks[k].lower == "should" && before.is_some_and(|(_, t)| t == Tense::Past) || before.is_some() && (attribution(k) || coordinated(k) || participle(k) || relative_after(k)))).map(|(k, t)| (2 * (k + 1 - b), t));
     // (A date inside a "that" clause whose own verb follows it and looks ahead takes that
     // verb's tense, not the reporting verb's: "assumed that its second quarter ... would be
     // the slowest".)

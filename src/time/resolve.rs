@@ -845,6 +845,7 @@ impl Context {
                         out.anchor = anchor(d);
                         out.explanation = Some(match (f[0], f.get(2).copied()) {
                             ("srel", Some("-1")) => format!("the last {} over {}{d}, in {y}", season_word(s), if s == "WI" { "by " } else { "three weeks or more before " }),
+                            (_, Some("past")) => format!("the last {} begun by {d}, in {y}", season_word(s)),
                             _ => format!("the season in {y}, from {d}, {tw}"),
                         });
                     }
