@@ -913,6 +913,18 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
                 _ => "rel:D:-1|T24:00".into(),
             };
         }
+        // "The guns fell silent on November 11, 1918; bells will ring on Sunday. Men had died
+        // that morning": in a past-tense sentence, "that day" ("that morning") is the last day
+        // named that is past, not a day still ahead named since.
+        if tense == Some(Tense::Past) && (value == "lastday" || value.starts_with("last:D:0|T")) {
+            if let (Some((ahead, resolve::Gran::Day)), Some(rf)) = (ctx.last, ctx.reference) {
+                if let Some(d) = ctx.dated_days.iter().rev().copied().find(|&d| d < rf).filter(|_| ahead > rf) {
+                    let pod = value.strip_prefix("last:D:0|").map(|p| format!("|{p}")).unwrap_or_default();
+                    value = format!("{}{pod}", ymd(d));
+                    on_last_day = Some(format!("that {} of {d}, the last day named that is past (past tense)", if pod.is_empty() { "day" } else { "time" }));
+                }
+            }
+        }
         // "On December 11 the doors open at midnight": noon or midnight alone is on the day the
         // sentence has named, unless a day follows ("until midnight (EST) March 24"). A day
         // named only in an earlier sentence is too far: "at midday" in a market report after
@@ -927,6 +939,9 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
             // ... By noon, water stood six feet deep."
             let (ahead, long_ago) = match (ctx.last, ctx.reference) {
                 (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Future) && d > rf => (Some(d), None),
+                // (Past an aside of history: "will begin on Sunday, when the armistice took
+                // effect in 1918. Bells will ring at midday.")
+                (Some((y, resolve::Gran::Year)), Some(rf)) if tense == Some(Tense::Future) && y.year() < rf.year() && ctx.last_day.is_some_and(|d| d > rf && (d - rf).num_days() <= 14) => (ctx.last_day, None),
                 (Some((d, resolve::Gran::Day)), Some(rf)) if tense == Some(Tense::Past) && (rf - d).num_days() > 31 => (None, Some(d)),
                 _ => (None, None),
             };
