@@ -706,6 +706,16 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         if until && matches!(tense, None | Some(Tense::Present)) || tense.is_none() && prev(1) == Some("by") {
             tense = Some(Tense::Future);
         }
+        // "By mid-October, most songbirds have passed through": a present perfect counted to a
+        // date is of what is done by then, ahead as often as not; the nearest one.
+        let perfect_by = prev(1) == Some("by") && tense == Some(Tense::Past) && {
+            let after = &toks[m.end..(m.end + 10).min(toks.len())];
+            let stop = after.iter().position(|t| matches!(t.lower.as_str(), "." | ";" | "had" | "was" | "were" | "did")).unwrap_or(after.len());
+            after[..stop].windows(2).any(|w| matches!(w[0].lower.as_str(), "have" | "has") && w[1].lower.ends_with("ed"))
+        };
+        if perfect_by {
+            tense = None;
+        }
         // "could be allowed home as early as Sunday", "a vote may come as soon as Tuesday":
         // what a modal says may happen that early lies ahead, though it was said in the past.
         let as_early = prev(1) == Some("as") && matches!(prev(2), Some("early" | "soon")) && prev(3) == Some("as");
@@ -2230,7 +2240,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // (A fiscal year is no calendar year: "The fiscal year began on October 1", said in
         // August, began last October.)
         let fiscal = toks[start..m.end].iter().any(|t| matches!(t.lower.as_str(), "fiscal" | "financial"));
-        if (scene || when_after) && !fiscal && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+        // (Nor a split year, whose months fall in either: "In the 2022-23 season, ... in early
+        // February".)
+        let split = toks[start..m.end].iter().any(|t| t.kind == Kind::Num && t.lower.contains(['-', '/', '\u{2013}']));
+        if (scene || when_after) && !fiscal && !split && r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
             sentence_year = year_of(&r.value);
             sentence_scene = None;
         }
@@ -4546,12 +4559,17 @@ fn split_year(toks: &[Tok]) -> Option<(i32, u32)> {
             4 => next == y + 1,
             _ => false,
         };
-        let first = match w[1].lower.as_str() {
-            "school" | "academic" => 8,
-            "tax" => 4,
+        // (A sports season runs from late summer: "the 2022-23 season", "the 2022-23 ski season";
+        // not a crop's, "the 1987/88 season, which begins June 1".)
+        let sport = !w[0].lower.contains('/');
+        let first = match (w[1].lower.as_str(), w[2].lower.as_str()) {
+            ("school" | "academic", "year") => 8,
+            ("tax", "year") => 4,
+            ("season", _) if sport => 7,
+            ("ski" | "snow" | "winter" | "football" | "hockey" | "basketball" | "soccer" | "rugby" | "league" | "racing" | "skiing", "season") if sport => 7,
             _ => return None,
         };
-        (follows && w[2].lower == "year").then_some((y, first))
+        follows.then_some((y, first))
     })
 }
 
@@ -4960,7 +4978,7 @@ fn tense_cues(toks: &[Tok]) -> Vec<Option<Tense>> {
     for i in 1..toks.len() {
         if matches!(toks[i].lower.as_str(), "until" | "till" | "through")
             && matches!(toks[i - 1].lower.as_str(), "valid" | "effective" | "open" | "good" | "available" | "force" | "effect")
-            && !toks[i.saturating_sub(4)..i - 1].iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "been" | "had"))
+            && !toks[i.saturating_sub(4)..i - 1].iter().any(|t| matches!(t.lower.as_str(), "was" | "were" | "been" | "had" | "did" | "didn" | "wasn" | "weren" | "hadn"))
         {
             out[i] = Some(Tense::Future);
         }
