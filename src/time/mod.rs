@@ -2319,7 +2319,10 @@ fn tag_sentence(text: &str, toks: &[Tok], ctx: &mut Context, numeric: &order::Nu
         // named with it, and tells when the thing began.
         if let Some(d) = day_of(&r.value).filter(|_| r.value.len() == 10) {
             let k = before_on(toks, start);
-            if k > 0 && matches!(toks[k - 1].lower.as_str(), "began" | "begun" | "begins" | "begin" | "started" | "starts" | "opened" | "opens") {
+            // (So does a run of days: "is scheduled for Dec. 14-15, with a decision at 2 p.m. on
+            // the second day".)
+            let run = r.end_value.as_deref().and_then(day_of).is_some_and(|e| e > d && (e - d).num_days() <= 14);
+            if run || k > 0 && matches!(toks[k - 1].lower.as_str(), "began" | "begun" | "begins" | "begin" | "started" | "starts" | "opened" | "opens") {
                 ctx.event_start = Some(d);
             }
             if let Some((e, n, _)) = event_day.take().filter(|(_, _, end)| toks[*end..start].iter().all(|t| matches!(t.lower.as_str(), "on" | ","))) {
@@ -5094,7 +5097,8 @@ fn tense_at(toks: &[Tok], cues: &[Option<Tense>], clause: &[usize], a: usize, b:
         matches!(toks[k].lower.as_str(), "said" | "says" | "say" | "reported" | "added" | "noted" | "announced" | "told")
             && (k.saturating_sub(3)..k).any(|j| toks[j].lower == ",")
             // ("officials said on Wednesday night", "said in a statement late Tuesday".)
-            && toks[k + 1..].iter().take(4).all(|t| {
+            // (Up to a clause after it: "announced on Monday, declaring five days of mourning".)
+            && toks[k + 1..].iter().take(4).take_while(|t| !matches!(t.lower.as_str(), "," | ";")).all(|t| {
                 t.kind != Kind::Word || t.cap
                     || matches!(t.lower.as_str(), "on" | "today" | "yesterday" | "tonight" | "night" | "morning" | "afternoon" | "evening" | "late" | "early" | "earlier" | "in" | "a" | "statement")
             })

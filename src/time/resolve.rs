@@ -495,7 +495,10 @@ impl Context {
                             let recent = |d: NaiveDate| rf.is_some_and(|r| (r - d).num_days().abs() <= 7);
                             // (Or any day of the year named since: "the quake of September 21,
                             // 1999 ... as in 1999, when the quake struck at 1:47 a.m.")
-                            self.last_day.filter(|&d| matches!(self.last, Some((y, Gran::Year)) if recent(d) || y.year() == d.year())).map(|d| (d, Gran::Day))
+                            // (Or a day ahead, when a quarter was named in passing since: "Sunday's
+                            // race starts at 2 p.m. Revenue for the third quarter rose ... a parade
+                            // at 1:15 p.m.")
+                            self.last_day.filter(|&d| matches!(self.last, Some((y, Gran::Year)) if recent(d) || y.year() == d.year()) || matches!(self.last, Some((_, Gran::Quarter))) && recent(d) && rf.is_some_and(|r| d > r)).map(|d| (d, Gran::Day))
                         }),
                         // "the week before" counts from a day or a week, not from a month's first.
                         // (Or from the week last named, when a month, season or year was named since:
